@@ -1,0 +1,88 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "kaderd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kaderd", targets: ["kaderd"]),
+        .executable(name: "kaderctl", targets: ["kaderctl"]),
+        .library(name: "KaderRPC", targets: ["KaderRPC"]),
+        .library(name: "KaderClient", targets: ["KaderClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // JSON-RPC 2.0: JSON values, messages, errors, framing limits, method names.
+        // Pure: shared by the daemon and the client.
+        .target(
+            name: "KaderRPC",
+            dependencies: [
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        // The Unix-socket server: connections, framing, dispatch to registered methods.
+        .target(
+            name: "KaderServer",
+            dependencies: [
+                "KaderRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The client side of the transport: blocking, no event loop, no server code.
+        .target(
+            name: "KaderClient",
+            dependencies: ["KaderRPC"]
+        ),
+        .executableTarget(
+            name: "kaderd",
+            dependencies: [
+                "KaderRPC",
+                "KaderServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "kaderctl",
+            dependencies: [
+                "KaderRPC",
+                "KaderClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Helpers that let tests drive the real server and the real binaries.
+        .target(
+            name: "KaderTesting",
+            dependencies: ["KaderRPC", "KaderClient"],
+            path: "Tests/KaderTesting"
+        ),
+        .testTarget(name: "KaderRPCTests", dependencies: ["KaderRPC"]),
+        .testTarget(
+            name: "KaderServerTests",
+            dependencies: [
+                "KaderServer", "KaderRPC", "KaderClient", "KaderTesting",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "kaderdTests", dependencies: ["kaderd"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["KaderRPC", "KaderClient", "KaderTesting"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

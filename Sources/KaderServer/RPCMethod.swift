@@ -1,0 +1,79 @@
+import KaderRPC
+
+/// A method the daemon serves: its published description and the code that runs it.
+public struct RPCMethod: Sendable {
+    public typealias Handler = @Sendable (RPCCall) async throws -> JSONValue
+
+    public let descriptor: RPCMethodDescriptor
+    public let handler: Handler
+
+    public init(_ descriptor: RPCMethodDescriptor, handler: @escaping Handler) {
+        self.descriptor = descriptor
+        self.handler = handler
+    }
+
+    /// A method whose result is any `Encodable` value.
+    public init<Output: Encodable & Sendable>(
+        _ descriptor: RPCMethodDescriptor, handler: @escaping @Sendable (RPCCall) async throws -> Output
+    ) {
+        self.init(descriptor) { call in try JSONValue(encoding: try await handler(call)) }
+    }
+}
+
+/// One invocation of a method: its params, already checked against the descriptor's names.
+public struct RPCCall: Sendable {
+    public let method: String
+    /// The named params; empty when the caller sent none.
+    public let params: JSONObject
+    public let context: RPCContext
+
+    /// Decodes the params into `T`, turning every decoding failure into `invalid_params`
+    /// naming the field.
+    public func decodeParams<T: Decodable>(_ type: T.Type = T.self) throws(RPCError) -> T {
+        do {
+            return try JSONValue.object(params).decode(T.self)
+        } catch let error as DecodingError {
+            throw RPCError.invalidParams("params of \(method) are not valid", fields: [RPCFieldError(error)])
+        } catch {
+            throw RPCError.invalidParams("\(error)")
+        }
+    }
+}
+
+extension RPCFieldError {
+    /// Names the offending field of a decoding failure and says what was expected there.
+    init(_ error: DecodingError) {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.reduce(into: "") { path, key in
+                if let index = key.intValue {
+                    path += "[\(index)]"
+                } else {
+                    path += path.isEmpty ? key.stringValue : "." + key.stringValue
+                }
+            }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            self.init(field: path(context.codingPath + [key]), message: "is required")
+        case .valueNotFound(_, let context):
+            self.init(field: path(context.codingPath), message: "must not be null")
+        case .typeMismatch(let type, let context):
+            self.init(field: path(context.codingPath), message: "expected \(Self.jsonTypeName(type))")
+        case .dataCorrupted(let context):
+            self.init(field: path(context.codingPath), message: context.debugDescription)
+        @unknown default:
+            self.init(field: "", message: "\(error)")
+        }
+    }
+
+    private static func jsonTypeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "a boolean"
+        case is any BinaryInteger.Type: "an integer"
+        case is any BinaryFloatingPoint.Type: "a number"
+        case is [Any].Type: "an array"
+        default: "a value of type \(type)"
+        }
+    }
+}

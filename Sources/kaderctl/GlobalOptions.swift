@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import KaderClient
+import KaderRPC
+
+/// Options every command takes: where the daemon is, and how to print.
+struct GlobalOptions: ParsableArguments {
+    static let defaultSocket = "/run/kaderd/kaderd.sock"
+
+    /// Appended to every command's help, which cannot list the options it inherits.
+    static let helpNote = "Every command also takes --socket PATH, --json and --timeout SECONDS (see kaderctl --help)."
+
+    @Option(name: .long, help: "kaderd's Unix socket. (default: $KADERD_SOCKET, else \(defaultSocket))")
+    var socket: String?
+
+    @Flag(name: .long, help: "Print JSON for scripts instead of text for people.")
+    var json = false
+
+    @Option(name: .long, help: "Seconds to wait for the daemon's answer.")
+    var timeout: Double = 30
+
+    var socketPath: String {
+        if let socket { return socket }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["KADERD_SOCKET"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return Self.defaultSocket
+    }
+
+    /// Connects, runs `body`, and turns any failure into one line on stderr and the exit
+    /// status that names its class.
+    func withConnection<T>(_ body: (RPCConnection) throws(ClientError) -> T) throws -> T {
+        do {
+            let connection = try RPCConnection(socketPath: socketPath, timeout: timeout)
+            return try body(connection)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(error.exitStatus.rawValue)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import KaderClient
+import KaderRPC
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show whether kaderd is running, its version, uptime, socket and state folder.",
+        discussion: "Exits 0 when the daemon answers, 69 when it cannot be reached. " + GlobalOptions.helpNote
+    )
+
+    @ParentCommand var kaderctl: Kaderctl
+    var global: GlobalOptions { kaderctl.global }
+
+    func run() throws {
+        let (raw, status) = try global.withConnection { connection throws(ClientError) in
+            let raw = try connection.call(RPCMethodDescriptor.daemonStatus.name)
+            return (raw, try? raw.decode(DaemonStatus.self))
+        }
+        if global.json {
+            Output.json(raw)
+            return
+        }
+        guard let status else {
+            Output.error("kaderd sent a status this kaderctl cannot read: \(raw)")
+            throw ExitCode(ExitStatus.software.rawValue)
+        }
+        Output.print("kaderd \(status.version) is running")
+        Output.print(
+            Output.facts([
+                ("pid", String(status.pid)),
+                ("up", "\(Duration.humanized(seconds: status.uptimeSeconds)) (since \(Self.utc(status.startedAt)))"),
+                ("socket", status.socket),
+                ("state", status.stateDir),
+                ("config", status.configFile ?? "(none: all defaults)"),
+            ]))
+    }
+
+    private static func utc(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
+        return formatter.string(from: date)
+    }
+}
+
+extension Duration {
+    /// `3d 4h 5m 6s`, leaving out leading zero units.
+    static func humanized(seconds: Double) -> String {
+        var remaining = Int(seconds.rounded(.down))
+        var parts: [String] = []
+        for (name, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] {
+            let value = remaining / size
+            remaining %= size
+            if value > 0 || !parts.isEmpty || name == "s" { parts.append("\(value)\(name)") }
+        }
+        return parts.joined(separator: " ")
+    }
+}

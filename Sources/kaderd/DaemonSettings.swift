@@ -1,0 +1,72 @@
+import Logging
+
+/// Where the daemon listens and keeps its state, resolved from (strongest first) the
+/// command line, the environment, the config file and the defaults.
+///
+/// `KADERD_SOCKET` outranks the config file because it is how a person points one run
+/// elsewhere; `STATE_DIRECTORY` and `RUNTIME_DIRECTORY` (set by systemd from the unit)
+/// only replace the built-in defaults, since an explicit setting in the file is deliberate.
+struct DaemonSettings: Equatable {
+    static let defaultConfigFile = "/etc/kaderd/kaderd.toml"
+    static let defaultSocket = "/run/kaderd/kaderd.sock"
+    static let defaultStateDir = "/var/lib/kaderd"
+
+    var socket: String
+    var stateDir: String
+    var logLevel: Logger.Level
+    /// The config file that was read, nil when none was.
+    var configFile: String?
+
+    struct CommandLine: Equatable {
+        var socket: String?
+        var stateDir: String?
+        var configFile: String?
+        var logLevel: String?
+    }
+
+    /// Loads the config file (the given one must exist; the default one may not) and resolves.
+    static func load(commandLine: CommandLine, environment: [String: String]) throws(ConfigFile.Problem)
+        -> DaemonSettings
+    {
+        let path = commandLine.configFile ?? defaultConfigFile
+        var file: ConfigFile?
+        if commandLine.configFile != nil || FileSystem.exists(path) {
+            file = try ConfigFile.load(path: path)
+        }
+        return try resolve(commandLine: commandLine, environment: environment, file: file, filePath: path)
+    }
+
+    static func resolve(
+        commandLine: CommandLine, environment: [String: String], file: ConfigFile?, filePath: String
+    ) throws(ConfigFile.Problem) -> DaemonSettings {
+        let socket =
+            commandLine.socket ?? environment["KADERD_SOCKET"].nonEmpty ?? file?.socket
+            ?? environment["RUNTIME_DIRECTORY"].nonEmpty.map { firstPath($0) + "/kaderd.sock" } ?? defaultSocket
+        let stateDir =
+            commandLine.stateDir ?? file?.stateDir
+            ?? environment["STATE_DIRECTORY"].nonEmpty.map(firstPath) ?? defaultStateDir
+
+        let levelName = commandLine.logLevel ?? file?.logLevel ?? "info"
+        guard let logLevel = Logger.Level(rawValue: levelName.lowercased()) else {
+            let choices = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            let origin = commandLine.logLevel != nil ? "--log-level" : "log_level"
+            throw ConfigFile.Problem(
+                file: commandLine.logLevel != nil ? "command line" : filePath, line: nil,
+                message: "\(origin) '\(levelName)' is not one of \(choices)")
+        }
+        return DaemonSettings(
+            socket: socket, stateDir: stateDir, logLevel: logLevel, configFile: file == nil ? nil : filePath)
+    }
+
+    /// systemd passes a colon-separated list when a unit names several folders; ours is the first.
+    private static func firstPath(_ list: String) -> String {
+        String(list.split(separator: ":").first ?? Substring(list))
+    }
+}
+
+extension Optional<String> {
+    fileprivate var nonEmpty: String? {
+        guard let self, !self.isEmpty else { return nil }
+        return self
+    }
+}

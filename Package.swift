@@ -66,7 +66,11 @@ let package = Package(
         // Helpers that let tests drive the real server and the real binaries.
         .target(
             name: "KaderTesting",
-            dependencies: ["KaderRPC", "KaderClient"],
+            dependencies: [
+                "KaderRPC", "KaderClient", "KaderServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Tests/KaderTesting"
         ),
         .testTarget(name: "KaderRPCTests", dependencies: ["KaderRPC"]),

@@ -30,7 +30,7 @@ public struct RPCMethodDescriptor: Sendable, Hashable {
         [
             "name": .string(name),
             "summary": .string(summary),
-            "paramStructure": "by-name",
+            "paramStructure": "either",
             "params": .array(params.map(\.openRPC)),
             "result": ["name": "result", "schema": result],
             "x-access": .string(access.rawValue),

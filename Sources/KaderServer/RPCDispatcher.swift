@@ -57,15 +57,22 @@ public struct RPCDispatcher: Sendable {
         guard let method = methods[request.method] else {
             return .failure(.methodNotFound(request.method))
         }
+        let names = method.descriptor.params.map(\.name)
         let params: JSONObject
         switch request.params {
-        case nil: params = [:]
-        case .array(let elements) where elements.isEmpty: params = [:]
-        case .object(let object): params = object
+        case .object(let object):
+            params = object
+        case .array(let elements):
+            // By position: the n-th element is the n-th declared param.
+            guard elements.count <= names.count else {
+                return .failure(
+                    .invalidParams("\(request.method) takes at most \(names.count) params, got \(elements.count)"))
+            }
+            params = JSONObject(uniqueKeysWithValues: zip(names, elements))
         default:
-            return .failure(.invalidParams("\(request.method) takes its params by name, as an object"))
+            params = [:]
         }
-        let known = Set(method.descriptor.params.map(\.name))
+        let known = Set(names)
         let unknown = params.keys.filter { !known.contains($0) }
         if !unknown.isEmpty {
             return .failure(

@@ -37,6 +37,7 @@ public struct RPCServer: Service {
     private let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
     private let onListening: @Sendable () async -> Void
+    private let registry = ConnectionRegistry()
 
     /// - Parameter onListening: called once the socket accepts connections, before any is served.
     public init(
@@ -61,13 +62,15 @@ public struct RPCServer: Service {
         logger.info("serving JSON-RPC", metadata: ["socket": "\(configuration.endpoint.displayPath)"])
         await onListening()
 
-        let connectionCounter = ConnectionCounter()
         try await withGracefulShutdownHandler {
             try await listener.executeThenClose { connections in
                 try await withThrowingDiscardingTaskGroup { group in
                     for try await connection in connections {
-                        let number = connectionCounter.next()
+                        let number = registry.deliver(connection)
                         group.addTask { await serve(connection, number: number) }
+                    }
+                    for stranded in registry.close() {
+                        group.addTask { await stranded.discard() }
                     }
                 }
             }
@@ -82,12 +85,19 @@ public struct RPCServer: Service {
             .serverChannelOption(.backlog, value: 256)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
         let maxLineBytes = configuration.maxLineBytes
+        let registry = self.registry
         let initializer: @Sendable (any Channel) -> EventLoopFuture<AcceptedConnection> = { channel in
             PeerCredentials.of(channel).flatMapThrowing { peer in
                 try channel.pipeline.syncOperations.addHandler(
                     ByteToMessageHandler(LineFrameDecoder(maxLineBytes: maxLineBytes)))
                 let wrapped = try NIOAsyncChannel<LineFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
-                return AcceptedConnection(channel: wrapped, peer: peer)
+                let connection = AcceptedConnection(channel: wrapped, peer: peer)
+                guard registry.register(connection) else {
+                    // Accepted after the server stopped: close it, finishing the async channel.
+                    Task { await connection.discard() }
+                    throw ChannelError.ioOnClosedChannel
+                }
+                return connection
             }
         }
         switch configuration.endpoint {
@@ -146,10 +156,9 @@ public struct RPCServer: Service {
     }
 }
 
-/// A connection as accepted: the async channel and who opened it.
-struct AcceptedConnection: Sendable {
-    let channel: NIOAsyncChannel<LineFrame, ByteBuffer>
-    let peer: PeerCredentials?
+extension RPCServer: CustomStringConvertible {
+    /// Short, for ServiceLifecycle's log lines, which name each service.
+    public var description: String { "RPCServer(\(configuration.endpoint.displayPath))" }
 }
 
 extension RPCServer.Configuration.Endpoint {

@@ -1,18 +1,13 @@
-import Foundation
 import TOMLKit
 
 /// The settings `kaderd.toml` may hold. Every key is optional: a missing file or key means
 /// the default.
-struct ConfigFile: Decodable, Equatable {
+struct ConfigFile: Equatable {
     var socket: String?
     var stateDir: String?
     var logLevel: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case socket
-        case stateDir = "state_dir"
-        case logLevel = "log_level"
-    }
+    static let knownKeys = ["socket", "state_dir", "log_level"]
 
     /// A configuration problem, worded for the sysadmin who has to fix the file.
     struct Problem: Error, Equatable, CustomStringConvertible {
@@ -31,9 +26,9 @@ struct ConfigFile: Decodable, Equatable {
     static func load(path: String) throws(Problem) -> ConfigFile {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try FileSystem.readText(path)
         } catch {
-            throw Problem(file: path, line: nil, message: "cannot read the file: \(Self.reason(error))")
+            throw Problem(file: path, line: nil, message: "cannot read the file: \(error.reason)")
         }
         return try parse(text, file: path)
     }
@@ -47,20 +42,19 @@ struct ConfigFile: Decodable, Equatable {
         } catch {
             throw Problem(file: file, line: nil, message: "not valid TOML: \(error)")
         }
-        let known = CodingKeys.allCases.map(\.rawValue)
-        for key in table.keys where !known.contains(key) {
+        for key in table.keys where !knownKeys.contains(key) {
             throw Problem(
                 file: file, line: line(of: key, in: text),
-                message: "unknown key '\(key)' (known keys: \(known.joined(separator: ", ")))")
+                message: "unknown key '\(key)' (known keys: \(knownKeys.joined(separator: ", ")))")
         }
-        do {
-            return try TOMLDecoder().decode(ConfigFile.self, from: table)
-        } catch let DecodingError.typeMismatch(type, context) {
-            let key = context.codingPath.first?.stringValue ?? "?"
-            throw Problem(file: file, line: line(of: key, in: text), message: "'\(key)' must be a \(type == String.self ? "string" : "\(type)")")
-        } catch {
-            throw Problem(file: file, line: nil, message: "\(error)")
+        func string(_ key: String) throws(Problem) -> String? {
+            guard let value = table[key] else { return nil }
+            guard let string = value.string else {
+                throw Problem(file: file, line: line(of: key, in: text), message: "'\(key)' must be a string")
+            }
+            return string
         }
+        return ConfigFile(socket: try string("socket"), stateDir: try string("state_dir"), logLevel: try string("log_level"))
     }
 
     /// The line where a top-level key is set, for pointing the reader at it.
@@ -74,14 +68,5 @@ struct ConfigFile: Decodable, Equatable {
             }
         }
         return nil
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue))
-        }
-        return error.localizedDescription
     }
 }

@@ -1,0 +1,31 @@
+import KaderRPC
+import Testing
+
+@Suite struct JSONWriterTests {
+    @Test func writesCompactJSON() {
+        let value: JSONValue = ["a": [1, "two", nil, true], "b": [:]]
+        #expect(JSONWriter.string(value) == #"{"a":[1,"two",null,true],"b":{}}"#)
+    }
+
+    @Test func neverWritesARawNewline() throws {
+        let value: JSONValue = ["text": "line one\nline two\r\u{1}\u{1f}\"\\"]
+        let bytes = JSONWriter.bytes(value)
+        #expect(!bytes.contains(0x0A))
+        #expect(!bytes.contains(0x0D))
+        #expect(JSONWriter.string(value) == #"{"text":"line one\nline two\r\u0001\u001f\"\\"}"#)
+        #expect(try JSONParser.parse(bytes) == value)
+    }
+
+    @Test func roundTripsThroughCodable() throws {
+        struct Sample: Codable, Equatable {
+            var name: String
+            var count: Int
+            var ratio: Double
+            var tags: [String]
+        }
+        let sample = Sample(name: "Ni Luh", count: 3, ratio: 0.25, tags: ["KPMD", "Bali"])
+        let json = try JSONValue(encoding: sample)
+        #expect(json["name"] == "Ni Luh")
+        #expect(try json.decode(Sample.self) == sample)
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import KaderClient
+import KaderRPC
+import KaderServer
+import KaderTesting
+import Testing
+
+@Suite struct RPCServerTests {
+    static let methods = SpecExamples.methods + [
+        RPCMethod(RPCMethodDescriptor(name: "test.whoami", summary: "The caller", access: .read, result: [:])) { call in
+            guard let peer = call.context.peer else { return .null }
+            return ["uid": .number(JSONNumber(Int(peer.uid))), "pid": .number(JSONNumber(Int(peer.pid)))]
+        }
+    ]
+
+    @Test(arguments: SpecExamples.all)
+    func behavesAsTheSpecificationSaysOverTheSocket(example: SpecExamples.Example) async throws {
+        try await InProcessServer.with(methods: Self.methods) { server in
+            try await onThread {
+                let connection = try server.connect()
+                try connection.send(line: Array(example.request.utf8))
+                // A request after it proves what came back for the example, and that nothing did.
+                try connection.send(line: Array(#"{"jsonrpc":"2.0","method":"get_data","id":"marker"}"#.utf8))
+                var line = try #require(try connection.readLine())
+                if let expected = example.reply {
+                    #expect(try JSONParser.parse(line).specShape == JSONParser.parse(expected).specShape)
+                    line = try #require(try connection.readLine())
+                }
+                #expect(try JSONParser.parse(line)["id"] == "marker", "no reply may come for \(example.name)")
+            }
+        }
+    }
+
+    @Test func answersFiftyPipelinedRequestsInOrder() async throws {
+        try await InProcessServer.with(methods: Self.methods) { server in
+            try await onThread {
+                let connection = try server.connect()
+                var burst: [UInt8] = []
+                for id in 1...50 {
+                    burst += Array(#"{"jsonrpc":"2.0","method":"subtract","params":[\#(id),1],"id":\#(id)}"#.utf8)
+                    burst.append(RPCFraming.newline)
+                }
+                try connection.sendRaw(burst)
+                for id in 1...50 {
+                    let reply = try JSONParser.parse(try #require(try connection.readLine()))
+                    #expect(reply["id"] == .number(JSONNumber(id)))
+                    #expect(reply["result"] == .number(JSONNumber(id - 1)))
+                }
+            }
+        }
+    }
+
+    @Test func servesAHundredClientsConnectedAtOnce() async throws {
+        try await InProcessServer.with(methods: Self.methods) { server in
+            try await onThread {
+                let connections = try (0..<100).map { _ in try server.connect() }
+                for (index, connection) in connections.enumerated() {
+                    try connection.send(line: Array(#"{"jsonrpc":"2.0","method":"subtract","params":[\#(index),0],"id":\#(index)}"#.utf8))
+                }
+                for (index, connection) in connections.enumerated().reversed() {
+                    let reply = try JSONParser.parse(try #require(try connection.readLine()))
+                    #expect(reply["result"] == .number(JSONNumber(index)))
+                }
+            }
+        }
+    }
+
+    @Test func refusesAnOverlongLineAndClosesOnlyThatConnection() async throws {
+        let limit = 4096
+        try await InProcessServer.with(methods: Self.methods, maxLineBytes: limit) { server in
+            try await onThread {
+                let other = try server.connect()
+                let connection = try server.connect()
+                try connection.sendRaw(Array(repeating: UInt8(ascii: " "), count: limit + 1))
+                let reply = try JSONParser.parse(try #require(try connection.readLine()))
+                #expect(reply["id"] == .null)
+                #expect(reply["error"]?["data"]?["kind"] == "too_large")
+                #expect(reply["error"]?["code"] == -32006)
+                #expect(try connection.readLine() == nil, "the connection is closed after the error")
+
+                // A line of exactly the limit is fine, and so is every other client.
+                let padded = #"{"jsonrpc":"2.0","method":"get_data","id":1}"#
+                let atLimit = padded + String(repeating: " ", count: limit - padded.utf8.count)
+                try other.send(line: Array(atLimit.utf8))
+                #expect(try JSONParser.parse(try #require(try other.readLine()))["result"] == ["hello", 5])
+            }
+        }
+    }
+
+    @Test func defaultLimitIsOneMebibyte() async throws {
+        try await InProcessServer.with(methods: Self.methods) { server in
+            try await onThread {
+                let connection = try server.connect()
+                try connection.sendRaw(Array(repeating: UInt8(ascii: "["), count: RPCFraming.maxLineBytes + 1))
+                let reply = try JSONParser.parse(try #require(try connection.readLine()))
+                #expect(reply["error"]?["data"]?["limit"] == .number(JSONNumber(1_048_576)))
+            }
+        }
+    }
+
+    @Test func answersALastLineWithoutNewlineAfterHalfClose() async throws {
+        try await InProcessServer.with(methods: Self.methods) { server in
+            try await onThread {
+                let connection = try server.connect()
+                try connection.sendRaw(Array(#"{"jsonrpc":"2.0","method":"get_data","id":"last"}"#.utf8))
+                connection.finishSending()
+                #expect(try JSONParser.parse(try #require(try connection.readLine()))["id"] == "last")
+                #expect(try connection.readLine() == nil)
+            }
+        }
+    }
+
+    @Test func knowsWhoIsCalling() async throws {
+        try await InProcessServer.with(methods: Self.methods) { server in
+            let whoami = try await onThread { try server.connect().call("test.whoami") }
+            #expect(whoami["uid"] == .number(JSONNumber(Int(getuid()))))
+            #expect(whoami["pid"] == .number(JSONNumber(Int(getpid()))))
+        }
+    }
+
+    @Test func shutsDownPromptlyWithIdleClientsAndRemovesTheSocket() async throws {
+        var socket = ""
+        var idle: SendableBox<[RPCConnection]>?
+        let elapsed = try await ContinuousClock().measure {
+            try await InProcessServer.with(methods: Self.methods) { server in
+                socket = server.socket
+                idle = try await onThread {
+                    let connections = try (0..<10).map { _ in try server.connect(timeout: 5) }
+                    // Served once and now idle…
+                    for connection in connections.dropFirst(2) { _ = try connection.call("get_data") }
+                    // …except one that has sent half a line and stopped, and one never served.
+                    try connections[0].sendRaw(Array(#"{"jsonrpc":"2.0","#.utf8))
+                    return SendableBox(connections)
+                }
+            }
+        }
+        #expect(elapsed < .seconds(2))
+        #expect(!FileManager.default.fileExists(atPath: socket))
+        let connections = try #require(idle)
+        try await onThread {
+            for connection in connections.value {
+                // Each client sees the end of the connection (perhaps after an error reply for
+                // its half line), never a wait for an answer that cannot come.
+                do {
+                    while try connection.readLine() != nil {}
+                } catch ClientError.closed {
+                } catch {
+                    Issue.record("a client was left waiting: \(error)")
+                }
+            }
+        }
+    }
+
+    @Test func finishesARequestInFlightBeforeStopping() async throws {
+        let gate = Gate()
+        let slow = RPCMethod(RPCMethodDescriptor(name: "test.slow", summary: "Waits", access: .read, result: [:])) { _ in
+            await gate.arrive()
+            await gate.waitForRelease()
+            return "finished"
+        }
+        try await InProcessServer.with(methods: [slow]) { server in
+            let connection = try await onThread {
+                let connection = try server.connect()
+                try connection.send(line: Array(#"{"jsonrpc":"2.0","method":"test.slow","id":1}"#.utf8))
+                return SendableBox(connection)
+            }
+            await gate.waitForArrival()
+            await server.triggerGracefulShutdown()
+            await gate.release()
+            try await onThread {
+                let reply = try JSONParser.parse(try #require(try connection.value.readLine()))
+                #expect(reply["result"] == "finished")
+                #expect(try connection.value.readLine() == nil, "then the connection is closed")
+            }
+        }
+    }
+}
+
+/// Lets a test hold a method handler at a known point.
+actor Gate {
+    private var arrived = false
+    private var released = false
+    private var arrivalWaiters: [CheckedContinuation<Void, Never>] = []
+    private var releaseWaiters: [CheckedContinuation<Void, Never>] = []
+
+    func arrive() {
+        arrived = true
+        arrivalWaiters.forEach { $0.resume() }
+        arrivalWaiters = []
+    }
+
+    func waitForArrival() async {
+        if arrived { return }
+        await withCheckedContinuation { arrivalWaiters.append($0) }
+    }
+
+    func release() {
+        released = true
+        releaseWaiters.forEach { $0.resume() }
+        releaseWaiters = []
+    }
+
+    func waitForRelease() async {
+        if released { return }
+        await withCheckedContinuation { releaseWaiters.append($0) }
+    }
+}
+
+/// Carries a connection from one test thread to the next; the test uses it from one
+/// thread at a time, in sequence, which is what makes the unchecked conformance safe.
+struct SendableBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

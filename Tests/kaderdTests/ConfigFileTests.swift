@@ -1,0 +1,91 @@
+import Testing
+
+@testable import kaderd
+
+@Suite struct ConfigFileTests {
+    @Test func readsEveryKey() throws {
+        let file = try ConfigFile.parse(
+            """
+            # kaderd.toml
+            socket = "/run/k/k.sock"
+            state_dir = "/srv/kaderd"
+            log_level = "debug"
+            """, file: "kaderd.toml")
+        #expect(file == ConfigFile(socket: "/run/k/k.sock", stateDir: "/srv/kaderd", logLevel: "debug"))
+        #expect(try ConfigFile.parse("", file: "empty.toml") == ConfigFile())
+    }
+
+    @Test func namesTheFileLineAndKeyOfAnUnknownKey() {
+        #expect(throws: ConfigFile.Problem(
+            file: "kaderd.toml", line: 3,
+            message: "unknown key 'sockt' (known keys: socket, state_dir, log_level)")
+        ) {
+            try ConfigFile.parse("# comment\nstate_dir = \"/x\"\nsockt = \"/y\"\n", file: "kaderd.toml")
+        }
+    }
+
+    @Test func namesTheLineOfAWrongType() {
+        #expect(throws: ConfigFile.Problem(file: "k.toml", line: 2, message: "'socket' must be a string")) {
+            try ConfigFile.parse("log_level = \"info\"\nsocket = 5\n", file: "k.toml")
+        }
+    }
+
+    @Test func namesTheLineOfBrokenTOML() throws {
+        let problem = #expect(throws: ConfigFile.Problem.self) {
+            try ConfigFile.parse("socket = \"/a\"\nstate_dir = \n", file: "k.toml")
+        }
+        #expect(problem?.line == 2)
+        #expect(problem?.description.hasPrefix("k.toml:2: not valid TOML") == true)
+    }
+
+    @Test func saysWhyAFileCannotBeRead() {
+        let problem = #expect(throws: ConfigFile.Problem.self) {
+            try ConfigFile.load(path: "/nonexistent/kaderd.toml")
+        }
+        #expect(problem?.description == "/nonexistent/kaderd.toml: cannot read the file: No such file or directory")
+    }
+}
+
+@Suite struct DaemonSettingsTests {
+    let none = DaemonSettings.CommandLine()
+
+    @Test func defaultsToTheServicePaths() throws {
+        let settings = try DaemonSettings.resolve(commandLine: none, environment: [:], file: nil, filePath: "k.toml")
+        #expect(settings.socket == "/run/kaderd/kaderd.sock")
+        #expect(settings.stateDir == "/var/lib/kaderd")
+        #expect(settings.logLevel == .info)
+        #expect(settings.configFile == nil)
+    }
+
+    @Test func takesSystemdFoldersOverTheBuiltInDefaults() throws {
+        let settings = try DaemonSettings.resolve(
+            commandLine: none, environment: ["RUNTIME_DIRECTORY": "/run/kaderd2", "STATE_DIRECTORY": "/var/lib/k2:/var/lib/k3"],
+            file: nil, filePath: "k.toml")
+        #expect(settings.socket == "/run/kaderd2/kaderd.sock")
+        #expect(settings.stateDir == "/var/lib/k2")
+    }
+
+    @Test func ranksCommandLineThenEnvironmentThenFile() throws {
+        let file = ConfigFile(socket: "/file.sock", stateDir: "/file-state", logLevel: "warning")
+        let environment = ["KADERD_SOCKET": "/env.sock", "STATE_DIRECTORY": "/env-state"]
+        let fromFile = try DaemonSettings.resolve(commandLine: none, environment: environment, file: file, filePath: "k.toml")
+        #expect(fromFile.socket == "/env.sock")
+        #expect(fromFile.stateDir == "/file-state", "an explicit setting in the file beats the unit's default")
+        #expect(fromFile.logLevel == .warning)
+        #expect(fromFile.configFile == "k.toml")
+
+        let cli = DaemonSettings.CommandLine(socket: "/cli.sock", stateDir: "/cli-state", logLevel: "ERROR")
+        let fromCLI = try DaemonSettings.resolve(commandLine: cli, environment: environment, file: file, filePath: "k.toml")
+        #expect(fromCLI.socket == "/cli.sock")
+        #expect(fromCLI.stateDir == "/cli-state")
+        #expect(fromCLI.logLevel == .error)
+    }
+
+    @Test func refusesAnUnknownLogLevel() {
+        let problem = #expect(throws: ConfigFile.Problem.self) {
+            try DaemonSettings.resolve(
+                commandLine: none, environment: [:], file: ConfigFile(logLevel: "loud"), filePath: "k.toml")
+        }
+        #expect(problem?.description.hasPrefix("k.toml: log_level 'loud' is not one of trace, debug") == true)
+    }
+}

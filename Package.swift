@@ -19,6 +19,16 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        // The reference data (provinces, every region code and name), embedded at build time.
+        .target(
+            name: "CKaderData",
+            exclude: ["wilayah.csv", "provinces.csv", "NOTICE.md"]
+        ),
+        // The domain: regions, zones, programs, workflows, tasks, recurrence. Pure: no I/O.
+        .target(
+            name: "KaderCore",
+            dependencies: ["CKaderData"]
+        ),
         // JSON-RPC 2.0: JSON values, messages, errors, framing limits, method names.
         // Pure: shared by the daemon and the client.
         .target(
@@ -73,6 +83,7 @@ let package = Package(
             ],
             path: "Tests/KaderTesting"
         ),
+        .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore"]),
         .testTarget(name: "KaderRPCTests", dependencies: ["KaderRPC"]),
         .testTarget(
             name: "KaderServerTests",

@@ -1,0 +1,18 @@
+#ifndef CKADERDATA_H
+#define CKADERDATA_H
+
+#include <stddef.h>
+
+/// The reference data kaderd ships inside its binaries, so that no installed file can be
+/// missing or stale. The bytes are the CSV files beside kader_data.c, verbatim (UTF-8).
+/// See NOTICE.md there for their sources and licence.
+
+/// provinces.csv: code,name,zone,iana (the 38 provinces and their time zones).
+extern const unsigned char kader_provinces_csv[];
+extern const size_t kader_provinces_csv_size;
+
+/// wilayah.csv: code,name (every Kemendagri region code: provinces to villages).
+extern const unsigned char kader_wilayah_csv[];
+extern const size_t kader_wilayah_csv_size;
+
+#endif

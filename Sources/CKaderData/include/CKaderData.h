@@ -15,4 +15,8 @@ extern const size_t kader_provinces_csv_size;
 extern const unsigned char kader_wilayah_csv[];
 extern const size_t kader_wilayah_csv_size;
 
+/// Swift cannot import an array of unknown size, so it reads the bytes through these.
+static inline const unsigned char *kader_provinces_csv_bytes(void) { return kader_provinces_csv; }
+static inline const unsigned char *kader_wilayah_csv_bytes(void) { return kader_wilayah_csv; }
+
 #endif

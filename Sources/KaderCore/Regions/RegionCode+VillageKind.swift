@@ -1,0 +1,20 @@
+extension RegionCode {
+    /// What a village is in law, told by the first digit of its number: a kelurahan (1) is
+    /// an urban ward run by the regency, with no village fund and no Musyawarah Desa; a desa
+    /// (2) and a desa adat (3) govern themselves and develop KPMD cadres.
+    public enum VillageKind: String, Sendable, Hashable, CaseIterable, Codable {
+        case kelurahan
+        case desa
+        case desaAdat = "desa_adat"
+
+        /// The kind a village number starting with `digit` (an ASCII byte) names, or nil.
+        init?(digit: UInt8) {
+            switch digit {
+            case UInt8(ascii: "1"): self = .kelurahan
+            case UInt8(ascii: "2"): self = .desa
+            case UInt8(ascii: "3"): self = .desaAdat
+            default: return nil
+            }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 /// Reads the reference CSV files record by record: comma-separated fields, optionally in
 /// double quotes (a quote inside doubled), lines ending in LF or CRLF, blank lines skipped.
+/// Spaces around an unquoted field are dropped: a few names in the data end in one.
 /// Hand-written because the 2 MB of wilayah must load in milliseconds.
 struct CSVReader {
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -56,18 +57,21 @@ struct CSVReader {
                 guard index == range.upperBound || bytes[index] == .comma else {
                     throw error("a quoted field is followed by more text before the next comma")
                 }
-                fields.append(try string(field[...]))
+                fields.append(try field.withUnsafeBufferPointer { (field) throws(RegionDataError) in try string(field) })
             } else {
-                let start = index
+                var start = index
                 while index < range.upperBound, bytes[index] != .comma { index += 1 }
-                fields.append(try string(bytes[start..<index]))
+                var end = index
+                while start < end, bytes[start] == .space { start += 1 }
+                while end > start, bytes[end - 1] == .space { end -= 1 }
+                fields.append(try string(UnsafeBufferPointer(rebasing: bytes[start..<end])))
             }
             if index == range.upperBound { return }
             index += 1
         }
     }
 
-    private func string<Bytes: Collection<UInt8>>(_ field: Bytes) throws(RegionDataError) -> String {
+    private func string(_ field: UnsafeBufferPointer<UInt8>) throws(RegionDataError) -> String {
         guard let text = String(validating: field, as: UTF8.self) else { throw error("the text is not valid UTF-8") }
         return text
     }
@@ -78,4 +82,5 @@ extension UInt8 {
     fileprivate static let carriageReturn = UInt8(ascii: "\r")
     fileprivate static let quote = UInt8(ascii: "\"")
     fileprivate static let comma = UInt8(ascii: ",")
+    fileprivate static let space = UInt8(ascii: " ")
 }

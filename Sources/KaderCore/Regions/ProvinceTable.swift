@@ -38,7 +38,7 @@ struct ProvinceTable {
         guard code.level == .province else {
             throw reader.error("\(code) is a \(code.level) code, not a province code")
         }
-        let name = fields[1].trimmingCharacters(in: .whitespaces)
+        let name = fields[1]
         guard !name.isEmpty else { throw reader.error("province \(code) has no name") }
         guard let zone = IndonesianZone(rawValue: fields[2]) else {
             throw reader.error("zone \"\(fields[2])\" is not WIB, WITA or WIT")

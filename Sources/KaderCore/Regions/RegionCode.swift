@@ -72,14 +72,21 @@ public struct RegionCode: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// The level whose shape `text` has (digits and dots in the right places), or nil.
     private static func level(ofShape text: String) -> Level? {
-        guard let level = Level.allCases.first(where: { $0.codeLength == text.utf8.count }) else {
-            return nil
+        let level: Level
+        switch text.utf8.count {
+        case Level.province.codeLength: level = .province
+        case Level.regency.codeLength: level = .regency
+        case Level.district.codeLength: level = .district
+        case Level.village.codeLength: level = .village
+        default: return nil
         }
-        for (offset, byte) in text.utf8.enumerated() {
+        var offset = 0
+        for byte in text.utf8 {
             let isDot = offset == 2 || offset == 5 || offset == 8
             guard isDot ? byte == UInt8(ascii: ".") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
                 return nil
             }
+            offset += 1
         }
         return level
     }

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Every region read from wilayah.csv (`code,name`), in ascending code order. Because the
 /// parts of a code have fixed widths, that order puts each region's descendants right after
@@ -43,7 +42,7 @@ struct RegionTable: Sendable {
             guard fields.count == 2 else { throw reader.error("expected 2 fields (code,name), found \(fields.count)") }
             let code: RegionCode
             do { code = try RegionCode(fields[0]) } catch { throw reader.error(error.description) }
-            let name = fields[1].trimmingCharacters(in: .whitespaces)
+            let name = fields[1]
             guard !name.isEmpty else { throw reader.error("region \(code) has no name") }
             if let previous = codes.last, !(previous < code) {
                 throw reader.error(previous == code

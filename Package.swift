@@ -17,17 +17,37 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The reference data (provinces, every region code and name), embedded at build time.
         .target(
             name: "CKaderData",
-            exclude: ["wilayah.csv", "provinces.csv", "NOTICE.md"]
+            exclude: ["wilayah.csv", "provinces.csv", "programs", "NOTICE.md"]
         ),
         // The domain: regions, zones, programs, workflows, tasks, recurrence. Pure: no I/O.
         .target(
             name: "KaderCore",
-            dependencies: ["CKaderData"]
+            dependencies: [
+                "CKaderData",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // Persistence: SQLite in WAL mode, migrations, the append-only history.
+        .target(
+            name: "KaderStore",
+            dependencies: [
+                "KaderCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The workflow service: validation, planning and state changes over the store.
+        .target(
+            name: "KaderEngine",
+            dependencies: [
+                "KaderCore", "KaderStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // JSON-RPC 2.0: JSON values, messages, errors, framing limits, method names.
         // Pure: shared by the daemon and the client.
@@ -56,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "kaderd",
             dependencies: [
-                "KaderRPC",
+                "KaderCore", "KaderEngine", "KaderStore", "KaderRPC",
                 "KaderServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -84,6 +104,8 @@ let package = Package(
             path: "Tests/KaderTesting"
         ),
         .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore"]),
+        .testTarget(name: "KaderStoreTests", dependencies: ["KaderStore", "KaderCore", "KaderTesting"]),
+        .testTarget(name: "KaderEngineTests", dependencies: ["KaderEngine", "KaderStore", "KaderCore", "KaderTesting"]),
         .testTarget(name: "KaderRPCTests", dependencies: ["KaderRPC"]),
         .testTarget(
             name: "KaderServerTests",

@@ -13,3 +13,8 @@ const unsigned char kader_wilayah_csv[] = {
 #embed "wilayah.csv"
 };
 const size_t kader_wilayah_csv_size = sizeof(kader_wilayah_csv);
+
+const unsigned char kader_default_program_toml[] = {
+#embed "programs/kpmd.toml"
+};
+const size_t kader_default_program_toml_size = sizeof(kader_default_program_toml);

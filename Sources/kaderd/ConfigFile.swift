@@ -1,3 +1,5 @@
+import KaderStore
+import Logging
 import TOMLKit
 
 /// The settings `kaderd.toml` may hold. Every key is optional: a missing file or key means
@@ -5,9 +7,12 @@ import TOMLKit
 struct ConfigFile: Equatable {
     var socket: String?
     var stateDir: String?
-    var logLevel: String?
+    var logLevel: Logger.Level?
+    var durability: Durability?
+    /// Folders of program files (`*.toml`) beside the built-in program.
+    var programDirs: [String]?
 
-    static let knownKeys = ["socket", "state_dir", "log_level"]
+    static let knownKeys = ["socket", "state_dir", "log_level", "durability", "program_dirs"]
 
     /// A configuration problem, worded for the sysadmin who has to fix the file.
     struct Problem: Error, Equatable, CustomStringConvertible {
@@ -54,7 +59,26 @@ struct ConfigFile: Equatable {
             }
             return string
         }
-        return ConfigFile(socket: try string("socket"), stateDir: try string("state_dir"), logLevel: try string("log_level"))
+        func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _ type: Value.Type) throws(Problem) -> Value?
+        where Value.RawValue == String {
+            guard let raw = try string(key) else { return nil }
+            guard let value = Value(rawValue: raw.lowercased()) else {
+                let choices = Value.allCases.map(\.rawValue).joined(separator: ", ")
+                throw Problem(file: file, line: line(of: key, in: text), message: "'\(key)' must be one of \(choices), not '\(raw)'")
+            }
+            return value
+        }
+        func strings(_ key: String) throws(Problem) -> [String]? {
+            guard let value = table[key] else { return nil }
+            guard let array = value.array, array.allSatisfy({ $0.string != nil }) else {
+                throw Problem(file: file, line: line(of: key, in: text), message: "'\(key)' must be a list of strings")
+            }
+            return array.compactMap(\.string)
+        }
+        return ConfigFile(
+            socket: try string("socket"), stateDir: try string("state_dir"),
+            logLevel: try choice("log_level", Logger.Level.self), durability: try choice("durability", Durability.self),
+            programDirs: try strings("program_dirs"))
     }
 
     /// The line where a top-level key is set, for pointing the reader at it.

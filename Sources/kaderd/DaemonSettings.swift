@@ -1,3 +1,4 @@
+import KaderStore
 import Logging
 
 /// Where the daemon listens and keeps its state, resolved from (strongest first) the
@@ -10,10 +11,13 @@ struct DaemonSettings: Equatable {
     static let defaultConfigFile = "/etc/kaderd/kaderd.toml"
     static let defaultSocket = "/run/kaderd/kaderd.sock"
     static let defaultStateDir = "/var/lib/kaderd"
+    static let defaultProgramDirs = ["/etc/kaderd/programs"]
 
     var socket: String
     var stateDir: String
     var logLevel: Logger.Level
+    var durability: Durability
+    var programDirs: [String]
     /// The config file that was read, nil when none was.
     var configFile: String?
 
@@ -46,16 +50,18 @@ struct DaemonSettings: Equatable {
             commandLine.stateDir ?? file?.stateDir
             ?? environment["STATE_DIRECTORY"].nonEmpty.map(firstPath) ?? defaultStateDir
 
-        let levelName = commandLine.logLevel ?? file?.logLevel ?? "info"
-        guard let logLevel = Logger.Level(rawValue: levelName.lowercased()) else {
-            let choices = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
-            let origin = commandLine.logLevel != nil ? "--log-level" : "log_level"
-            throw ConfigFile.Problem(
-                file: commandLine.logLevel != nil ? "command line" : filePath, line: nil,
-                message: "\(origin) '\(levelName)' is not one of \(choices)")
+        var logLevel = file?.logLevel ?? .info
+        if let levelName = commandLine.logLevel {
+            guard let level = Logger.Level(rawValue: levelName.lowercased()) else {
+                let choices = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigFile.Problem(
+                    file: "command line", line: nil, message: "--log-level '\(levelName)' is not one of \(choices)")
+            }
+            logLevel = level
         }
         return DaemonSettings(
-            socket: socket, stateDir: stateDir, logLevel: logLevel, configFile: file == nil ? nil : filePath)
+            socket: socket, stateDir: stateDir, logLevel: logLevel, durability: file?.durability ?? .full,
+            programDirs: file?.programDirs ?? defaultProgramDirs, configFile: file == nil ? nil : filePath)
     }
 
     /// systemd passes a colon-separated list when a unit names several folders; ours is the first.

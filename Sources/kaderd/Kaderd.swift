@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import KaderEngine
 import KaderRPC
+import KaderStore
 import KaderServer
 import Logging
 import ServiceLifecycle
@@ -64,8 +66,14 @@ struct Kaderd: AsyncParsableCommand {
             fail("cannot use the state folder: \(error)", error.isPermissionProblem ? .noPermission : .config)
         }
 
+        let service: WorkflowService
+        do {
+            service = try Self.workflowService(settings: settings, logger: logger)
+        } catch {
+            fail("\(error)", .config)
+        }
         let daemon = DaemonMethods(settings: settings)
-        let dispatcher = RPCDispatcher(methods: daemon.methods)
+        let dispatcher = RPCDispatcher(methods: daemon.methods + DomainMethods(service: service).methods)
         let server = RPCServer(
             configuration: .init(endpoint: .path(settings.socket)),
             dispatcher: dispatcher,
@@ -87,6 +95,17 @@ struct Kaderd: AsyncParsableCommand {
             fail("\(error)", error.isPermissionProblem ? .noPermission : .unavailable)
         }
         logger.notice("kaderd stopped")
+    }
+
+    /// Opens the store in the state folder and loads the programs. A database that cannot
+    /// be used stops start-up: serving without it would lose every change.
+    static func workflowService(settings: DaemonSettings, logger: Logger) throws(StoreError) -> WorkflowService {
+        let store = try KaderStore(path: settings.stateDir + "/kaderd.sqlite", durability: settings.durability)
+        let catalog = ProgramCatalog.load(folders: settings.programDirs)
+        for refusal in catalog.refusals {
+            logger.warning("program file refused", metadata: ["file": "\(refusal.file)", "problems": "\(refusal)"])
+        }
+        return WorkflowService(store: store, directory: .shared, catalog: catalog, clock: SystemWallClock())
     }
 
     private func fail(_ message: String, _ status: ExitStatus) -> Never {

@@ -10,15 +10,21 @@ import Testing
             socket = "/run/k/k.sock"
             state_dir = "/srv/kaderd"
             log_level = "debug"
+            durability = "normal"
+            program_dirs = ["/etc/kaderd/programs", "/srv/programs"]
             """, file: "kaderd.toml")
-        #expect(file == ConfigFile(socket: "/run/k/k.sock", stateDir: "/srv/kaderd", logLevel: "debug"))
+        #expect(
+            file
+                == ConfigFile(
+                    socket: "/run/k/k.sock", stateDir: "/srv/kaderd", logLevel: .debug, durability: .normal,
+                    programDirs: ["/etc/kaderd/programs", "/srv/programs"]))
         #expect(try ConfigFile.parse("", file: "empty.toml") == ConfigFile())
     }
 
     @Test func namesTheFileLineAndKeyOfAnUnknownKey() {
         #expect(throws: ConfigFile.Problem(
             file: "kaderd.toml", line: 3,
-            message: "unknown key 'sockt' (known keys: socket, state_dir, log_level)")
+            message: "unknown key 'sockt' (known keys: socket, state_dir, log_level, durability, program_dirs)")
         ) {
             try ConfigFile.parse("# comment\nstate_dir = \"/x\"\nsockt = \"/y\"\n", file: "kaderd.toml")
         }
@@ -36,6 +42,15 @@ import Testing
         }
         #expect(problem?.line == 2)
         #expect(problem?.description.hasPrefix("k.toml:2: not valid TOML") == true)
+    }
+
+    @Test func namesTheLineOfAValueOutOfItsChoices() {
+        #expect(throws: ConfigFile.Problem(file: "k.toml", line: 3, message: "'durability' must be one of full, normal, not 'paranoid'")) {
+            try ConfigFile.parse("socket = \"/a\"\n\ndurability = \"paranoid\"\n", file: "k.toml")
+        }
+        #expect(throws: ConfigFile.Problem(file: "k.toml", line: 1, message: "'program_dirs' must be a list of strings")) {
+            try ConfigFile.parse("program_dirs = \"/a\"\n", file: "k.toml")
+        }
     }
 
     @Test func saysWhyAFileCannotBeRead() {
@@ -66,7 +81,7 @@ import Testing
     }
 
     @Test func ranksCommandLineThenEnvironmentThenFile() throws {
-        let file = ConfigFile(socket: "/file.sock", stateDir: "/file-state", logLevel: "warning")
+        let file = ConfigFile(socket: "/file.sock", stateDir: "/file-state", logLevel: .warning)
         let environment = ["KADERD_SOCKET": "/env.sock", "STATE_DIRECTORY": "/env-state"]
         let fromFile = try DaemonSettings.resolve(commandLine: none, environment: environment, file: file, filePath: "k.toml")
         #expect(fromFile.socket == "/env.sock")
@@ -84,8 +99,9 @@ import Testing
     @Test func refusesAnUnknownLogLevel() {
         let problem = #expect(throws: ConfigFile.Problem.self) {
             try DaemonSettings.resolve(
-                commandLine: none, environment: [:], file: ConfigFile(logLevel: "loud"), filePath: "k.toml")
+                commandLine: .init(logLevel: "loud"), environment: [:], file: nil, filePath: "k.toml")
         }
-        #expect(problem?.description.hasPrefix("k.toml: log_level 'loud' is not one of trace, debug") == true)
+        #expect(problem?.description.hasPrefix("command line: --log-level 'loud' is not one of trace, debug") == true)
+        #expect(throws: ConfigFile.Problem.self) { try ConfigFile.parse("log_level = \"loud\"", file: "k.toml") }
     }
 }

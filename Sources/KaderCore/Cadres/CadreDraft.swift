@@ -1,0 +1,68 @@
+/// A cadre as submitted for registration or update, before it has an id; `validate` says
+/// everything that is wrong with it at once.
+public struct CadreDraft: Sendable, Hashable {
+    public var name: String
+    public var sex: Sex
+    public var birthYear: Int
+    public var education: String
+    public var courses: [String]
+    public var field: String
+    public var village: RegionCode
+    public var address: String
+    public var status: CadreStatus
+    public var notes: String
+
+    public init(
+        name: String, sex: Sex, birthYear: Int, education: String = "", courses: [String] = [], field: String,
+        village: RegionCode, address: String = "", status: CadreStatus = .candidate, notes: String = ""
+    ) {
+        self.name = name
+        self.sex = sex
+        self.birthYear = birthYear
+        self.education = education
+        self.courses = courses
+        self.field = field
+        self.village = village
+        self.address = address
+        self.status = status
+        self.notes = notes
+    }
+
+    public init(_ cadre: Cadre) {
+        self.init(
+            name: cadre.name, sex: cadre.sex, birthYear: cadre.birthYear, education: cadre.education,
+            courses: cadre.courses, field: cadre.field, village: cadre.village, address: cadre.address,
+            status: cadre.status, notes: cadre.notes)
+    }
+
+    /// The youngest a KPMD is expected to be; younger is surely a typo in the birth year.
+    public static let minimumAge = 15
+
+    /// Checks the draft against the facts a register must hold; `directory` knows which
+    /// villages exist, `currentYear` makes ages testable.
+    public func problems(directory: RegionDirectory, currentYear: Int) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmedName.isEmpty {
+            problems.append(FieldProblem(field: "name", message: "must not be empty"))
+        } else if trimmedName.count > 200 {
+            problems.append(FieldProblem(field: "name", message: "is longer than 200 characters"))
+        }
+        let oldest = currentYear - 100
+        let youngest = currentYear - Self.minimumAge
+        if birthYear < oldest || birthYear > youngest {
+            problems.append(
+                FieldProblem(field: "birth_year", message: "\(birthYear) is not between \(oldest) and \(youngest)"))
+        }
+        if field.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append(FieldProblem(field: "field", message: "must name the cadre's bidang (e.g. kesehatan)"))
+        }
+        if village.level != .village {
+            problems.append(
+                FieldProblem(field: "village", message: "\(village) is a \(village.level) code, not a village code"))
+        } else if directory.region(village) == nil {
+            problems.append(FieldProblem(field: "village", message: "no village has the code \(village)"))
+        }
+        return problems
+    }
+}

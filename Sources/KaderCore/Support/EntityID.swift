@@ -1,0 +1,61 @@
+/// An opaque id that says what it names (`cdr_…`, `wf_…`, `tsk_…`), so a pasted id is never
+/// mistaken for another kind.
+public struct EntityID<Kind: EntityKind>: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Accepts only ids of this kind: the right prefix followed by the random part.
+    public init(_ text: String) throws(EntityIDError) {
+        let prefix = Kind.idPrefix + "_"
+        guard text.hasPrefix(prefix), text.count > prefix.count,
+            text.dropFirst(prefix.count).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else {
+            throw EntityIDError(text: text, expectedPrefix: prefix, kindName: Kind.kindName)
+        }
+        self.rawValue = text
+    }
+
+    /// Makes a fresh id from `random` characters (callers supply the randomness).
+    public init(random: String) {
+        self.rawValue = Kind.idPrefix + "_" + random
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// What kind of thing an id names.
+public protocol EntityKind: Sendable {
+    static var idPrefix: String { get }
+    /// For messages: "cadre", "workflow", "task".
+    static var kindName: String { get }
+}
+
+public struct EntityIDError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let text: String
+    public let expectedPrefix: String
+    public let kindName: String
+
+    public var description: String {
+        "'\(text)' is not a \(kindName) id (\(kindName) ids look like \(expectedPrefix)…)"
+    }
+}
+
+public enum CadreKind: EntityKind {
+    public static let idPrefix = "cdr"
+    public static let kindName = "cadre"
+}
+
+public enum WorkflowKind: EntityKind {
+    public static let idPrefix = "wf"
+    public static let kindName = "workflow"
+}
+
+public enum TaskKind: EntityKind {
+    public static let idPrefix = "tsk"
+    public static let kindName = "task"
+}
+
+public typealias CadreID = EntityID<CadreKind>
+public typealias WorkflowID = EntityID<WorkflowKind>
+public typealias TaskID = EntityID<TaskKind>

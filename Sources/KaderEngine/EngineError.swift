@@ -1,0 +1,19 @@
+import KaderCore
+
+/// Why the engine refused a request. Each case maps to one stable API error kind.
+public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// No such cadre, workflow, task, program or village.
+    case notFound(what: String, id: String)
+    /// The request is well-formed but clashes with the current state (completing a cancelled task).
+    case conflict(String)
+    /// The input breaks the domain's rules; every problem is listed.
+    case invalid(ValidationError)
+
+    public var description: String {
+        switch self {
+        case .notFound(let what, let id): "no \(what) \(id)"
+        case .conflict(let message): message
+        case .invalid(let error): error.description
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import KaderCore
+
+/// The durable state of kaderd: one SQLite file in WAL mode.
+///
+/// Changes go through `write`, whose body runs in one transaction: the engine checks its
+/// rules and makes its changes, history included, all or nothing. Reads run concurrently
+/// with writes (WAL), each on a consistent snapshot.
+public final class KaderStore: Sendable {
+    public let path: String
+    public let durability: Durability
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) and migrates the database. A file that is not a kaderd
+    /// database, or is damaged, is refused with the reason; nothing in it is changed.
+    public init(path: String, durability: Durability = .full) throws(StoreError) {
+        self.path = path
+        self.durability = durability
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        let synchronous = durability.synchronousPragma
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.write { db in
+                let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
+                guard check == "ok" else { throw StoreError.unusable(path: path, reason: "integrity check: \(check)") }
+            }
+            try StoreMigrations.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw .unusable(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw .unusable(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
+        try await pool.read { db in try body(StoreReader(db: db)) }
+    }
+
+    /// Runs `body` in one transaction; if it throws, nothing it did is kept.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
+        do {
+            return try await pool.write { db in try body(StoreWriter(db: db)) }
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
+            throw StoreError.writeFailed(reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

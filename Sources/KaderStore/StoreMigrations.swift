@@ -1,0 +1,89 @@
+import GRDB
+
+/// The schema, as a list of migrations that only ever grows: a database made by any
+/// release opens with any later one.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: cadres, workflows, tasks, history") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE cadre (
+                      id TEXT PRIMARY KEY NOT NULL,
+                      seq INTEGER NOT NULL UNIQUE,
+                      name TEXT NOT NULL,
+                      sex TEXT NOT NULL CHECK (sex IN ('male', 'female')),
+                      birth_year INTEGER NOT NULL,
+                      education TEXT NOT NULL,
+                      courses TEXT NOT NULL,
+                      field TEXT NOT NULL,
+                      village TEXT NOT NULL,
+                      address TEXT NOT NULL,
+                      status TEXT NOT NULL,
+                      notes TEXT NOT NULL,
+                      registered_at REAL NOT NULL
+                    );
+                    CREATE INDEX cadre_by_village ON cadre(village, seq);
+
+                    CREATE TABLE workflow (
+                      id TEXT PRIMARY KEY NOT NULL,
+                      seq INTEGER NOT NULL UNIQUE,
+                      program_id TEXT NOT NULL,
+                      program_version INTEGER NOT NULL,
+                      village TEXT NOT NULL,
+                      zone TEXT NOT NULL,
+                      start_date TEXT NOT NULL,
+                      state TEXT NOT NULL,
+                      created_at REAL NOT NULL
+                    );
+                    CREATE INDEX workflow_by_village ON workflow(village, seq);
+
+                    CREATE TABLE workflow_cadre (
+                      workflow_id TEXT NOT NULL REFERENCES workflow(id),
+                      cadre_id TEXT NOT NULL REFERENCES cadre(id),
+                      position INTEGER NOT NULL,
+                      PRIMARY KEY (workflow_id, cadre_id)
+                    );
+                    CREATE INDEX workflow_cadre_by_cadre ON workflow_cadre(cadre_id);
+
+                    CREATE TABLE task (
+                      id TEXT PRIMARY KEY NOT NULL,
+                      workflow_id TEXT NOT NULL REFERENCES workflow(id),
+                      step_id TEXT NOT NULL,
+                      kind TEXT NOT NULL,
+                      title TEXT NOT NULL,
+                      occurrence INTEGER NOT NULL,
+                      occurrences INTEGER NOT NULL,
+                      village TEXT NOT NULL,
+                      zone TEXT NOT NULL,
+                      window_start INTEGER NOT NULL,
+                      window_end INTEGER NOT NULL,
+                      state TEXT NOT NULL,
+                      records TEXT NOT NULL,
+                      updated_at REAL NOT NULL
+                    );
+                    CREATE INDEX task_by_window ON task(window_start, id);
+                    CREATE INDEX task_by_village ON task(village, window_start, id);
+                    CREATE INDEX task_by_workflow ON task(workflow_id, window_start, id);
+                    CREATE INDEX task_by_state ON task(state, window_start, id);
+
+                    CREATE TABLE history (
+                      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                      at REAL NOT NULL,
+                      caller_uid INTEGER,
+                      caller_agent TEXT NOT NULL,
+                      entity_kind TEXT NOT NULL,
+                      entity_id TEXT NOT NULL,
+                      action TEXT NOT NULL,
+                      detail TEXT NOT NULL
+                    );
+                    CREATE INDEX history_by_entity ON history(entity_id, seq);
+                    CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history
+                      BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+                    CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history
+                      BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+                    """)
+        }
+        return migrator
+    }
+}

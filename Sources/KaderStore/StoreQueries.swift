@@ -1,0 +1,79 @@
+import Foundation
+import KaderCore
+
+/// The places a list may be narrowed to: any mix of province, regency, district and village
+/// codes; a row matches when its village lies within every one given.
+public struct RegionFilter: Sendable, Hashable {
+    public var within: [RegionCode]
+
+    public init(within: [RegionCode] = []) {
+        self.within = within
+    }
+
+    /// SQL conditions on a column of village codes, using the index: a prefix becomes a range.
+    func conditions(column: String) -> (sql: [String], arguments: [String]) {
+        var sql: [String] = []
+        var arguments: [String] = []
+        for code in within {
+            if code.level == .village {
+                sql.append("\(column) = ?")
+                arguments.append(code.description)
+            } else {
+                // Every code below `51.08` starts with `51.08.`; '/' sorts right after '.'.
+                sql.append("(\(column) >= ? AND \(column) < ?)")
+                arguments.append(code.description + ".")
+                arguments.append(code.description + "/")
+            }
+        }
+        return (sql, arguments)
+    }
+}
+
+public struct CadreQuery: Sendable, Hashable {
+    public var region: RegionFilter
+    public var status: CadreStatus?
+
+    public init(region: RegionFilter = RegionFilter(), status: CadreStatus? = nil) {
+        self.region = region
+        self.status = status
+    }
+}
+
+public struct WorkflowQuery: Sendable, Hashable {
+    public var region: RegionFilter
+    public var state: WorkflowState?
+    public var cadre: CadreID?
+
+    public init(region: RegionFilter = RegionFilter(), state: WorkflowState? = nil, cadre: CadreID? = nil) {
+        self.region = region
+        self.state = state
+        self.cadre = cadre
+    }
+}
+
+public struct TaskQuery: Sendable, Hashable {
+    public var region: RegionFilter
+    public var states: [TaskState]
+    public var workflow: WorkflowID?
+    /// Tasks whose window starts at or after this instant.
+    public var from: Date?
+    /// Tasks whose window starts before this instant.
+    public var until: Date?
+
+    public init(
+        region: RegionFilter = RegionFilter(), states: [TaskState] = [], workflow: WorkflowID? = nil,
+        from: Date? = nil, until: Date? = nil
+    ) {
+        self.region = region
+        self.states = states
+        self.workflow = workflow
+        self.from = from
+        self.until = until
+    }
+}
+
+/// A page cursor that cannot be read: it was not made by this store, or was altered.
+public struct InvalidCursor: Error, Sendable, Hashable, CustomStringConvertible {
+    public let cursor: String
+    public var description: String { "'\(cursor)' is not a cursor from a previous page" }
+}

@@ -1,0 +1,270 @@
+import Foundation
+import GRDB
+import KaderCore
+
+/// Reads within one snapshot of the store. Only valid inside `KaderStore.read`/`write`.
+public struct StoreReader {
+    let db: Database
+
+    // MARK: Cadres
+
+    public func cadre(_ id: CadreID) throws -> Cadre? {
+        try Row.fetchOne(db, sql: "SELECT * FROM cadre WHERE id = ?", arguments: [id.rawValue]).map(Self.cadre)
+    }
+
+    public func cadres(_ ids: [CadreID]) throws -> [Cadre] {
+        try ids.compactMap { try cadre($0) }
+    }
+
+    /// Cadres in registration order, which is also the register's No. Urut.
+    public func cadres(matching query: CadreQuery, page: PageRequest) throws -> Page<Cadre> {
+        var conditions = query.region.conditions(column: "village")
+        var arguments: [any DatabaseValueConvertible] = conditions.arguments
+        if let status = query.status {
+            conditions.sql.append("status = ?")
+            arguments.append(status.rawValue)
+        }
+        if let cursor = page.cursor {
+            guard cursor.hasPrefix("c"), let seq = Int64(cursor.dropFirst()) else { throw InvalidCursor(cursor: cursor) }
+            conditions.sql.append("seq > ?")
+            arguments.append(seq)
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM cadre \(Self.whereClause(conditions.sql)) ORDER BY seq LIMIT ?",
+            arguments: StatementArguments(arguments + [page.limit + 1]))
+        let items = try rows.prefix(page.limit).map(Self.cadre)
+        let next = rows.count > page.limit ? rows[page.limit - 1]["seq"].map { (seq: Int64) in "c\(seq)" } : nil
+        return Page(items: Array(items), nextCursor: next)
+    }
+
+    /// Every cadre of a village, in registration order: the Buku Kader.
+    public func cadres(inVillage village: RegionCode) throws -> [Cadre] {
+        try Row.fetchAll(db, sql: "SELECT * FROM cadre WHERE village = ? ORDER BY seq", arguments: [village.description])
+            .map(Self.cadre)
+    }
+
+    // MARK: Workflows
+
+    public func workflow(_ id: WorkflowID) throws -> Workflow? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM workflow WHERE id = ?", arguments: [id.rawValue]) else {
+            return nil
+        }
+        return try workflow(from: row)
+    }
+
+    public func workflows(matching query: WorkflowQuery, page: PageRequest) throws -> Page<Workflow> {
+        var conditions = query.region.conditions(column: "village")
+        var arguments: [any DatabaseValueConvertible] = conditions.arguments
+        if let state = query.state {
+            conditions.sql.append("state = ?")
+            arguments.append(state.rawValue)
+        }
+        if let cadre = query.cadre {
+            conditions.sql.append("id IN (SELECT workflow_id FROM workflow_cadre WHERE cadre_id = ?)")
+            arguments.append(cadre.rawValue)
+        }
+        if let cursor = page.cursor {
+            guard cursor.hasPrefix("w"), let seq = Int64(cursor.dropFirst()) else { throw InvalidCursor(cursor: cursor) }
+            conditions.sql.append("seq > ?")
+            arguments.append(seq)
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM workflow \(Self.whereClause(conditions.sql)) ORDER BY seq LIMIT ?",
+            arguments: StatementArguments(arguments + [page.limit + 1]))
+        let items = try rows.prefix(page.limit).map(workflow(from:))
+        let next = rows.count > page.limit ? rows[page.limit - 1]["seq"].map { (seq: Int64) in "w\(seq)" } : nil
+        return Page(items: items, nextCursor: next)
+    }
+
+    /// Active workflows of a program that a cadre takes part in.
+    public func activeWorkflows(of cadre: CadreID, program: String) throws -> [WorkflowID] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT w.id FROM workflow w JOIN workflow_cadre c ON c.workflow_id = w.id
+                WHERE c.cadre_id = ? AND w.program_id = ? AND w.state = 'active'
+                """,
+            arguments: [cadre.rawValue, program]
+        ).compactMap { try? WorkflowID($0) }
+    }
+
+    private func workflow(from row: Row) throws -> Workflow {
+        let id: String = row["id"]
+        let cadres = try String.fetchAll(
+            db, sql: "SELECT cadre_id FROM workflow_cadre WHERE workflow_id = ? ORDER BY position", arguments: [id])
+        return Workflow(
+            id: try Self.decode(id, as: WorkflowID.self),
+            programID: row["program_id"],
+            programVersion: row["program_version"],
+            village: try Self.decode(row["village"], as: RegionCode.self),
+            zoneIdentifier: row["zone"],
+            cadres: try cadres.map { try Self.decode($0, as: CadreID.self) },
+            startDate: try Self.decode(row["start_date"], as: LocalDate.self),
+            state: WorkflowState(rawValue: row["state"]) ?? .active,
+            createdAt: Date(timeIntervalSince1970: row["created_at"]))
+    }
+
+    // MARK: Tasks
+
+    public func task(_ id: TaskID) throws -> WorkflowTask? {
+        try Row.fetchOne(db, sql: "SELECT * FROM task WHERE id = ?", arguments: [id.rawValue]).map(Self.task)
+    }
+
+    /// Tasks in the order their windows open.
+    public func tasks(matching query: TaskQuery, page: PageRequest) throws -> Page<WorkflowTask> {
+        var conditions = query.region.conditions(column: "village")
+        var arguments: [any DatabaseValueConvertible] = conditions.arguments
+        if !query.states.isEmpty {
+            conditions.sql.append("state IN (\(query.states.map { _ in "?" }.joined(separator: ",")))")
+            arguments += query.states.map(\.rawValue)
+        }
+        if let workflow = query.workflow {
+            conditions.sql.append("workflow_id = ?")
+            arguments.append(workflow.rawValue)
+        }
+        if let from = query.from {
+            conditions.sql.append("window_start >= ?")
+            arguments.append(Int64(from.timeIntervalSince1970.rounded(.up)))
+        }
+        if let until = query.until {
+            conditions.sql.append("window_start < ?")
+            arguments.append(Int64(until.timeIntervalSince1970.rounded(.up)))
+        }
+        if let cursor = page.cursor {
+            let parts = cursor.dropFirst().split(separator: "_", maxSplits: 1)
+            guard cursor.hasPrefix("t"), parts.count == 2, let start = Int64(parts[0]) else {
+                throw InvalidCursor(cursor: cursor)
+            }
+            conditions.sql.append("(window_start > ? OR (window_start = ? AND id > ?))")
+            arguments += [start, start, String(parts[1])]
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM task \(Self.whereClause(conditions.sql)) ORDER BY window_start, id LIMIT ?",
+            arguments: StatementArguments(arguments + [page.limit + 1]))
+        let items = try rows.prefix(page.limit).map(Self.task)
+        var next: String?
+        if rows.count > page.limit, let last = items.last {
+            next = "t\(Int64(last.windowStart.timeIntervalSince1970))_\(last.id.rawValue)"
+        }
+        return Page(items: Array(items), nextCursor: next)
+    }
+
+    public func tasks(of workflow: WorkflowID) throws -> [WorkflowTask] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM task WHERE workflow_id = ? ORDER BY window_start, id", arguments: [workflow.rawValue]
+        ).map(Self.task)
+    }
+
+    // MARK: History
+
+    public func history(of entityID: String) throws -> [HistoryEntry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM history WHERE entity_id = ? ORDER BY seq", arguments: [entityID])
+            .map(Self.historyEntry)
+    }
+
+    public func history(after seq: Int64, limit: Int) throws -> [HistoryEntry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM history WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit])
+            .map(Self.historyEntry)
+    }
+
+    // MARK: Row mapping
+
+    static func whereClause(_ conditions: [String]) -> String {
+        conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    }
+
+    /// Values the store wrote itself; one that no longer parses means the file was altered.
+    static func decode<T>(_ text: String, as type: T.Type) throws(StoreError) -> T where T: StoredText {
+        guard let value = T(storedText: text) else {
+            throw .corrupt(reason: "it holds '\(text)', which is not a valid \(T.self)")
+        }
+        return value
+    }
+
+    static func cadre(_ row: Row) throws -> Cadre {
+        Cadre(
+            id: try decode(row["id"], as: CadreID.self),
+            name: row["name"],
+            sex: Sex(rawValue: row["sex"]) ?? .female,
+            birthYear: row["birth_year"],
+            education: row["education"],
+            courses: JSONText.strings(row["courses"]),
+            field: row["field"],
+            village: try decode(row["village"], as: RegionCode.self),
+            address: row["address"],
+            status: CadreStatus(rawValue: row["status"]) ?? .candidate,
+            notes: row["notes"],
+            registeredAt: Date(timeIntervalSince1970: row["registered_at"]))
+    }
+
+    static func task(_ row: Row) throws -> WorkflowTask {
+        WorkflowTask(
+            id: try decode(row["id"], as: TaskID.self),
+            workflowID: try decode(row["workflow_id"], as: WorkflowID.self),
+            stepID: row["step_id"],
+            kind: StepKind(rawValue: row["kind"]),
+            title: row["title"],
+            occurrence: row["occurrence"],
+            occurrences: row["occurrences"],
+            village: try decode(row["village"], as: RegionCode.self),
+            zoneIdentifier: row["zone"],
+            windowStart: Date(timeIntervalSince1970: TimeInterval(row["window_start"] as Int64)),
+            windowEnd: Date(timeIntervalSince1970: TimeInterval(row["window_end"] as Int64)),
+            state: TaskState(rawValue: row["state"]) ?? .scheduled,
+            records: JSONText.dictionary(row["records"]),
+            updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
+    }
+
+    static func historyEntry(_ row: Row) throws -> HistoryEntry {
+        let uid: Int64? = row["caller_uid"]
+        return HistoryEntry(
+            seq: row["seq"],
+            at: Date(timeIntervalSince1970: row["at"]),
+            caller: Caller(uid: uid.map { UInt32(truncatingIfNeeded: $0) }, agent: row["caller_agent"]),
+            entityKind: row["entity_kind"],
+            entityID: row["entity_id"],
+            action: row["action"],
+            detail: JSONText.dictionary(row["detail"]))
+    }
+}
+
+/// Domain values kept as text columns.
+protocol StoredText {
+    init?(storedText: String)
+}
+
+extension EntityID: StoredText {
+    init?(storedText: String) { try? self.init(storedText) }
+}
+
+extension RegionCode: StoredText {
+    init?(storedText: String) { try? self.init(storedText) }
+}
+
+extension LocalDate: StoredText {
+    init?(storedText: String) { try? self.init(parsing: storedText) }
+}
+
+/// Lists and maps of strings, stored as JSON text.
+enum JSONText {
+    static func encode(_ strings: [String]) -> String {
+        String(decoding: (try? JSONEncoder().encode(strings)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func encode(_ dictionary: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(dictionary)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    static func strings(_ text: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    }
+
+    static func dictionary(_ text: String) -> [String: String] {
+        (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
+    }
+}

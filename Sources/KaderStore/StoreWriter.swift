@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import KaderCore
+
+/// Changes within one transaction. Only valid inside `KaderStore.write`; every change the
+/// engine makes is paired with a history entry by the caller of these methods.
+public struct StoreWriter {
+    let db: Database
+
+    public var reader: StoreReader { StoreReader(db: db) }
+
+    public func insert(_ cadre: Cadre) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO cadre (id, seq, name, sex, birth_year, education, courses, field, village, address,
+                                   status, notes, registered_at)
+                VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cadre), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                cadre.id.rawValue, cadre.name, cadre.sex.rawValue, cadre.birthYear, cadre.education,
+                JSONText.encode(cadre.courses), cadre.field, cadre.village.description, cadre.address,
+                cadre.status.rawValue, cadre.notes, cadre.registeredAt.timeIntervalSince1970,
+            ])
+    }
+
+    public func update(_ cadre: Cadre) throws {
+        try db.execute(
+            sql: """
+                UPDATE cadre SET name = ?, sex = ?, birth_year = ?, education = ?, courses = ?, field = ?,
+                                 village = ?, address = ?, status = ?, notes = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                cadre.name, cadre.sex.rawValue, cadre.birthYear, cadre.education, JSONText.encode(cadre.courses),
+                cadre.field, cadre.village.description, cadre.address, cadre.status.rawValue, cadre.notes,
+                cadre.id.rawValue,
+            ])
+    }
+
+    public func insert(_ workflow: Workflow, tasks: [WorkflowTask]) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO workflow (id, seq, program_id, program_version, village, zone, start_date, state, created_at)
+                VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM workflow), ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                workflow.id.rawValue, workflow.programID, workflow.programVersion, workflow.village.description,
+                workflow.zoneIdentifier, workflow.startDate.description, workflow.state.rawValue,
+                workflow.createdAt.timeIntervalSince1970,
+            ])
+        for (position, cadre) in workflow.cadres.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO workflow_cadre (workflow_id, cadre_id, position) VALUES (?, ?, ?)",
+                arguments: [workflow.id.rawValue, cadre.rawValue, position])
+        }
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO task (id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone,
+                                  window_start, window_end, state, records, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for task in tasks {
+            try statement.execute(arguments: [
+                task.id.rawValue, task.workflowID.rawValue, task.stepID, task.kind.rawValue, task.title,
+                task.occurrence, task.occurrences, task.village.description, task.zoneIdentifier,
+                Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
+                task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
+            ])
+        }
+    }
+
+    public func updateState(of workflow: WorkflowID, to state: WorkflowState) throws {
+        try db.execute(sql: "UPDATE workflow SET state = ? WHERE id = ?", arguments: [state.rawValue, workflow.rawValue])
+    }
+
+    public func update(_ task: WorkflowTask) throws {
+        try db.execute(
+            sql: """
+                UPDATE task SET title = ?, window_start = ?, window_end = ?, state = ?, records = ?, updated_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                task.title, Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
+                task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
+                task.id.rawValue,
+            ])
+    }
+
+    /// Appends to the history; returns the entry's sequence number.
+    @discardableResult
+    public func record(
+        _ action: String, entityKind: String, entityID: String, caller: Caller, at: Date,
+        detail: [String: String] = [:]
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO history (at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                at.timeIntervalSince1970, caller.uid.map(Int64.init), caller.agent, entityKind, entityID, action,
+                JSONText.encode(detail),
+            ])
+        return db.lastInsertedRowID
+    }
+}

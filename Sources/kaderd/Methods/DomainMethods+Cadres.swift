@@ -1,0 +1,80 @@
+import KaderCore
+import KaderEngine
+import KaderRPC
+import KaderServer
+import KaderStore
+
+extension DomainMethods {
+    var cadreMethods: [RPCMethod] {
+        [
+            RPCMethod(.cadreRegister) { call in
+                let params = try call.decodeParams(CadreRegisterParams.self)
+                let batch = params.cadres ?? params.single.map { [$0] } ?? []
+                var reader = ParamReader()
+                if batch.isEmpty { reader.note("cadres", "name at least one cadre") }
+                let drafts = batch.enumerated().compactMap { index, fields in
+                    draft(fields, prefix: params.cadres == nil ? "" : "cadres[\(index)].", reader: &reader)
+                }
+                try reader.check("the cadres cannot be registered")
+                let cadres = try await ErrorMapping.translating {
+                    try await service.registerCadres(drafts, asBatch: params.cadres != nil, caller: Self.caller(call))
+                }
+                return CadreBatch(cadres: cadres.map(wire.cadre))
+            },
+            RPCMethod(.cadreList) { call in
+                let params = try call.decodeParams(CadreListParams.self)
+                var reader = ParamReader()
+                let region = reader.regionFilter(
+                    province: params.province, regency: params.regency, district: params.district, village: params.village)
+                let status = reader.choice(params.status, field: "status", as: CadreStatus.self)
+                let limit = reader.limit(params.limit)
+                try reader.check("the list cannot be made")
+                let page = try await ErrorMapping.translating {
+                    try await service.cadres(
+                        matching: CadreQuery(region: RegionFilter(within: region), status: status),
+                        page: PageRequest(cursor: params.cursor, limit: limit))
+                }
+                return CadreList(cadres: page.items.map(wire.cadre), nextCursor: page.nextCursor)
+            },
+            RPCMethod(.cadreGet) { call in
+                let params = try call.decodeParams(IDParams.self)
+                var reader = ParamReader()
+                let id = reader.id(params.id, field: "id", as: CadreKind.self)
+                try reader.check("no cadre can be found by that id")
+                return try await ErrorMapping.translating {
+                    let cadre = try await service.cadre(id!)
+                    let history = try await service.store.read { try $0.history(of: id!.rawValue) }
+                    return CadreDetail(cadre: wire.cadre(cadre), history: history.map(wire.history))
+                }
+            },
+            RPCMethod(.cadreUpdate) { call in
+                let params = try call.decodeParams(CadreUpdateParams.self)
+                var reader = ParamReader()
+                let id = reader.id(params.id, field: "id", as: CadreKind.self)
+                let changes = CadreChanges(
+                    name: params.name, sex: reader.sex(params.sex, field: "sex"), birthYear: params.birthYear,
+                    education: params.education, courses: params.courses, field: params.field,
+                    village: reader.regionCode(params.village, field: "village", level: .village),
+                    address: params.address, status: reader.choice(params.status, field: "status", as: CadreStatus.self),
+                    notes: params.notes)
+                try reader.check("the cadre cannot be changed")
+                let cadre = try await ErrorMapping.translating {
+                    try await service.updateCadre(id!, changes: changes, caller: Self.caller(call))
+                }
+                return wire.cadre(cadre)
+            },
+        ]
+    }
+
+    /// A draft from wire fields; problems go to `reader` under `prefix`.
+    private func draft(_ fields: CadreFields, prefix: String, reader: inout ParamReader) -> CadreDraft? {
+        let sex = reader.sex(fields.sex, field: prefix + "sex")
+        let village = reader.regionCode(fields.village, field: prefix + "village", level: .village)
+        let status = reader.choice(fields.status ?? "candidate", field: prefix + "status", as: CadreStatus.self)
+        guard let sex, let village, let status else { return nil }
+        return CadreDraft(
+            name: fields.name, sex: sex, birthYear: fields.birthYear, education: fields.education ?? "",
+            courses: fields.courses ?? [], field: fields.field, village: village, address: fields.address ?? "",
+            status: status, notes: fields.notes ?? "")
+    }
+}

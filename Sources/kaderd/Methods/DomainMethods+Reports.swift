@@ -1,0 +1,27 @@
+import KaderCore
+import KaderEngine
+import KaderRPC
+import KaderServer
+
+extension DomainMethods {
+    var reportMethods: [RPCMethod] {
+        [
+            RPCMethod(.reportKaderBook) { call in
+                let params = try call.decodeParams(VillageParams.self)
+                var reader = ParamReader()
+                let village = reader.regionCode(params.village, field: "village", level: .village)
+                try reader.check("the Buku Kader cannot be made")
+                let book = try await ErrorMapping.translating { try await service.kaderBook(village: village!) }
+                let region = directory.region(village!) ?? Region(code: village!, name: "")
+                return KaderBookReport(
+                    village: wire.region(region), year: book.year, columns: KaderBook.columns,
+                    rows: book.rows.map { row in
+                        KaderBookRow(
+                            noUrut: row.number, nama: row.name, umur: row.age, jenisKelamin: row.sex,
+                            pendidikanKursus: row.educationAndCourses, bidang: row.field, alamat: row.address,
+                            keterangan: row.remarks, cadre: row.cadre.rawValue)
+                    })
+            }
+        ]
+    }
+}

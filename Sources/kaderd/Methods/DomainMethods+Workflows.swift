@@ -1,0 +1,63 @@
+import KaderCore
+import KaderEngine
+import KaderRPC
+import KaderServer
+import KaderStore
+
+extension DomainMethods {
+    var workflowMethods: [RPCMethod] {
+        [
+            RPCMethod(.workflowStart) { call in
+                let params = try call.decodeParams(WorkflowStartParams.self)
+                var reader = ParamReader()
+                let named = (params.cadre.map { [$0] } ?? []) + (params.cadres ?? [])
+                if params.cadre != nil && params.cadres != nil { reader.note("cadres", "give either cadre or cadres, not both") }
+                if named.isEmpty { reader.note("cadre", "name the cadre (cadre) or the cohort (cadres)") }
+                let field = params.cadres == nil ? "cadre" : "cadres"
+                let cadres = named.compactMap { reader.id($0, field: field, as: CadreKind.self) }
+                let start = reader.localDate(params.startDate, field: "start_date")
+                try reader.check("the workflow cannot start")
+                let (workflow, tasks) = try await ErrorMapping.translating {
+                    try await service.startWorkflow(
+                        program: params.program ?? "kpmd", version: params.version, cadres: cadres, startDate: start!,
+                        caller: Self.caller(call))
+                }
+                return WorkflowDetail(workflow: wire.workflow(workflow), tasks: tasks.map(wire.task))
+            },
+            RPCMethod(.workflowList) { call in
+                let params = try call.decodeParams(WorkflowListParams.self)
+                var reader = ParamReader()
+                let region = reader.regionFilter(
+                    province: params.province, regency: params.regency, district: params.district, village: params.village)
+                let state = reader.choice(params.state, field: "state", as: WorkflowState.self)
+                let cadre = reader.id(params.cadre, field: "cadre", as: CadreKind.self)
+                let limit = reader.limit(params.limit)
+                try reader.check("the list cannot be made")
+                let page = try await ErrorMapping.translating {
+                    try await service.workflows(
+                        matching: WorkflowQuery(region: RegionFilter(within: region), state: state, cadre: cadre),
+                        page: PageRequest(cursor: params.cursor, limit: limit))
+                }
+                return WorkflowList(workflows: page.items.map(wire.workflow), nextCursor: page.nextCursor)
+            },
+            RPCMethod(.workflowGet) { call in
+                let params = try call.decodeParams(IDParams.self)
+                var reader = ParamReader()
+                let id = reader.id(params.id, field: "id", as: WorkflowKind.self)
+                try reader.check("no workflow can be found by that id")
+                let (workflow, tasks) = try await ErrorMapping.translating { try await service.workflow(id!) }
+                return WorkflowDetail(workflow: wire.workflow(workflow), tasks: tasks.map(wire.task))
+            },
+            RPCMethod(.workflowCancel) { call in
+                let params = try call.decodeParams(ReasonParams.self)
+                var reader = ParamReader()
+                let id = reader.id(params.id, field: "id", as: WorkflowKind.self)
+                try reader.check("no workflow can be found by that id")
+                let (workflow, tasks) = try await ErrorMapping.translating {
+                    try await service.cancelWorkflow(id!, reason: params.reason ?? "", caller: Self.caller(call))
+                }
+                return WorkflowDetail(workflow: wire.workflow(workflow), tasks: tasks.map(wire.task))
+            },
+        ]
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import KaderCore
+import KaderRPC
+
+/// Turns wire params into domain values, collecting every problem with its field name, so
+/// one reply lists all that is wrong.
+struct ParamReader {
+    private(set) var problems: [RPCFieldError] = []
+
+    mutating func note(_ field: String, _ message: String) {
+        problems.append(RPCFieldError(field: field, message: message))
+    }
+
+    /// Throws `invalid_params` listing every problem noted, if any.
+    func check(_ what: String) throws(RPCError) {
+        guard problems.isEmpty else { throw RPCError.invalidParams(what, fields: problems) }
+    }
+
+    mutating func regionCode(_ text: String?, field: String, level: RegionCode.Level? = nil) -> RegionCode? {
+        guard let text else { return nil }
+        do {
+            let code = try RegionCode(text)
+            if let level, code.level != level {
+                note(field, "\(text) is a \(code.level.rawValue) code; expected a \(level.rawValue) code")
+                return nil
+            }
+            return code
+        } catch {
+            note(field, "\(error)")
+            return nil
+        }
+    }
+
+    mutating func id<Kind: EntityKind>(_ text: String?, field: String, as kind: Kind.Type = Kind.self) -> EntityID<Kind>? {
+        guard let text else { return nil }
+        do {
+            return try EntityID<Kind>(text)
+        } catch {
+            note(field, "\(error)")
+            return nil
+        }
+    }
+
+    mutating func choice<Value: RawRepresentable & CaseIterable>(_ text: String?, field: String, as type: Value.Type)
+        -> Value? where Value.RawValue == String
+    {
+        guard let text else { return nil }
+        guard let value = Value(rawValue: text) else {
+            note(field, "'\(text)' is not one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func sex(_ text: String?, field: String) -> Sex? {
+        guard let text else { return nil }
+        guard let sex = Sex(lenient: text) else {
+            note(field, "'\(text)' is not male, female, L or P")
+            return nil
+        }
+        return sex
+    }
+
+    mutating func localDate(_ text: String?, field: String) -> LocalDate? {
+        guard let text else { return nil }
+        do {
+            return try LocalDate(parsing: text)
+        } catch {
+            note(field, "\(error)")
+            return nil
+        }
+    }
+
+    /// The region filters of a list, each checked to be of its level.
+    mutating func regionFilter(province: String?, regency: String?, district: String?, village: String?) -> [RegionCode] {
+        [
+            regionCode(province, field: "province", level: .province),
+            regionCode(regency, field: "regency", level: .regency),
+            regionCode(district, field: "district", level: .district),
+            regionCode(village, field: "village", level: .village),
+        ].compactMap { $0 }
+    }
+
+    mutating func limit(_ value: Int?, default defaultValue: Int = 100, maximum: Int = 1000) -> Int {
+        guard let value else { return defaultValue }
+        guard (1...maximum).contains(value) else {
+            note("limit", "must be between 1 and \(maximum)")
+            return defaultValue
+        }
+        return value
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import KaderCore
+import KaderEngine
+import KaderRPC
+import KaderStore
+
+/// Domain values as the API shows them: codes with names, times in the village's zone.
+struct WireMapping {
+    let directory: RegionDirectory
+
+    func cadre(_ cadre: Cadre) -> CadreInfo {
+        CadreInfo(
+            id: cadre.id.rawValue, name: cadre.name, sex: cadre.sex.rawValue, birthYear: cadre.birthYear,
+            education: cadre.education, courses: cadre.courses, field: cadre.field, village: cadre.village.description,
+            villageName: directory.name(of: cadre.village) ?? "", address: cadre.address, status: cadre.status.rawValue,
+            notes: cadre.notes, registeredAt: cadre.registeredAt)
+    }
+
+    func workflow(_ workflow: Workflow) -> WorkflowInfo {
+        let zone = TimeZone(identifier: workflow.zoneIdentifier) ?? .gmt
+        return WorkflowInfo(
+            id: workflow.id.rawValue, program: workflow.programID, programVersion: workflow.programVersion,
+            village: workflow.village.description, villageName: directory.name(of: workflow.village) ?? "",
+            zone: IndonesianZone.abbreviation(for: zone), timeZone: workflow.zoneIdentifier,
+            cadres: workflow.cadres.map(\.rawValue), startDate: workflow.startDate.description,
+            state: workflow.state.rawValue, createdAt: workflow.createdAt)
+    }
+
+    func task(_ task: WorkflowTask) -> TaskInfo {
+        let zone = TimeZone(identifier: task.zoneIdentifier) ?? .gmt
+        return TaskInfo(
+            id: task.id.rawValue, workflow: task.workflowID.rawValue, step: task.stepID, kind: task.kind.rawValue,
+            title: task.title, occurrence: task.occurrence, occurrences: task.occurrences,
+            village: task.village.description, villageName: directory.name(of: task.village) ?? "",
+            zone: IndonesianZone.abbreviation(for: zone), timeZone: task.zoneIdentifier,
+            windowStart: ISO8601.string(task.windowStart, in: zone), windowEnd: ISO8601.string(task.windowEnd, in: zone),
+            state: task.state.rawValue, records: task.records, updatedAt: task.updatedAt)
+    }
+
+    func history(_ entry: HistoryEntry) -> HistoryInfo {
+        HistoryInfo(
+            seq: entry.seq, at: entry.at, uid: entry.caller.uid, agent: entry.caller.agent, action: entry.action,
+            detail: entry.detail)
+    }
+
+    func region(_ region: Region) -> RegionInfo {
+        RegionInfo(
+            code: region.code.description, name: region.name, level: region.level.rawValue,
+            within: directory.path(of: region.code).dropLast().map(\.name))
+    }
+
+    func program(_ entry: ProgramCatalog.Entry, versions: [Int]) -> ProgramInfo {
+        let program = entry.program
+        return ProgramInfo(
+            id: program.id, version: program.version, title: program.title, summary: program.summary,
+            source: entry.source, versions: versions,
+            steps: program.steps.map { step in
+                ProgramStepInfo(
+                    id: step.id, kind: step.kind.rawValue, title: step.title, after: step.after,
+                    offsetDays: step.offsetDays, durationDays: step.durationDays, time: step.time.description,
+                    recurrence: step.recurrence?.description, records: step.records)
+            })
+    }
+}

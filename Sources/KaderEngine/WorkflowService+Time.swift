@@ -29,7 +29,8 @@ extension WorkflowService {
     }
 
     /// Handles the scheduled tasks whose windows opened between `downSince` and `now` by
-    /// each step's catch-up policy, and records what was done.
+    /// each step's catch-up policy, and records what was done (a restart with nothing to
+    /// catch up adds nothing to the history).
     public func catchUp(downSince: Date, now: Date) async throws -> CatchUpReport {
         let catalog = self.catalog
         let caller = Caller(uid: nil, agent: "catch-up")
@@ -70,9 +71,11 @@ extension WorkflowService {
                 counts[policy, default: 0] += tasks.count
             }
             let report = CatchUpReport(at: now, downSince: downSince, counts: counts)
-            try writer.record(
-                "caught_up", entityKind: "daemon", entityID: "catch-up", caller: caller, at: now,
-                detail: report.detail)
+            if !counts.isEmpty {
+                try writer.record(
+                    "caught_up", entityKind: "daemon", entityID: "catch-up", caller: caller, at: now,
+                    detail: report.detail)
+            }
             return report
         }
     }

@@ -42,21 +42,22 @@ struct Kaderd: AsyncParsableCommand {
 
     func run() async throws {
         let settings: DaemonSettings
+        let commandLine = DaemonSettings.CommandLine(
+            socket: socket, stateDir: stateDir, configFile: config, logLevel: logLevel)
+        let environment = ProcessInfo.processInfo.environment
         do {
-            settings = try DaemonSettings.load(
-                commandLine: .init(socket: socket, stateDir: stateDir, configFile: config, logLevel: logLevel),
-                environment: ProcessInfo.processInfo.environment)
+            settings = try DaemonSettings.load(commandLine: commandLine, environment: environment)
         } catch {
             fail("configuration error: \(error)", .config)
         }
 
-        let logLevel = settings.logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = logLevel
-            return handler
+        let systemd: SystemdIntegration
+        do {
+            systemd = try SystemdIntegration(settings: settings, commandLine: commandLine, environment: environment)
+        } catch {
+            fail("\(error)", .config)
         }
-        let logger = Logger(label: "kaderd")
+        let logger = systemd.logger
 
         do {
             try FileSystem.makeDirectory(settings.stateDir)
@@ -64,20 +65,13 @@ struct Kaderd: AsyncParsableCommand {
             fail("cannot use the state folder: \(error)", error.isPermissionProblem ? .noPermission : .config)
         }
 
-        let daemon = DaemonMethods(settings: settings)
+        let daemon = DaemonMethods(settings: settings, systemd: systemd)
         let dispatcher = RPCDispatcher(methods: daemon.methods)
-        let server = RPCServer(
-            configuration: .init(endpoint: .path(settings.socket)),
-            dispatcher: dispatcher,
-            logger: logger,
-            onListening: {
-                logger.notice(
-                    "kaderd \(KaderVersion.current) ready",
-                    metadata: ["socket": "\(settings.socket)", "state_dir": "\(settings.stateDir)"])
-            })
+        let servers = systemd.makeServers(dispatcher: dispatcher)
 
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
+            services: servers.map { .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup) }
+                + systemd.services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit

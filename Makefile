@@ -36,9 +36,10 @@ build: deps
 deps:
 	@scripts/install-deps
 
+## The Swift runtime is linked in, so the installed binaries need no Swift toolchain.
 release: deps
-	$(SWIFT) build -c release --product kaderd
-	$(SWIFT) build -c release --product kaderctl
+	$(SWIFT) build -c release --static-swift-stdlib --product kaderd
+	$(SWIFT) build -c release --static-swift-stdlib --product kaderctl
 
 ## Builds in release mode and installs the binaries, the systemd units, the sysusers.d
 ## file, the example config and the documentation.

@@ -1,4 +1,5 @@
 import Foundation
+import KaderRPC
 import KaderTesting
 import Testing
 
@@ -17,7 +18,7 @@ import Testing
         #expect(try await notify.next { $0 == "READY=1" } != nil, "kaderd's stderr:\n\(daemon.log)")
 
         let ready = try #require(
-            await journal.next { $0["MESSAGE"]?.contains("kaderd \(KaderVersionText.current) ready") == true },
+            await journal.next { $0["MESSAGE"]?.contains("kaderd \(KaderVersion.current) ready") == true },
             "no ready entry in the journal; stderr:\n\(daemon.log)")
         #expect(ready["PRIORITY"] == "5")
         #expect(ready["SYSLOG_IDENTIFIER"] == "kaderd")
@@ -39,8 +40,3 @@ import Testing
     }
 }
 
-import KaderRPC
-
-private enum KaderVersionText {
-    static var current: String { KaderVersion.current }
-}

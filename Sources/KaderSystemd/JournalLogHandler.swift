@@ -13,8 +13,8 @@ import Logging
 /// sysadmin can run `journalctl -u kaderd KADERD_WORKFLOW=wf_…`. The metadata also stays
 /// readable in MESSAGE, which is all plain `journalctl` shows.
 ///
-/// When the journal cannot take an entry (journald stopped, a chroot without its socket),
-/// the line goes to stderr instead of being lost.
+/// When the journal refuses an entry, the line goes to stderr instead of being lost. (A
+/// missing journal socket is not reported by libsystemd; `LogDestination` checks for it.)
 public struct JournalLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var metadataProvider: Logger.MetadataProvider?

@@ -13,13 +13,19 @@ public enum LogDestination: Sendable, Hashable {
     case journal
     case standardError
 
+    /// The socket journald reads native entries from; libsystemd always sends there.
+    public static let journalSocket = "/run/systemd/journal/socket"
+
     /// systemd sets `JOURNAL_STREAM` to `device:inode` of the stream it connected to the
     /// journal; if stderr is still that stream, the journal is where our output would end
     /// up anyway. `INVOCATION_ID` is set for every process a unit starts, whatever its
-    /// stderr.
+    /// stderr. Without journald's socket there is no journal: `sd_journal_sendv` would drop
+    /// every entry without an error, so stderr it is.
     public static func detect(
-        environment: [String: String], standardErrorIdentity: (device: UInt64, inode: UInt64)? = identity(of: 2)
+        environment: [String: String], standardErrorIdentity: (device: UInt64, inode: UInt64)? = identity(of: 2),
+        journalAvailable: Bool = access(journalSocket, F_OK) == 0
     ) -> LogDestination {
+        guard journalAvailable else { return .standardError }
         if let stream = environment["JOURNAL_STREAM"], let identity = standardErrorIdentity,
             stream == "\(identity.device):\(identity.inode)"
         {

@@ -13,7 +13,7 @@ struct Kaderd: AsyncParsableCommand {
         discussion: """
             Runs in the foreground and serves JSON-RPC 2.0 on a Unix socket; talk to it with kaderctl.
             Stops gracefully on SIGTERM or SIGINT: requests already received are answered, the socket
-            file is removed, and the exit status is 0.
+            file is removed, and the exit status is 0. SIGHUP re-reads the config file.
 
             Settings come from (strongest first) these options, the environment (KADERD_SOCKET), the
             config file (\(DaemonSettings.defaultConfigFile), optional) and the defaults.

@@ -51,3 +51,29 @@ import Testing
         #expect(try await daemon.waitForExit() == 0)
     }
 }
+
+extension SocketActivationTests {
+    @Test func refusesAPassedSocketItCannotServeWithStatus78() async throws {
+        let directory = TemporaryDirectory()
+        let datagram = directory.file("datagram.sock")
+        let daemon = try await KaderdProcess(
+            directory: directory, launcher: ["/usr/bin/systemd-socket-activate", "--datagram", "--listen", datagram],
+            bindsSocket: false, waitUntilReady: false, waitForLine: "Listening on")
+        // A datagram socket is activated by its first datagram.
+        let sender = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(sender) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: datagram.utf8) }
+        let sent = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                sendto(sender, "x", 1, 0, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        #expect(sent == 1)
+        #expect(try await daemon.waitForExit() == 78)
+        #expect(
+            try await daemon.logContains("kaderd: the socket passed as fd 3 (unknown) is not a listening Unix stream socket"),
+            "\(daemon.log)")
+    }
+}

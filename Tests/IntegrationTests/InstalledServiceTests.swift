@@ -5,7 +5,7 @@ import Testing
 /// The installed units under a real systemd, booted in a throw-away namespace by
 /// scripts/systemd-sandbox-test, which says what it checks; run it alone to see each check.
 @Suite struct InstalledServiceTests {
-    @Test func startsByTheSocketReloadsStopsCleanlyAndLogsToTheJournal() async throws {
+    @Test func startsByTheSocketReloadsStopsCleanlyLogsToTheJournalAndIsRestartedWhenHung() async throws {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try await run(

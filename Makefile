@@ -4,7 +4,19 @@ SWIFT ?= swift
 RUN_DIR := $(CURDIR)/.run
 BIN := $(CURDIR)/.build/debug
 
-.PHONY: run test build deps clean
+# Where `make install` puts things. Packagers set PREFIX=/usr and DESTDIR=staging folder.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+UNITDIR ?= $(LIBDIR)/systemd/system
+SYSUSERSDIR ?= $(LIBDIR)/sysusers.d
+PLUGINDIR ?= $(LIBDIR)/kaderd/plugins
+DOCDIR ?= $(PREFIX)/share/doc/kaderd
+SYSCONFDIR ?= /etc
+# The binaries to install; `make install` builds them in release mode first.
+BUILD_DIR ?= $(CURDIR)/.build/release
+
+.PHONY: run test build deps clean release install install-files
 
 ## Builds and starts kaderd in the foreground, with its socket and state under .run/.
 run: build
@@ -23,6 +35,31 @@ build: deps
 
 deps:
 	@scripts/install-deps
+
+## The Swift runtime is linked in, so the installed binaries need no Swift toolchain.
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product kaderd
+	$(SWIFT) build -c release --static-swift-stdlib --product kaderctl
+
+## Builds in release mode and installs the binaries, the systemd units, the sysusers.d
+## file, the example config and the documentation.
+install: release install-files
+
+## Installs already built binaries from BUILD_DIR; the units name the installed paths.
+install-files:
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) \
+		$(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/kaderd
+	install -m 0755 $(BUILD_DIR)/kaderd $(BUILD_DIR)/kaderctl $(DESTDIR)$(BINDIR)/
+	for unit in kaderd.service kaderd.socket; do \
+		sed -e 's|/usr/bin/kaderd|$(BINDIR)/kaderd|' -e 's|/usr/share/doc/kaderd|$(DOCDIR)|' \
+			systemd/$$unit > $(DESTDIR)$(UNITDIR)/$$unit && chmod 0644 $(DESTDIR)$(UNITDIR)/$$unit || exit 1; \
+	done
+	install -m 0644 systemd/kaderd.sysusers $(DESTDIR)$(SYSUSERSDIR)/kaderd.conf
+	install -m 0644 systemd/kaderd.toml.example $(DESTDIR)$(SYSCONFDIR)/kaderd/kaderd.toml.example
+	install -m 0644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	@if [ -z "$(DESTDIR)" ]; then \
+		echo "Installed. Next: systemd-sysusers && systemctl daemon-reload && systemctl enable --now kaderd.socket"; \
+	fi
 
 clean:
 	rm -rf .build $(RUN_DIR)

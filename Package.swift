@@ -25,6 +25,21 @@ let package = Package(
             name: "CKaderData",
             exclude: ["wilayah.csv", "provinces.csv", "programs", "NOTICE.md"]
         ),
+        // libsystemd, through pkg-config: notify, socket activation, watchdog, journal.
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // The Swift face of libsystemd, for the daemon: notify messages, inherited sockets,
+        // the watchdog and a journald log handler.
+        .target(
+            name: "KaderSystemd",
+            dependencies: [
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The domain: regions, zones, programs, workflows, tasks, recurrence. Pure: no I/O.
         .target(
             name: "KaderCore",
@@ -78,9 +93,11 @@ let package = Package(
             dependencies: [
                 "KaderCore", "KaderEngine", "KaderStore", "KaderRPC",
                 "KaderServer",
+                "KaderSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -119,6 +136,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "kaderdTests", dependencies: ["kaderd"]),
+        .testTarget(
+            name: "KaderSystemdTests",
+            dependencies: [
+                "KaderSystemd", "KaderTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["KaderRPC", "KaderClient", "KaderTesting"]

@@ -36,6 +36,9 @@ final class ConnectionRegistry: Sendable {
         return delivered.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
+    /// How many connections have been handed to a serving task so far.
+    var deliveredCount: UInt64 { delivered.load(ordering: .relaxed) }
+
     /// Stops accepting and returns the connections that will never be served.
     func close() -> [AcceptedConnection] {
         state.withLock { state in

@@ -54,6 +54,9 @@ public struct RPCServer: Service {
         self.onListening = onListening
     }
 
+    /// Connections accepted and served (or being served) since `run()` began; shared by copies.
+    public var connectionsServed: UInt64 { registry.deliveredCount }
+
     public func run() async throws {
         let listener = try await bind()
         defer {

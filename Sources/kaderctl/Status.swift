@@ -26,14 +26,18 @@ struct Status: ParsableCommand {
             throw ExitCode(ExitStatus.software.rawValue)
         }
         Output.print("kaderd \(status.version) is running")
-        Output.print(
-            Output.facts([
-                ("pid", String(status.pid)),
-                ("up", "\(Duration.humanized(seconds: status.uptimeSeconds)) (since \(Self.utc(status.startedAt)))"),
-                ("socket", status.socket),
-                ("state", status.stateDir),
-                ("config", status.configFile ?? "(none: all defaults)"),
-            ]))
+        var facts = [
+            ("pid", String(status.pid)),
+            ("up", "\(Duration.humanized(seconds: status.uptimeSeconds)) (since \(Self.utc(status.startedAt)))"),
+            ("socket", status.socket),
+            ("state", status.stateDir),
+            ("config", status.configFile ?? "(none: all defaults)"),
+        ]
+        if let reload = status.lastReload { facts.append(("reloaded", Self.utc(reload))) }
+        if let problem = status.lastReloadError {
+            facts.append(("reload", "refused, the previous configuration runs: \(problem)"))
+        }
+        Output.print(Output.facts(facts))
     }
 
     private static func utc(_ date: Date) -> String {

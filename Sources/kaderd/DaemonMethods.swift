@@ -4,16 +4,18 @@ import KaderEngine
 import KaderRPC
 import KaderServer
 
-/// The `daemon.*` methods: facts about the running process itself.
+/// The `daemon.*` methods: facts about the running process itself, and reloading it.
 struct DaemonMethods {
     let settings: DaemonSettings
+    let systemd: SystemdIntegration
     let service: WorkflowService
     let scheduler: Scheduler
     let startedAt: Date
     let startInstant: ContinuousClock.Instant
 
-    init(settings: DaemonSettings, service: WorkflowService, scheduler: Scheduler) {
+    init(settings: DaemonSettings, systemd: SystemdIntegration, service: WorkflowService, scheduler: Scheduler) {
         self.settings = settings
+        self.systemd = systemd
         self.service = service
         self.scheduler = scheduler
         self.startedAt = Date()
@@ -21,21 +23,38 @@ struct DaemonMethods {
     }
 
     var methods: [RPCMethod] {
-        [RPCMethod(.daemonStatus) { _ in try await status() }]
+        [
+            RPCMethod(.daemonStatus) { _ in try await status() },
+            RPCMethod(.daemonReload) { _ in try reload() },
+        ]
     }
 
     func status() async throws -> DaemonStatus {
         let uptime = ContinuousClock.now - startInstant
         let seconds = Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
+        let reload = systemd.reloader.outcome
         return DaemonStatus(
             version: KaderVersion.current,
             pid: ProcessInfo.processInfo.processIdentifier,
             startedAt: startedAt,
             uptimeSeconds: (seconds * 1000).rounded() / 1000,
-            socket: settings.socket,
+            socket: systemd.servedSocket,
             stateDir: settings.stateDir,
             configFile: settings.configFile,
+            connectionsServed: systemd.connectionsServed,
+            lastReload: reload.lastReload,
+            lastReloadError: reload.lastError,
             schedule: try await schedule())
+    }
+
+    func reload() throws(RPCError) -> DaemonReloadResult {
+        do {
+            return try systemd.reloader.reload(trigger: "daemon.reload")
+        } catch {
+            throw RPCError(
+                .invalid, "The new configuration is refused; the running one is kept: \(error)",
+                extra: ["file": .string(error.file), "line": error.line.map { .number(JSONNumber($0)) } ?? .null])
+        }
     }
 
     private func schedule() async throws -> ScheduleStatus {

@@ -15,7 +15,7 @@ struct Kaderd: AsyncParsableCommand {
         discussion: """
             Runs in the foreground and serves JSON-RPC 2.0 on a Unix socket; talk to it with kaderctl.
             Stops gracefully on SIGTERM or SIGINT: requests already received are answered, the socket
-            file is removed, and the exit status is 0.
+            file is removed, and the exit status is 0. SIGHUP re-reads the config file.
 
             Settings come from (strongest first) these options, the environment (KADERD_SOCKET), the
             config file (\(DaemonSettings.defaultConfigFile), optional) and the defaults.
@@ -44,21 +44,22 @@ struct Kaderd: AsyncParsableCommand {
 
     func run() async throws {
         let settings: DaemonSettings
+        let commandLine = DaemonSettings.CommandLine(
+            socket: socket, stateDir: stateDir, configFile: config, logLevel: logLevel)
+        let environment = ProcessInfo.processInfo.environment
         do {
-            settings = try DaemonSettings.load(
-                commandLine: .init(socket: socket, stateDir: stateDir, configFile: config, logLevel: logLevel),
-                environment: ProcessInfo.processInfo.environment)
+            settings = try DaemonSettings.load(commandLine: commandLine, environment: environment)
         } catch {
             fail("configuration error: \(error)", .config)
         }
 
-        let logLevel = settings.logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = logLevel
-            return handler
+        let systemd: SystemdIntegration
+        do {
+            systemd = try SystemdIntegration(settings: settings, commandLine: commandLine, environment: environment)
+        } catch {
+            fail("\(error)", .config)
         }
-        let logger = Logger(label: "kaderd")
+        let logger = systemd.logger
 
         do {
             try FileSystem.makeDirectory(settings.stateDir)
@@ -72,29 +73,25 @@ struct Kaderd: AsyncParsableCommand {
         } catch {
             fail("\(error)", .config)
         }
-        let scheduler = Scheduler(service: service, clock: SystemWallClock(), logger: logger)
+        systemd.reloader.whenAccepted { fresh in
+            service.catalog = Self.loadPrograms(folders: fresh.programDirs, logger: logger)
+        }
+        let scheduler = Scheduler(
+            service: service, clock: SystemWallClock(), configuration: systemd.schedulerConfiguration, logger: logger,
+            onTick: { _ in systemd.workLoopPassed() })
         do {
             try await scheduler.catchUp()
         } catch {
             fail("cannot catch up after downtime: \(error)", .software)
         }
-        let daemon = DaemonMethods(settings: settings, service: service, scheduler: scheduler)
+        let daemon = DaemonMethods(settings: settings, systemd: systemd, service: service, scheduler: scheduler)
         let dispatcher = RPCDispatcher(methods: daemon.methods + DomainMethods(service: service).methods)
-        let server = RPCServer(
-            configuration: .init(endpoint: .path(settings.socket)),
-            dispatcher: dispatcher,
-            logger: logger,
-            onListening: {
-                logger.notice(
-                    "kaderd \(KaderVersion.current) ready",
-                    metadata: ["socket": "\(settings.socket)", "state_dir": "\(settings.stateDir)"])
-            })
+        let servers = systemd.makeServers(dispatcher: dispatcher)
 
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [
-                .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
-                .init(service: SchedulerService(scheduler: scheduler)),
-            ],
+            services: servers.map { .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup) }
+                + [.init(service: SchedulerService(scheduler: scheduler))]
+                + systemd.services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit
@@ -110,11 +107,17 @@ struct Kaderd: AsyncParsableCommand {
     /// be used stops start-up: serving without it would lose every change.
     static func workflowService(settings: DaemonSettings, logger: Logger) throws(StoreError) -> WorkflowService {
         let store = try KaderStore(path: settings.stateDir + "/kaderd.sqlite", durability: settings.durability)
-        let catalog = ProgramCatalog.load(folders: settings.programDirs)
+        let catalog = loadPrograms(folders: settings.programDirs, logger: logger)
+        return WorkflowService(store: store, directory: .shared, catalog: catalog, clock: SystemWallClock())
+    }
+
+    /// The built-in programs and those in `folders`; refused files are logged and listed.
+    static func loadPrograms(folders: [String], logger: Logger) -> ProgramCatalog {
+        let catalog = ProgramCatalog.load(folders: folders)
         for refusal in catalog.refusals {
             logger.warning("program file refused", metadata: ["file": "\(refusal.file)", "problems": "\(refusal)"])
         }
-        return WorkflowService(store: store, directory: .shared, catalog: catalog, clock: SystemWallClock())
+        return catalog
     }
 
     private func fail(_ message: String, _ status: ExitStatus) -> Never {

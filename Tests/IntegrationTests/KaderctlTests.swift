@@ -57,8 +57,8 @@ import Testing
         let names = try JSONParser.parse(discover.stdout)["methods"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
         let served = try #require(names)
         #expect(served == served.sorted())
-        for name in ["daemon.status", "rpc.discover", "cadre.register", "workflow.start", "task.list", "report.kader_book"] {
-            #expect(served.contains(name))
+        for name in ["daemon.reload", "daemon.status", "rpc.discover", "cadre.register", "workflow.start", "task.list", "report.kader_book"] {
+            #expect(served.contains(name), "\(name) is listed")
         }
 
         let unknown = try await run(ctl, ["--socket", daemon.socket, "call", "cadre.teleport", "{}"])

@@ -9,31 +9,52 @@ public final class KaderdProcess: Sendable {
     /// Held so the folder (and the socket in it) lives as long as the daemon.
     public let directory: TemporaryDirectory
     private let process: Process
-    private let stderr: OutputSink
+    private let stderr: Transcript
 
     /// Starts kaderd and returns once it says it is ready (it logs that after it listens).
+    ///
+    /// - Parameters:
+    ///   - launcher: a command that runs kaderd (`systemd-socket-activate -l …`, `unshare …`),
+    ///     given kaderd's path and arguments after its own.
+    ///   - bindsSocket: whether to pass `--socket`; not when the launcher passes one.
+    ///   - waitUntilReady: whether to wait for the "ready" log line; not when the log goes
+    ///     elsewhere or the launcher waits for a first client before starting kaderd.
+    ///   - waitForLine: when not waiting until ready, a line on stderr to wait for instead
+    ///     (the launcher saying it listens).
     public init(
-        directory: TemporaryDirectory, arguments: [String] = [], environment: [String: String] = [:]
+        directory: TemporaryDirectory, arguments: [String] = [], environment: [String: String] = [:],
+        launcher: [String] = [], bindsSocket: Bool = true, waitUntilReady: Bool = true, waitForLine: String? = nil
     ) async throws {
         self.directory = directory
         socket = directory.file("kaderd.sock")
         stateDir = directory.file("state")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Binaries.path("kaderd"))
-        process.arguments = ["--socket", socket, "--state-dir", stateDir, "--config", Self.emptyConfig(in: directory)]
-            + arguments
+        let daemonArguments =
+            (bindsSocket ? ["--socket", socket] : [])
+            + ["--state-dir", stateDir, "--config", Self.emptyConfig(in: directory)] + arguments
+        if let command = launcher.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = Array(launcher.dropFirst()) + [try Binaries.path("kaderd")] + daemonArguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: try Binaries.path("kaderd"))
+            process.arguments = daemonArguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["KADERD_SOCKET"] = nil
+        // A test runner started by systemd must not make kaderd believe it is a service.
+        for name in Self.serviceManagerVariables { env[name] = nil }
         env.merge(environment) { _, new in new }
         process.environment = env
         let errPipe = Pipe()
         process.standardError = errPipe
+        // Never the test runner's own input: a child that waited on it would hang the suite.
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         self.process = process
         self.pid = process.processIdentifier
 
-        let sink = OutputSink()
+        let sink = Transcript()
         self.stderr = sink
         let lines = AsyncStream<String> { continuation in
             Thread {
@@ -52,12 +73,21 @@ public final class KaderdProcess: Sendable {
                 continuation.finish()
             }.start()
         }
-        for await line in lines where line.contains(" ready") {
+        // The reader thread collects stderr either way; unread lines stay buffered in the stream.
+        let awaited = waitUntilReady ? " ready" : waitForLine
+        guard let awaited else { return }
+        for await line in lines where line.contains(awaited) {
             return
         }
         _ = try await waitForExit()
         throw StartFailure(status: process.terminationStatus, stderr: sink.text)
     }
+
+    /// What systemd sets for the processes it runs; kaderd acts on each of them.
+    public static let serviceManagerVariables = [
+        "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES",
+        "INVOCATION_ID", "JOURNAL_STREAM", "RUNTIME_DIRECTORY", "STATE_DIRECTORY",
+    ]
 
     /// An empty config, so a kaderd.toml installed on the machine never leaks into a test.
     private static func emptyConfig(in directory: TemporaryDirectory) -> String {
@@ -68,6 +98,12 @@ public final class KaderdProcess: Sendable {
 
     /// Everything the daemon has written to stderr so far.
     public var log: String { stderr.text }
+
+    /// Waits until the daemon has written `text` to stderr; false after `timeout` seconds.
+    public func logContains(_ text: String, timeout: Double = 10) async throws -> Bool {
+        let stderr = self.stderr
+        return try await onThread { stderr.wait(for: text, timeout: timeout) }
+    }
 
     public func signal(_ signal: Int32) {
         kill(pid, signal)

@@ -18,6 +18,7 @@ public func run(
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["KADERD_SOCKET"] = nil
+        for name in KaderdProcess.serviceManagerVariables { env[name] = nil }
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()

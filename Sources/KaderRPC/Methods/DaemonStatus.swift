@@ -17,6 +17,15 @@ extension RPCMethodDescriptor {
                 "socket": ["type": "string"],
                 "state_dir": ["type": "string"],
                 "config_file": ["type": ["string", "null"]],
+                "connections_served": ["type": "integer"],
+                "last_reload": [
+                    "type": ["string", "null"], "format": "date-time",
+                    "description": "When the configuration was last reloaded successfully.",
+                ],
+                "last_reload_error": [
+                    "type": ["string", "null"],
+                    "description": "Why the latest reload was refused; null once a reload succeeds.",
+                ],
                 "schedule": [
                     "type": "object",
                     "description": "active_workflows, tasks by state, next_due task, last_catch_up",
@@ -36,11 +45,19 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
     public var stateDir: String
     /// The configuration file that was read, or nil when every setting is a default.
     public var configFile: String?
+    /// Connections accepted since start.
+    public var connectionsServed: UInt64?
+    /// The latest successful reload, nil when there was none.
+    public var lastReload: Date?
+    /// Why the latest reload was refused (the old configuration still runs), nil when it was not.
+    public var lastReloadError: String?
+
     public var schedule: ScheduleStatus?
 
     public init(
         version: String, pid: Int32, startedAt: Date, uptimeSeconds: Double, socket: String, stateDir: String,
-        configFile: String?, schedule: ScheduleStatus? = nil
+        configFile: String?, connectionsServed: UInt64? = nil, lastReload: Date? = nil, lastReloadError: String? = nil,
+        schedule: ScheduleStatus? = nil
     ) {
         self.version = version
         self.pid = pid
@@ -49,6 +66,9 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
         self.socket = socket
         self.stateDir = stateDir
         self.configFile = configFile
+        self.connectionsServed = connectionsServed
+        self.lastReload = lastReload
+        self.lastReloadError = lastReloadError
         self.schedule = schedule
     }
 
@@ -58,5 +78,8 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
         case uptimeSeconds = "uptime_seconds"
         case stateDir = "state_dir"
         case configFile = "config_file"
+        case connectionsServed = "connections_served"
+        case lastReload = "last_reload"
+        case lastReloadError = "last_reload_error"
     }
 }

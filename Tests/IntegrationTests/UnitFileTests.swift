@@ -1,0 +1,56 @@
+import Foundation
+import KaderTesting
+import Testing
+
+/// The unit files as `make install` installs them, checked by systemd's own tools.
+@Suite struct UnitFileTests {
+    /// Installs into a fresh prefix, with the units naming the binaries installed there.
+    private func install() async throws -> (TemporaryDirectory, units: String) {
+        let directory = TemporaryDirectory()
+        let result = try await run(
+            "/usr/bin/make",
+            [
+                "-s", "-C", PackageRoot.path, "install-files", "PREFIX=\(directory.file("usr"))",
+                "SYSCONFDIR=\(directory.file("etc"))", "BUILD_DIR=\(Binaries.directory)",
+            ])
+        #expect(result.status == 0, "make install-files: \(result.stderr)")
+        return (directory, directory.file("usr/lib/systemd/system"))
+    }
+
+    @Test func installsEverythingAServiceNeeds() async throws {
+        let (directory, units) = try await install()
+        for file in [
+            "usr/bin/kaderd", "usr/bin/kaderctl", "usr/lib/sysusers.d/kaderd.conf",
+            "etc/kaderd/kaderd.toml.example", "usr/share/doc/kaderd/README.md",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: directory.file(file)), "\(file) is installed")
+        }
+        let service = try String(contentsOfFile: units + "/kaderd.service", encoding: .utf8)
+        #expect(service.contains("ExecStart=\(directory.file("usr/bin/kaderd"))\n"))
+        #expect(FileManager.default.fileExists(atPath: directory.file("usr/lib/kaderd/plugins")))
+    }
+
+    @Test func systemdAnalyzeVerifyPrintsNothingForBothUnits() async throws {
+        let (directory, units) = try await install()
+        defer { withExtendedLifetime(directory) {} }
+        let result = try await run(
+            "/usr/bin/systemd-analyze", ["verify", units + "/kaderd.socket", units + "/kaderd.service"])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty && result.stderr.isEmpty, "verify printed:\n\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func theServiceSandboxScores1point5OrLower() async throws {
+        let (directory, units) = try await install()
+        defer { withExtendedLifetime(directory) {} }
+        let result = try await run(
+            "/usr/bin/systemd-analyze", ["security", "--offline=true", units + "/kaderd.service"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Last line: "→ Overall exposure level for kaderd.service: 0.5 SAFE 😀"
+        let last = try #require(result.stdout.split(separator: "\n").last { $0.contains("Overall exposure level") })
+        let score = try #require(last.split(separator: ": ").last?.split(separator: " ").first.flatMap { Double($0) })
+        #expect(score <= 1.5, "\(last)")
+        // The sandbox must not use PrivateUsers=: it would hide every client's uid.
+        let service = try String(contentsOfFile: units + "/kaderd.service", encoding: .utf8)
+        #expect(!service.split(separator: "\n").contains { $0.hasPrefix("PrivateUsers=") })
+    }
+}

@@ -151,22 +151,24 @@ extension RecurrenceRule {
                     reason: "a weekday's number is 1 to 53, or -1 to -53 counting from the end")
             }
             guard frequency == .monthly || frequency == .yearly else {
+                let plain = RecurrenceWeekday.code(of: entry.weekday)
                 throw .conflict(
                     part: "BYDAY",
-                    reason: "numbers weekdays (\(entry)), which RFC 5545 allows only with FREQ=MONTHLY or FREQ=YEARLY: "
-                        + "with FREQ=\(frequency.rawValue) write the weekday alone (\(RecurrenceWeekday.code(of: entry.weekday)))")
+                    reason: "numbers weekdays (\(entry)), which RFC 5545 allows only with FREQ=MONTHLY or "
+                        + "FREQ=YEARLY: with FREQ=\(frequency.rawValue) write the weekday alone (\(plain))")
             }
             if withinMonths, abs(ordinal) > 5 {
                 throw .conflict(
                     part: "BYDAY",
-                    reason: "\(entry) can never match: weekdays are numbered within the month here, and a month has at most five of each")
+                    reason: "\(entry) can never match: weekdays are numbered within the month here, "
+                        + "and a month has at most five of each")
             }
         }
         if byDay.contains(where: { $0.ordinal == nil }), byDay.contains(where: { $0.ordinal != nil }) {
             throw .conflict(
                 part: "BYDAY",
-                reason: "mixes numbered and plain weekdays (\(list(byDay))), which calendar software reads in different ways: "
-                    + "number all of them or none")
+                reason: "mixes numbered and plain weekdays (\(list(byDay))), which calendar software reads "
+                    + "in different ways: number all of them or none")
         }
     }
 

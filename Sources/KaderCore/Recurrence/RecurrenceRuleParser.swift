@@ -41,8 +41,8 @@ struct RecurrenceRuleParser {
             }
             switch name {
             case "FREQ": frequency = try Self.frequency(value)
-            case "INTERVAL": interval = try Self.number(value, part: name, signed: false, expected: "a whole number of 1 or more")
-            case "COUNT": end = .count(try Self.number(value, part: name, signed: false, expected: "a whole number of 1 or more"))
+            case "INTERVAL": interval = try Self.number(value, part: name, signed: false, expected: Self.positive)
+            case "COUNT": end = .count(try Self.number(value, part: name, signed: false, expected: Self.positive))
             case "UNTIL": end = try Self.until(value)
             case "BYMONTH": byMonth = try Self.numbers(value, part: name, signed: false, expected: "months 1 to 12")
             case "BYMONTHDAY":
@@ -67,6 +67,7 @@ struct RecurrenceRuleParser {
         "FREQ", "INTERVAL", "COUNT", "UNTIL", "BYMONTH", "BYMONTHDAY", "BYDAY", "BYSETPOS", "WKST",
     ]
     private static let unsupportedParts: Set = ["BYHOUR", "BYMINUTE", "BYSECOND", "BYYEARDAY", "BYWEEKNO"]
+    private static let positive = "a whole number of 1 or more"
 
     private static func frequency(_ value: String) throws(RecurrenceRuleError) -> RecurrenceFrequency {
         if let frequency = RecurrenceFrequency(rawValue: value) { return frequency }
@@ -131,7 +132,8 @@ struct RecurrenceRuleParser {
 
     /// A date (`20260630`), a local date-time (`20260630T170000`) or a UTC one (`…Z`).
     private static func until(_ value: String) throws(RecurrenceRuleError) -> RecurrenceEnd {
-        let expected = "expected a date (20260630), a local date-time (20260630T170000) or a UTC date-time (20260630T100000Z)"
+        let expected = "expected a date (20260630), a local date-time (20260630T170000) "
+            + "or a UTC date-time (20260630T100000Z)"
         let characters = Array(value)
         func digits(_ range: Range<Int>) throws(RecurrenceRuleError) -> Int {
             let slice = characters[range]

@@ -1,6 +1,6 @@
 /// A day of the week, numbered as ISO 8601 does (Monday is 1), because that is how
 /// Indonesian calendars and RFC 5545's default week start count.
-public enum Weekday: Int, Sendable, Hashable, CaseIterable, Codable {
+public enum Weekday: Int, Sendable, Hashable, CaseIterable {
     case monday = 1
     case tuesday
     case wednesday

@@ -68,7 +68,7 @@ import Testing
         for (index, rule) in rules.enumerated() {
             let (text, start) = references[index]
             guard let expected = results[index].occurrences else {
-                Issue.record("dateutil refused \(text): \(results[index].error ?? "")")
+                Issue.record("dateutil could not expand \(text): \(results[index].error ?? "")")
                 continue
             }
             for name in Self.zones {

@@ -5,8 +5,8 @@ import KaderCore
 /// date, a local date-time or a UTC one), with random values, INTERVAL and WKST, starting
 /// in 2024–2031 at month ends, leap days and odd times. The same seed gives the same rules.
 ///
-/// Rules that can never match are left out here (one test has a few on purpose): dateutil
-/// searches up to the year 9999 for them, which takes it seconds each.
+/// Rules that can never match are left out here (the test adds one on purpose): dateutil
+/// searches up to the year 9999 for each, which takes it up to seconds.
 struct RecurrenceRuleGenerator {
     struct Sample {
         /// The rule as a user might write it: parts in any order, any letter case.
@@ -32,7 +32,8 @@ struct RecurrenceRuleGenerator {
         var samples: [Sample] = []
         for frequency in RecurrenceFrequency.allCases {
             for shape in 0..<16 {
-                let parts = (month: shape & 1 != 0, monthDay: shape & 2 != 0, day: shape & 4 != 0, setPosition: shape & 8 != 0)
+                let parts = (
+                    month: shape & 1 != 0, monthDay: shape & 2 != 0, day: shape & 4 != 0, setPosition: shape & 8 != 0)
                 if parts.setPosition, !parts.month, !parts.monthDay, !parts.day { continue }
                 if frequency == .weekly, parts.monthDay { continue }
                 for ending in Ending.allCases {
@@ -121,7 +122,8 @@ struct RecurrenceRuleGenerator {
             rule.shuffle(using: &random)
             let prefix = int(0..<3) == 0 ? "RRULE:" : ""
             let text = prefix + rule.map { "\($0.name)=\($0.value)" }.joined(separator: ";")
-            let referenceText = prefix + rule.map { "\($0.name)=\($0.referenceValue ?? $0.value)" }.joined(separator: ";")
+            let referenceText = prefix
+                + rule.map { "\($0.name)=\($0.referenceValue ?? $0.value)" }.joined(separator: ";")
             return Sample(text: int(0..<8) == 0 ? text.lowercased() : text, referenceText: referenceText, start: start)
         }
     }

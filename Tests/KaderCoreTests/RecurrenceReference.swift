@@ -33,21 +33,27 @@ enum RecurrenceReference {
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw Unavailable(description: "\(python.path) is missing: run scripts/install-deps")
         }
+        // The batch goes in through a file rather than a pipe: a script that dies before
+        // reading it must fail this test with its message, not kill the test process
+        // with SIGPIPE.
+        let batch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rrule-reference-\(UUID().uuidString).json")
+        try JSONEncoder().encode(["cases": cases]).write(to: batch)
+        defer { try? FileManager.default.removeItem(at: batch) }
         let process = Process()
         process.executableURL = python
         process.arguments = [script.path]
-        let input = Pipe()
+        let input = try FileHandle(forReadingFrom: batch)
+        defer { try? input.close() }
         let output = Pipe()
         let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        // The script reads all its input before writing, so writing first cannot deadlock.
-        input.fileHandleForWriting.write(try JSONEncoder().encode(["cases": cases]))
-        try input.fileHandleForWriting.close()
         let reply = output.fileHandleForReading.readDataToEndOfFile()
         let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw Unavailable(

@@ -19,7 +19,12 @@ import Testing
             #expect(try RecurrenceRule(parsing: rule.description) == rule, "\(sample.text) printed as \(rule)")
             rules.append(rule)
         }
-        let compared = try compare(rules, samples.map { ($0.referenceText, $0.start) })
+        // One rule that never matches: dateutil searches to the year 9999 for it, kaderd
+        // gives up after a 400-year cycle, and both must find nothing.
+        let never = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"
+        let compared = try compare(
+            rules + [try RecurrenceRule(parsing: never)],
+            samples.map { ($0.referenceText, $0.start) } + [(never, try LocalDateTime(parsing: "2026-01-31T09:00:00"))])
         #expect(samples.count >= 500)
         #expect(compared >= 20_000, "too few occurrences compared to mean much")
         let coverage: [(String, (RecurrenceRule) -> Bool)] = [
@@ -33,7 +38,9 @@ import Testing
             ("BYDAY", { $0.byDay.contains { $0.ordinal == nil } }),
             ("BYDAY numbered", { $0.byDay.contains { ($0.ordinal ?? 0) > 0 } }),
             ("BYDAY numbered from the end", { $0.byDay.contains { ($0.ordinal ?? 0) < 0 } }),
-            ("BYDAY numbered within the year", { $0.frequency == .yearly && $0.byMonth.isEmpty && $0.byDay.contains { $0.ordinal != nil } }),
+            ("BYDAY numbered within the year", {
+                $0.frequency == .yearly && $0.byMonth.isEmpty && $0.byDay.contains { $0.ordinal != nil }
+            }),
             ("BYSETPOS", { !$0.bySetPosition.isEmpty }),
             ("BYSETPOS from the end", { $0.bySetPosition.contains { $0 < 0 } }),
             ("WKST", { $0.weekStart != .monday }),
@@ -46,18 +53,6 @@ import Testing
         #expect(starts.contains { $0.month == 2 && $0.day == 29 }, "no start on a leap day")
         #expect(starts.count { $0.day == LocalDate.numberOfDays(inMonth: $0.month, year: $0.year) } >= 100)
         print("Compared \(compared) occurrences of \(samples.count) generated rules in \(Self.zones.count) zones")
-    }
-
-    /// The rules that never match end at once, where dateutil searches until year 9999.
-    @Test(arguments: [
-        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
-        "FREQ=MONTHLY;BYMONTH=4,6,9,11;BYMONTHDAY=31;COUNT=3",
-        "FREQ=MONTHLY;BYDAY=1MO;BYMONTHDAY=8,9,10;UNTIL=20300101T000000",
-    ])
-    func agreesThatSomeRulesNeverMatch(text: String) throws {
-        let start = try LocalDateTime(parsing: "2026-01-31T09:00:00")
-        let compared = try compare([try RecurrenceRule(parsing: text)], [(text, start)])
-        #expect(compared == 0)
     }
 
     /// Compares each rule's occurrences from its start in every zone, recording every
@@ -73,7 +68,7 @@ import Testing
         for (index, rule) in rules.enumerated() {
             let (text, start) = references[index]
             guard let expected = results[index].occurrences else {
-                Issue.record("dateutil refused \(text): \(results[index].error ?? "")")
+                Issue.record("dateutil could not expand \(text): \(results[index].error ?? "")")
                 continue
             }
             for name in Self.zones {

@@ -5,8 +5,8 @@ import KaderCore
 /// date, a local date-time or a UTC one), with random values, INTERVAL and WKST, starting
 /// in 2024–2031 at month ends, leap days and odd times. The same seed gives the same rules.
 ///
-/// Rules that can never match are left out here (one test has a few on purpose): dateutil
-/// searches up to the year 9999 for them, which takes it seconds each.
+/// Rules that can never match are left out here (the test adds one on purpose): dateutil
+/// searches up to the year 9999 for each, which takes it up to seconds.
 struct RecurrenceRuleGenerator {
     struct Sample {
         /// The rule as a user might write it: parts in any order, any letter case.
@@ -32,7 +32,8 @@ struct RecurrenceRuleGenerator {
         var samples: [Sample] = []
         for frequency in RecurrenceFrequency.allCases {
             for shape in 0..<16 {
-                let parts = (month: shape & 1 != 0, monthDay: shape & 2 != 0, day: shape & 4 != 0, setPosition: shape & 8 != 0)
+                let parts = (
+                    month: shape & 1 != 0, monthDay: shape & 2 != 0, day: shape & 4 != 0, setPosition: shape & 8 != 0)
                 if parts.setPosition, !parts.month, !parts.monthDay, !parts.day { continue }
                 if frequency == .weekly, parts.monthDay { continue }
                 for ending in Ending.allCases {
@@ -60,19 +61,20 @@ struct RecurrenceRuleGenerator {
         while true {
             let start = randomStart()
             var rule = [Part(name: "FREQ", value: frequency.rawValue)]
-            switch int(0..<20) {
-            case 0..<8: break
-            case 8..<11: rule.append(Part(name: "INTERVAL", value: "1"))
-            case 11..<19: rule.append(Part(name: "INTERVAL", value: String(int(2..<5))))
-            default: rule.append(Part(name: "INTERVAL", value: String(int(5..<14))))
+            let interval = switch int(0..<20) {
+            case 0..<11: 1
+            case 11..<19: int(2..<5)
+            default: int(5..<14)
             }
+            if interval > 1 || bool() { rule.append(Part(name: "INTERVAL", value: String(interval))) }
             let months = parts.month ? pick(from: Array(1...12), count: int(1..<4)) : []
             if parts.month { rule.append(Part(name: "BYMONTH", value: list(months))) }
             let withinYear = frequency == .yearly && !parts.month
             var firstOrdinal: Int?
+            var weekdays: [Weekday] = []
             if parts.day {
                 let numbered = (frequency == .monthly || frequency == .yearly) && bool()
-                let weekdays = pick(from: Array(Weekday.allCases), count: numbered ? int(1..<3) : int(1..<4))
+                weekdays = pick(from: Array(Weekday.allCases), count: numbered ? int(1..<3) : int(1..<4))
                 let entries = weekdays.map { weekday -> String in
                     guard numbered else { return code(weekday) }
                     let number = ordinal(withinYear: withinYear, withMonthDays: parts.monthDay)
@@ -95,7 +97,10 @@ struct RecurrenceRuleGenerator {
                 let positions = [bool() ? 1 : -1] + (bool() ? [[2, 3, -2, 4, 7][int(0..<5)]] : [])
                 rule.append(Part(name: "BYSETPOS", value: list(positions)))
             }
-            if int(0..<3) == 0 { rule.append(Part(name: "WKST", value: code(Weekday.allCases[int(0..<7)]))) }
+            // The week start matters most to weekly rules, so they get one more often.
+            if int(0..<5) < (frequency == .weekly ? 4 : 1) {
+                rule.append(Part(name: "WKST", value: code(Weekday.allCases[int(0..<7)])))
+            }
             switch ending {
             case .none: break
             case .count: rule.append(Part(name: "COUNT", value: String(int(1..<41))))
@@ -110,31 +115,41 @@ struct RecurrenceRuleGenerator {
                 }
                 rule.append(part)
             }
-            guard canMatch(frequency, start: start, months: months, monthDays: monthDays, namesDays: parts.day || parts.monthDay)
+            guard canMatch(
+                frequency, start: start, interval: interval, months: months, monthDays: monthDays,
+                weekdays: firstOrdinal == nil ? weekdays : [], namesDays: parts.day || parts.monthDay)
             else { continue }
             rule.shuffle(using: &random)
             let prefix = int(0..<3) == 0 ? "RRULE:" : ""
             let text = prefix + rule.map { "\($0.name)=\($0.value)" }.joined(separator: ";")
-            let referenceText = prefix + rule.map { "\($0.name)=\($0.referenceValue ?? $0.value)" }.joined(separator: ";")
+            let referenceText = prefix
+                + rule.map { "\($0.name)=\($0.referenceValue ?? $0.value)" }.joined(separator: ";")
             return Sample(text: int(0..<8) == 0 ? text.lowercased() : text, referenceText: referenceText, start: start)
         }
     }
 
     /// Whether some day of some year passes BYMONTH and BYMONTHDAY (or the start's month
-    /// and day, which RFC 5545 uses when the rule names no days).
+    /// and day, which RFC 5545 uses when the rule names no days), in a month a monthly
+    /// rule's INTERVAL reaches, on a weekday a daily rule's INTERVAL reaches.
     private func canMatch(
-        _ frequency: RecurrenceFrequency, start: LocalDateTime, months: [Int], monthDays: [Int], namesDays: Bool
+        _ frequency: RecurrenceFrequency, start: LocalDateTime, interval: Int,
+        months: [Int], monthDays: [Int], weekdays: [Weekday], namesDays: Bool
     ) -> Bool {
-        var months = months
+        if frequency == .daily, interval % 7 == 0, !weekdays.isEmpty, !weekdays.contains(start.date.weekday) {
+            return false
+        }
+        var months = months.isEmpty ? Array(1...12) : months
         var monthDays = monthDays
         if !namesDays, frequency == .monthly || frequency == .yearly {
             monthDays = [start.date.day]
-            if frequency == .yearly, months.isEmpty { months = [start.date.month] }
+            if frequency == .yearly, months.count == 12 { months = [start.date.month] }
         }
-        if months.isEmpty { months = Array(1...12) }
-        guard !monthDays.isEmpty else { return true }
+        if frequency == .monthly {
+            let reached = (0..<12).map { (start.date.month - 1 + $0 * interval) % 12 + 1 }
+            months = months.filter(reached.contains)
+        }
         let longest = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return months.contains { month in monthDays.contains { abs($0) <= longest[month - 1] } }
+        return months.contains { month in monthDays.isEmpty || monthDays.contains { abs($0) <= longest[month - 1] } }
     }
 
     /// A weekday's number: within a month at most five, within a year up to 53. With

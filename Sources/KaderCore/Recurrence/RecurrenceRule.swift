@@ -7,7 +7,8 @@ import Foundation
 /// The parts are those that name days: FREQ (DAILY to YEARLY), INTERVAL, COUNT, UNTIL,
 /// BYMONTH, BYMONTHDAY, BYDAY, BYSETPOS and WKST; every occurrence keeps the start's time
 /// of day. Anything else is refused, never ignored. Expansion follows RFC 5545 as
-/// python-dateutil implements it, which the tests check it against.
+/// python-dateutil implements it, which the tests check it against, with one deliberate
+/// difference: a date UNTIL includes its whole day (see `RecurrenceEnd.untilDate`).
 ///
 /// The lists are kept sorted and without repeats, so two rules that mean the same are
 /// equal and print the same.
@@ -36,22 +37,18 @@ public struct RecurrenceRule: Sendable, Hashable, CustomStringConvertible, Codab
         bySetPosition: [Int] = [],
         weekStart: Weekday = .monday
     ) throws(RecurrenceRuleError) {
-        try Self.check(interval, part: "INTERVAL", in: 1...Int.max, expected: "a whole number of 1 or more")
+        try Self.check(interval, part: "INTERVAL", in: 1...Int.max, expected: Self.expectedCount)
         if case .count(let count) = end {
-            try Self.check(count, part: "COUNT", in: 1...Int.max, expected: "a whole number of 1 or more")
+            try Self.check(count, part: "COUNT", in: 1...Int.max, expected: Self.expectedCount)
         }
         for month in byMonth {
-            try Self.check(month, part: "BYMONTH", in: 1...12, expected: "months 1 to 12")
+            try Self.check(month, part: "BYMONTH", in: 1...12, expected: Self.expectedMonths)
         }
         for day in byMonthDay {
-            try Self.check(
-                day, part: "BYMONTHDAY", in: -31...31, nonZero: true,
-                expected: "days of the month, 1 to 31, or -1 to -31 counting from the end")
+            try Self.check(day, part: "BYMONTHDAY", in: -31...31, nonZero: true, expected: Self.expectedMonthDays)
         }
         for position in bySetPosition {
-            try Self.check(
-                position, part: "BYSETPOS", in: -366...366, nonZero: true,
-                expected: "positions 1 to 366, or -1 to -366 counting from the end")
+            try Self.check(position, part: "BYSETPOS", in: -366...366, nonZero: true, expected: Self.expectedPositions)
         }
         try Self.checkByDay(byDay, frequency: frequency, withinMonths: frequency == .monthly || !byMonth.isEmpty)
         if frequency == .weekly, !byMonthDay.isEmpty {
@@ -130,6 +127,12 @@ public struct RecurrenceRule: Sendable, Hashable, CustomStringConvertible, Codab
 // MARK: - Checks and text
 
 extension RecurrenceRule {
+    /// What each numeric part accepts, in the words of the refusals (shared with the parser).
+    static let expectedCount = "a whole number of 1 or more"
+    static let expectedMonths = "months 1 to 12"
+    static let expectedMonthDays = "days of the month, 1 to 31, or -1 to -31 counting from the end"
+    static let expectedPositions = "positions 1 to 366, or -1 to -366 counting from the end"
+
     private static func check(
         _ value: Int, part: String, in range: ClosedRange<Int>, nonZero: Bool = false, expected: String
     ) throws(RecurrenceRuleError) {
@@ -151,22 +154,24 @@ extension RecurrenceRule {
                     reason: "a weekday's number is 1 to 53, or -1 to -53 counting from the end")
             }
             guard frequency == .monthly || frequency == .yearly else {
+                let plain = RecurrenceWeekday.code(of: entry.weekday)
                 throw .conflict(
                     part: "BYDAY",
-                    reason: "numbers weekdays (\(entry)), which RFC 5545 allows only with FREQ=MONTHLY or FREQ=YEARLY: "
-                        + "with FREQ=\(frequency.rawValue) write the weekday alone (\(RecurrenceWeekday.code(of: entry.weekday)))")
+                    reason: "numbers weekdays (\(entry)), which RFC 5545 allows only with FREQ=MONTHLY or "
+                        + "FREQ=YEARLY: with FREQ=\(frequency.rawValue) write the weekday alone (\(plain))")
             }
             if withinMonths, abs(ordinal) > 5 {
                 throw .conflict(
                     part: "BYDAY",
-                    reason: "\(entry) can never match: weekdays are numbered within the month here, and a month has at most five of each")
+                    reason: "\(entry) can never match: weekdays are numbered within the month here, "
+                        + "and a month has at most five of each")
             }
         }
         if byDay.contains(where: { $0.ordinal == nil }), byDay.contains(where: { $0.ordinal != nil }) {
             throw .conflict(
                 part: "BYDAY",
-                reason: "mixes numbered and plain weekdays (\(list(byDay))), which calendar software reads in different ways: "
-                    + "number all of them or none")
+                reason: "mixes numbered and plain weekdays (\(list(byDay))), which calendar software reads "
+                    + "in different ways: number all of them or none")
         }
     }
 

@@ -32,6 +32,7 @@ struct RecurrenceRuleParser {
             guard let equals = part.firstIndex(of: "=") else { throw .malformedPart(String(part)) }
             let name = part[..<equals].uppercased()
             let value = part[part.index(after: equals)...].uppercased()
+            guard !name.isEmpty else { throw .malformedPart(String(part)) }
             guard Self.parts.contains(name) else {
                 throw Self.unsupportedParts.contains(name) ? .unsupportedPart(name) : .unknownPart(name)
             }
@@ -41,19 +42,20 @@ struct RecurrenceRuleParser {
             }
             switch name {
             case "FREQ": frequency = try Self.frequency(value)
-            case "INTERVAL": interval = try Self.number(value, part: name, signed: false, expected: "a whole number of 1 or more")
-            case "COUNT": end = .count(try Self.number(value, part: name, signed: false, expected: "a whole number of 1 or more"))
+            case "INTERVAL":
+                interval = try Self.number(value, part: name, signed: false, expected: RecurrenceRule.expectedCount)
+            case "COUNT":
+                end = .count(try Self.number(value, part: name, signed: false, expected: RecurrenceRule.expectedCount))
             case "UNTIL": end = try Self.until(value)
-            case "BYMONTH": byMonth = try Self.numbers(value, part: name, signed: false, expected: "months 1 to 12")
+            case "BYMONTH":
+                byMonth = try Self.numbers(value, part: name, signed: false, expected: RecurrenceRule.expectedMonths)
             case "BYMONTHDAY":
                 byMonthDay = try Self.numbers(
-                    value, part: name, signed: true,
-                    expected: "days of the month, 1 to 31, or -1 to -31 counting from the end")
+                    value, part: name, signed: true, expected: RecurrenceRule.expectedMonthDays)
             case "BYDAY": byDay = try Self.weekdays(value)
             case "BYSETPOS":
                 bySetPosition = try Self.numbers(
-                    value, part: name, signed: true,
-                    expected: "positions 1 to 366, or -1 to -366 counting from the end")
+                    value, part: name, signed: true, expected: RecurrenceRule.expectedPositions)
             default: weekStart = try Self.weekStart(value)
             }
         }
@@ -85,10 +87,12 @@ struct RecurrenceRuleParser {
             sign = first == "-" ? -1 : 1
             digits = digits.dropFirst()
         }
-        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-            let magnitude = Int(digits)
-        else {
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw .invalidValue(part: part, value: String(text), reason: "expected \(expected)")
+        }
+        guard digits.count <= 9, let magnitude = Int(digits) else {
+            throw .invalidValue(
+                part: part, value: String(text), reason: "too large to mean anything on a calendar (at most 999999999)")
         }
         return sign * magnitude
     }
@@ -131,7 +135,8 @@ struct RecurrenceRuleParser {
 
     /// A date (`20260630`), a local date-time (`20260630T170000`) or a UTC one (`…Z`).
     private static func until(_ value: String) throws(RecurrenceRuleError) -> RecurrenceEnd {
-        let expected = "expected a date (20260630), a local date-time (20260630T170000) or a UTC date-time (20260630T100000Z)"
+        let expected = "expected a date (20260630), a local date-time (20260630T170000) "
+            + "or a UTC date-time (20260630T100000Z)"
         let characters = Array(value)
         func digits(_ range: Range<Int>) throws(RecurrenceRuleError) -> Int {
             let slice = characters[range]

@@ -1,5 +1,6 @@
-/// Reads the ISO 8601 extended forms of local dates and date-times, strictly: the text is
-/// exchanged with scripts and stored, so one spelling per value keeps it comparable.
+/// Reads the ISO 8601 extended forms of local dates and date-times, strictly (only the
+/// seconds may be left out): the text is exchanged with scripts and stored, and a lenient
+/// reader would let differently spelled copies of one value pile up.
 struct LocalTimeScanner {
     private let text: String
     private let bytes: [UInt8]

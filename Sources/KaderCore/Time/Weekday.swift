@@ -1,6 +1,6 @@
-/// A day of the week, numbered as ISO 8601 does (Monday is 1), because that is how
-/// Indonesian calendars and RFC 5545's default week start count.
-public enum Weekday: Int, Sendable, Hashable, CaseIterable, Codable {
+/// A day of the week, numbered as ISO 8601 does (Monday is 1): the week RFC 5545 starts
+/// by default, and the numbering any other ISO 8601 software expects.
+public enum Weekday: Int, Sendable, Hashable, CaseIterable {
     case monday = 1
     case tuesday
     case wednesday

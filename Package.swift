@@ -23,7 +23,7 @@ let package = Package(
         // The reference data (provinces, every region code and name), embedded at build time.
         .target(
             name: "CKaderData",
-            exclude: ["wilayah.csv", "provinces.csv", "programs", "NOTICE.md"]
+            exclude: ["wilayah.csv", "provinces.csv", "holidays.csv", "programs", "NOTICE.md"]
         ),
         // The domain: regions, zones, programs, workflows, tasks, recurrence. Pure: no I/O.
         .target(

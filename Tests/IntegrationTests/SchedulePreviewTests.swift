@@ -154,6 +154,9 @@ import Testing
             #expect(planned.detail["blackout"] == "Hari Kemerdekaan Republik Indonesia")
             let deliberation = try connection.call("task.get", params: ["id": .string(run.tasks[1].id)], as: TaskDetail.self)
             #expect(deliberation.history.first { $0.action == "planned" }?.detail["blackout"] == nil, "only moved tasks say so")
+
+            let program = try connection.call("program.get", params: ["id": "kpmd"], as: ProgramInfo.self)
+            #expect(program.steps.allSatisfy { $0.blackout == "next_day" }, "the default policy, shown per step")
         }
     }
 }

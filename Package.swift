@@ -20,7 +20,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // The reference data (provinces, every region code and name), embedded at build time.
+        // The reference data (provinces, every region code and name, holidays), embedded at build time.
         .target(
             name: "CKaderData",
             exclude: ["wilayah.csv", "provinces.csv", "holidays.csv", "programs", "NOTICE.md"]

@@ -47,6 +47,11 @@ import Testing
                 as: SchedulePreview.self)
             #expect(most.occurrences.count == 500)
             #expect(most.occurrences.last == "2027-05-19T09:00:00+08:00")
+
+            let discover = try connection.call("rpc.discover")
+            let method = discover["methods"]?.arrayValue?.first { $0["name"] == "schedule.preview" }
+            #expect(method?["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["rule", "start", "zone", "province", "count"])
+            #expect(method?["x-access"] == "read")
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// A value: the engine holds one and replaces it when plugins add to it, and a plan made
 /// from it can be reproduced.
-public struct BlackoutCalendar: Sendable, Hashable {
+public struct BlackoutCalendar: Sendable {
     /// How far a task is moved at most, looking for a day that is not a blackout. Further
     /// than a year means the blackouts are wrong, and planning stops with an error.
     public static let searchLimitDays = 366

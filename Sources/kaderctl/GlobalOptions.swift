@@ -29,9 +29,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// Connects, runs `body`, and turns any failure into one line on stderr and the exit
     /// status that names its class.
-    func withConnection<T>(_ body: (RPCConnection) throws(ClientError) -> T) throws -> T {
+    /// `waitingForever` lifts the timeout, for commands that follow a stream.
+    func withConnection<T>(waitingForever: Bool = false, _ body: (RPCConnection) throws(ClientError) -> T) throws -> T {
         do {
-            let connection = try RPCConnection(socketPath: socketPath, timeout: timeout)
+            let connection = try RPCConnection(socketPath: socketPath, timeout: waitingForever ? nil : timeout)
             return try body(connection)
         } catch {
             Output.error(error.description)

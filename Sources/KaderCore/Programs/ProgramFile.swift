@@ -51,7 +51,7 @@ public enum ProgramFile {
 
     static let programKeys: Set<String> = ["id", "version", "title", "summary", "steps"]
     static let stepKeys: Set<String> = [
-        "id", "kind", "title", "after", "offset_days", "duration_days", "time", "recurrence", "records",
+        "id", "kind", "title", "after", "offset_days", "duration_days", "time", "recurrence", "records", "catch_up",
         "blackout",
     ]
 
@@ -138,6 +138,14 @@ public enum ProgramFile {
                     note("recurrence", step: index, "\(error)")
                 }
             }
+            var catchUp: CatchUpPolicy?
+            if let text = string(table, "catch_up", step: index, required: false) {
+                catchUp = CatchUpPolicy(rawValue: text)
+                if catchUp == nil {
+                    let choices = CatchUpPolicy.allCases.map(\.rawValue).joined(separator: ", ")
+                    note("catch_up", step: index, "'\(text)' is not one of \(choices)")
+                }
+            }
             var blackoutPolicy = BlackoutPolicy.nextDay
             if let text = string(table, "blackout", step: index, required: false) {
                 if let policy = BlackoutPolicy(rawValue: text) {
@@ -150,7 +158,7 @@ public enum ProgramFile {
             guard let id, let kind, let title else { return nil }
             return ProgramStep(
                 id: id, kind: StepKind(rawValue: kind), title: title, after: after, offsetDays: offset,
-                durationDays: duration, time: time, recurrence: recurrence, records: records,
+                durationDays: duration, time: time, recurrence: recurrence, records: records, catchUp: catchUp,
                 blackoutPolicy: blackoutPolicy)
         }
 

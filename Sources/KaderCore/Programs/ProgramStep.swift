@@ -14,6 +14,8 @@ public struct ProgramStep: Sendable, Hashable {
     public var recurrence: RecurrenceRule?
     /// What must be recorded when a task of this step is completed (e.g. the SK's number and date).
     public var records: [String]
+    /// What to do with tasks whose window opened while the daemon was down.
+    public var catchUp: CatchUpPolicy
     /// What happens to a task of this step whose window would open during a blackout.
     /// `previousDay` may move it before the step it follows ends: it is meant for work that
     /// must be done before a holiday, not after.
@@ -24,7 +26,7 @@ public struct ProgramStep: Sendable, Hashable {
     public init(
         id: String, kind: StepKind, title: String, after: [String] = [], offsetDays: Int = 0, durationDays: Int = 1,
         time: TimeOfDay = ProgramStep.defaultTime, recurrence: RecurrenceRule? = nil, records: [String] = [],
-        blackoutPolicy: BlackoutPolicy = .nextDay
+        catchUp: CatchUpPolicy? = nil, blackoutPolicy: BlackoutPolicy = .nextDay
     ) {
         self.id = id
         self.kind = kind
@@ -35,6 +37,7 @@ public struct ProgramStep: Sendable, Hashable {
         self.time = time
         self.recurrence = recurrence
         self.records = records
+        self.catchUp = catchUp ?? .default(for: kind)
         self.blackoutPolicy = blackoutPolicy
     }
 }

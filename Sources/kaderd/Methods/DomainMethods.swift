@@ -11,7 +11,8 @@ struct DomainMethods: Sendable {
     var wire: WireMapping { WireMapping(directory: service.directory) }
 
     var methods: [RPCMethod] {
-        regionMethods + programMethods + cadreMethods + workflowMethods + taskMethods + reportMethods + scheduleMethods
+        regionMethods + programMethods + cadreMethods + workflowMethods + taskMethods + reportMethods + eventMethods
+            + scheduleMethods
     }
 
     /// The caller as the history records it.

@@ -20,10 +20,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // The reference data (provinces, every region code and name), embedded at build time.
+        // The reference data (provinces, every region code and name, holidays), embedded at build time.
         .target(
             name: "CKaderData",
-            exclude: ["wilayah.csv", "provinces.csv", "programs", "NOTICE.md"]
+            exclude: ["wilayah.csv", "provinces.csv", "holidays.csv", "programs", "NOTICE.md"]
         ),
         // libsystemd, through pkg-config: notify, socket activation, watchdog, journal.
         .systemLibrary(

@@ -14,6 +14,11 @@ const unsigned char kader_wilayah_csv[] = {
 };
 const size_t kader_wilayah_csv_size = sizeof(kader_wilayah_csv);
 
+const unsigned char kader_holidays_csv[] = {
+#embed "holidays.csv"
+};
+const size_t kader_holidays_csv_size = sizeof(kader_holidays_csv);
+
 const unsigned char kader_default_program_toml[] = {
 #embed "programs/kpmd.toml"
 };

@@ -12,18 +12,29 @@ public final class WorkflowService: Sendable {
     private let clock: any WallClock
     private let ids = IDGenerator()
     private let catalogBox: Mutex<ProgramCatalog>
+    private let blackoutsBox: Mutex<BlackoutCalendar>
 
-    public init(store: KaderStore, directory: RegionDirectory, catalog: ProgramCatalog, clock: any WallClock) {
+    public init(
+        store: KaderStore, directory: RegionDirectory, catalog: ProgramCatalog, clock: any WallClock,
+        blackouts: BlackoutCalendar = .national
+    ) {
         self.store = store
         self.directory = directory
         self.clock = clock
         self.catalogBox = Mutex(catalog)
+        self.blackoutsBox = Mutex(blackouts)
     }
 
     /// The programs as last loaded; replaced as a whole on reload.
     public var catalog: ProgramCatalog {
         get { catalogBox.withLock { $0 } }
         set { catalogBox.withLock { $0 = newValue } }
+    }
+
+    /// The days on which no task may open: the national holidays, and what plugins add.
+    public var blackouts: BlackoutCalendar {
+        get { blackoutsBox.withLock { $0 } }
+        set { blackoutsBox.withLock { $0 = newValue } }
     }
 
     private var currentYear: Int {
@@ -124,6 +135,7 @@ public final class WorkflowService: Sendable {
         let now = clock.now()
         let workflowID: WorkflowID = ids.next()
         let ids = self.ids
+        let blackouts = self.blackouts
         return try await store.write { writer in
             let reader = writer.reader
             var cadres: [Cadre] = []
@@ -151,7 +163,12 @@ public final class WorkflowService: Sendable {
             guard let province = directory.province(village) else {
                 throw EngineError.notFound(what: "province of village", id: village.description)
             }
-            let plan = try WorkflowPlanner.plan(program, start: startDate, zone: province.timeZone)
+            let plan: [PlannedTask]
+            do {
+                plan = try WorkflowPlanner.plan(program, start: startDate, province: province, blackouts: blackouts)
+            } catch let error as BlackoutError {
+                throw EngineError.conflict("the tasks cannot be planned in \(province.name): \(error)")
+            }
             let workflow = Workflow(
                 id: workflowID, programID: program.id, programVersion: program.version, village: village,
                 zoneIdentifier: province.ianaIdentifier, cadres: cadreIDs, startDate: startDate, createdAt: now)
@@ -169,10 +186,14 @@ public final class WorkflowService: Sendable {
                     "program": "\(program.id)@\(program.version)", "start_date": startDate.description,
                     "tasks": String(tasks.count),
                 ])
-            for task in tasks {
-                try writer.record(
-                    "planned", entityKind: "task", entityID: task.id.rawValue, caller: caller, at: now,
-                    detail: ["workflow": workflowID.rawValue, "step": task.stepID])
+            for (task, planned) in zip(tasks, plan) {
+                var detail = ["workflow": workflowID.rawValue, "step": task.stepID]
+                if let shift = planned.shift {
+                    // Why the task opens on another day than its program says, for whoever asks.
+                    detail["shifted_from"] = ISO8601.string(shift.original.date(in: province.timeZone), in: province.timeZone)
+                    detail["blackout"] = shift.blackout.name
+                }
+                try writer.record("planned", entityKind: "task", entityID: task.id.rawValue, caller: caller, at: now, detail: detail)
             }
             return (workflow, tasks)
         }

@@ -14,7 +14,7 @@ struct Kaderctl: ParsableCommand {
             77 permission denied.
             """,
         version: KaderVersion.current,
-        subcommands: [Status.self, Call.self, Watch.self]
+        subcommands: [Status.self, Call.self, Watch.self, Schedule.self]
     )
 
     /// Declared once here so they may stand before or after the command's name.

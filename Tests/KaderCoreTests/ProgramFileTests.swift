@@ -82,3 +82,30 @@ import Testing
         #expect(fields == ["id", "title", "steps"])
     }
 }
+
+@Suite struct ProgramFileBlackoutTests {
+    private func steps(_ blackoutLines: [String?]) -> String {
+        var text = "id = \"p\"\nversion = 1\ntitle = \"P\"\n"
+        for (index, line) in blackoutLines.enumerated() {
+            text += "\n[[steps]]\nid = \"s\(index)\"\nkind = \"training\"\ntitle = \"S\"\n"
+            if let line { text += line + "\n" }
+        }
+        return text
+    }
+
+    @Test func readsEachStepsBlackoutPolicyWithNextDayAsTheDefault() throws {
+        let program = try ProgramFile.parse(
+            steps([nil, "blackout = \"previous_day\"", "blackout = \"keep\"", "blackout = \"next_day\""]), file: "p.toml")
+        #expect(program.steps.map(\.blackoutPolicy) == [.nextDay, .previousDay, .keep, .nextDay])
+    }
+
+    @Test func refusesAnUnknownPolicyOrAWrongTypeWithItsLine() {
+        let refusal = #expect(throws: ProgramFile.Refusal.self) {
+            try ProgramFile.parse(steps(["blackout = \"skip\"", "blackout = true"]), file: "p.toml")
+        }
+        #expect(refusal?.description == """
+            p.toml:9: steps[0].blackout: 'skip' is not a blackout policy ("next_day", "previous_day", "keep")
+            p.toml:15: steps[1].blackout: must be a string
+            """)
+    }
+}

@@ -4,15 +4,36 @@ import Testing
 
 @Suite struct WorkflowPlannerTests {
     let program = try! BundledPrograms.defaultProgram()
+    let sulawesiSelatan = RegionDirectory.shared.province(try! RegionCode("73"))!
+    let bali = RegionDirectory.shared.province(try! RegionCode("51"))!
+    let jawaTimur = RegionDirectory.shared.province(try! RegionCode("35"))!
     let makassar = TimeZone(identifier: "Asia/Makassar")!
 
     private func local(_ date: Date, _ zone: TimeZone) -> String {
         LocalDateTime(date, in: zone).description
     }
 
+    private func at(_ text: String) -> LocalDateTime { try! LocalDateTime(parsing: text) }
+
+    /// A program of one step, then one that follows it the same day it ends.
+    private func program(blackout: BlackoutPolicy, time: TimeOfDay = ProgramStep.defaultTime, recurrence: String? = nil)
+        -> Program
+    {
+        Program(
+            id: "p", version: 1, title: "P",
+            steps: [
+                ProgramStep(
+                    id: "visit", kind: .mentoringVisit, title: "Kunjungan", durationDays: 2, time: time,
+                    recurrence: recurrence.map { try! RecurrenceRule(parsing: $0) }, blackoutPolicy: blackout),
+                ProgramStep(id: "evaluation", kind: .evaluation, title: "Evaluasi", after: ["visit"], blackoutPolicy: .keep),
+            ])
+    }
+
     @Test func plansTheDefaultProgramInTheVillagesTime() throws {
-        let plan = try WorkflowPlanner.plan(program, start: LocalDate(parsing: "2026-01-05"), zone: makassar)
+        let plan = try WorkflowPlanner.plan(
+            program, start: LocalDate(parsing: "2026-01-05"), province: sulawesiSelatan, blackouts: .national)
         #expect(plan.count == 12, "six single steps and six mentoring visits")
+        #expect(plan.allSatisfy { $0.shift == nil }, "no task of this plan opens on a holiday")
         let byStep = Dictionary(grouping: plan, by: \.stepID)
         // Identification opens on the start date at 09:00 and lasts 14 days.
         #expect(local(byStep["identification"]![0].windowStart, makassar) == "2026-01-05T09:00:00")
@@ -40,10 +61,72 @@ import Testing
 
     @Test func theSameLocalTimeIsTwoHoursApartInPapuaAndAceh() throws {
         let start = try LocalDate(parsing: "2026-03-02")
-        let papua = try WorkflowPlanner.plan(program, start: start, zone: TimeZone(identifier: "Asia/Jayapura")!)
-        let aceh = try WorkflowPlanner.plan(program, start: start, zone: TimeZone(identifier: "Asia/Jakarta")!)
+        let papua = try WorkflowPlanner.plan(
+            program, start: start, province: RegionDirectory.shared.province(RegionCode("91"))!, blackouts: .national)
+        let aceh = try WorkflowPlanner.plan(
+            program, start: start, province: RegionDirectory.shared.province(RegionCode("11"))!, blackouts: .national)
         for (wit, wib) in zip(papua, aceh) {
             #expect(wib.windowStart.timeIntervalSince(wit.windowStart) == 2 * 3600)
         }
+    }
+
+    @Test func nextDayMovesATaskOffAHolidayAndTheFollowingStepsWithIt() throws {
+        // 17 August 2026, Hari Kemerdekaan, is a Monday.
+        let plan = try WorkflowPlanner.plan(
+            program(blackout: .nextDay), start: LocalDate(parsing: "2026-08-17"), province: sulawesiSelatan,
+            blackouts: .national)
+        #expect(local(plan[0].windowStart, makassar) == "2026-08-18T09:00:00")
+        #expect(local(plan[0].windowEnd, makassar) == "2026-08-20T09:00:00", "the window keeps its length")
+        #expect(plan[0].shift?.original == at("2026-08-17T09:00:00"))
+        #expect(plan[0].shift?.blackout.name == "Hari Kemerdekaan Republik Indonesia")
+        #expect(local(plan[1].windowStart, makassar) == "2026-08-20T09:00:00", "evaluation follows the moved visit")
+        #expect(plan[1].shift == nil)
+    }
+
+    @Test func previousDayMovesATaskBeforeAllTheDaysOfLebaran() throws {
+        // 18–24 March 2026 are all blackouts: Nyepi, Idul Fitri and their cuti bersama.
+        let plan = try WorkflowPlanner.plan(
+            program(blackout: .previousDay), start: LocalDate(parsing: "2026-03-22"), province: sulawesiSelatan,
+            blackouts: .national)
+        #expect(local(plan[0].windowStart, makassar) == "2026-03-17T09:00:00")
+        #expect(plan[0].shift?.original == at("2026-03-22T09:00:00"))
+        #expect(plan[0].shift?.blackout.name == "Hari kedua dari Hari Raya Idul Fitri")
+    }
+
+    @Test func keepLeavesATaskOnItsHoliday() throws {
+        let plan = try WorkflowPlanner.plan(
+            program(blackout: .keep), start: LocalDate(parsing: "2026-12-25"), province: sulawesiSelatan,
+            blackouts: .national)
+        #expect(local(plan[0].windowStart, makassar) == "2026-12-25T09:00:00")
+        #expect(plan[0].shift == nil)
+    }
+
+    @Test func eachOccurrenceOfARecurringStepMovesOnItsOwnAndWeekendsAreAllowed() throws {
+        // Fridays: 25 December 2026 (Natal) moves to Saturday the 26th, 1 January 2027 to the 2nd.
+        let plan = try WorkflowPlanner.plan(
+            program(blackout: .nextDay, recurrence: "FREQ=WEEKLY;BYDAY=FR;COUNT=4"), start: LocalDate(parsing: "2026-12-18"),
+            province: sulawesiSelatan, blackouts: .national)
+        let visits = plan.filter { $0.stepID == "visit" }
+        #expect(visits.map { local($0.windowStart, makassar) } == [
+            "2026-12-18T09:00:00", "2026-12-26T09:00:00", "2027-01-02T09:00:00", "2027-01-08T09:00:00",
+        ])
+        #expect(visits.map { $0.shift?.blackout.name } == [nil, "Hari Raya Natal", "Tahun Baru Masehi", nil])
+    }
+
+    @Test func nyepiInBaliMovesOnlyTasksThatOpenWithinItsHours() throws {
+        var blackouts = BlackoutCalendar()
+        try blackouts.add("Nyepi", from: at("2026-03-19T06:00:00"), until: at("2026-03-20T06:00:00"), in: bali.code)
+        let start = try LocalDate(parsing: "2026-03-20")
+        let early = try WorkflowPlanner.plan(
+            program(blackout: .nextDay, time: TimeOfDay(hour: 5, minute: 0)), start: start, province: bali, blackouts: blackouts)
+        #expect(local(early[0].windowStart, makassar) == "2026-03-21T05:00:00")
+        #expect(early[0].shift?.blackout.name == "Nyepi")
+        let late = try WorkflowPlanner.plan(program(blackout: .nextDay), start: start, province: bali, blackouts: blackouts)
+        #expect(local(late[0].windowStart, makassar) == "2026-03-20T09:00:00")
+        let jakarta = TimeZone(identifier: "Asia/Jakarta")!
+        let elsewhere = try WorkflowPlanner.plan(
+            program(blackout: .nextDay, time: TimeOfDay(hour: 5, minute: 0)), start: start, province: jawaTimur,
+            blackouts: blackouts)
+        #expect(local(elsewhere[0].windowStart, jakarta) == "2026-03-20T05:00:00", "Nyepi's hours are Bali's alone")
     }
 }

@@ -15,6 +15,10 @@ extern const size_t kader_provinces_csv_size;
 extern const unsigned char kader_wilayah_csv[];
 extern const size_t kader_wilayah_csv_size;
 
+/// holidays.csv: date,name (Indonesia's national holidays and cuti bersama, by year).
+extern const unsigned char kader_holidays_csv[];
+extern const size_t kader_holidays_csv_size;
+
 /// programs/kpmd.toml: the default KPMD program, as operators would write one.
 extern const unsigned char kader_default_program_toml[];
 extern const size_t kader_default_program_toml_size;
@@ -22,6 +26,7 @@ extern const size_t kader_default_program_toml_size;
 /// Swift cannot import an array of unknown size, so it reads the bytes through these.
 static inline const unsigned char *kader_provinces_csv_bytes(void) { return kader_provinces_csv; }
 static inline const unsigned char *kader_wilayah_csv_bytes(void) { return kader_wilayah_csv; }
+static inline const unsigned char *kader_holidays_csv_bytes(void) { return kader_holidays_csv; }
 static inline const unsigned char *kader_default_program_toml_bytes(void) { return kader_default_program_toml; }
 
 #endif

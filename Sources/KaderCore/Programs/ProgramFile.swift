@@ -15,6 +15,7 @@ import TOMLKit
 /// kind = "identification"
 /// title = "Identifikasi calon KPMD"
 /// duration_days = 14
+/// blackout = "next_day"   # or "previous_day" or "keep": see BlackoutPolicy
 /// ```
 public enum ProgramFile {
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
@@ -51,6 +52,7 @@ public enum ProgramFile {
     static let programKeys: Set<String> = ["id", "version", "title", "summary", "steps"]
     static let stepKeys: Set<String> = [
         "id", "kind", "title", "after", "offset_days", "duration_days", "time", "recurrence", "records", "catch_up",
+        "blackout",
     ]
 
     public static func parse(_ text: String, file: String) throws(Refusal) -> Program {
@@ -144,10 +146,20 @@ public enum ProgramFile {
                     note("catch_up", step: index, "'\(text)' is not one of \(choices)")
                 }
             }
+            var blackoutPolicy = BlackoutPolicy.nextDay
+            if let text = string(table, "blackout", step: index, required: false) {
+                if let policy = BlackoutPolicy(rawValue: text) {
+                    blackoutPolicy = policy
+                } else {
+                    let choices = BlackoutPolicy.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                    note("blackout", step: index, "'\(text)' is not a blackout policy (\(choices))")
+                }
+            }
             guard let id, let kind, let title else { return nil }
             return ProgramStep(
                 id: id, kind: StepKind(rawValue: kind), title: title, after: after, offsetDays: offset,
-                durationDays: duration, time: time, recurrence: recurrence, records: records, catchUp: catchUp)
+                durationDays: duration, time: time, recurrence: recurrence, records: records, catchUp: catchUp,
+                blackoutPolicy: blackoutPolicy)
         }
 
         mutating func note(_ key: String, step: Int?, _ message: String) {

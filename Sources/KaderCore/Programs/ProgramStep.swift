@@ -1,7 +1,8 @@
 /// One stage of a program. Its first task starts `offsetDays` after the end of the latest
 /// step it comes `after` (or after the workflow's start date), at `time` in the village's
 /// zone, and stays open for `durationDays`. A step with a `recurrence` expands into one
-/// task per occurrence (mentoring visits).
+/// task per occurrence (mentoring visits). A task that would open during a blackout moves
+/// by the step's `blackoutPolicy`.
 public struct ProgramStep: Sendable, Hashable {
     public var id: String
     public var kind: StepKind
@@ -15,13 +16,17 @@ public struct ProgramStep: Sendable, Hashable {
     public var records: [String]
     /// What to do with tasks whose window opened while the daemon was down.
     public var catchUp: CatchUpPolicy
+    /// What happens to a task of this step whose window would open during a blackout.
+    /// `previousDay` may move it before the step it follows ends: it is meant for work that
+    /// must be done before a holiday, not after.
+    public var blackoutPolicy: BlackoutPolicy
 
     public static let defaultTime = TimeOfDay(hour: 9, minute: 0)
 
     public init(
         id: String, kind: StepKind, title: String, after: [String] = [], offsetDays: Int = 0, durationDays: Int = 1,
         time: TimeOfDay = ProgramStep.defaultTime, recurrence: RecurrenceRule? = nil, records: [String] = [],
-        catchUp: CatchUpPolicy? = nil
+        catchUp: CatchUpPolicy? = nil, blackoutPolicy: BlackoutPolicy = .nextDay
     ) {
         self.id = id
         self.kind = kind
@@ -33,5 +38,6 @@ public struct ProgramStep: Sendable, Hashable {
         self.recurrence = recurrence
         self.records = records
         self.catchUp = catchUp ?? .default(for: kind)
+        self.blackoutPolicy = blackoutPolicy
     }
 }

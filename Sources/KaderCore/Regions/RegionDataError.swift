@@ -1,7 +1,7 @@
 /// Why the reference data could not be loaded, and where: the file and its line, so the
 /// person updating the data goes straight to the row.
 public struct RegionDataError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// `provinces.csv` or `wilayah.csv`.
+    /// `provinces.csv`, `wilayah.csv` or `holidays.csv`.
     public let file: String
     /// One-based, counting the header as line 1.
     public let line: Int

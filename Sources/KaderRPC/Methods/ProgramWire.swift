@@ -8,10 +8,12 @@ public struct ProgramStepInfo: Codable, Sendable, Hashable {
     public var time: String
     public var recurrence: String?
     public var records: [String]
+    /// What a task on a blackout does: next_day, previous_day or keep.
+    public var blackout: String
 
     public init(
         id: String, kind: String, title: String, after: [String], offsetDays: Int, durationDays: Int, time: String,
-        recurrence: String?, records: [String]
+        recurrence: String?, records: [String], blackout: String
     ) {
         self.id = id
         self.kind = kind
@@ -22,10 +24,11 @@ public struct ProgramStepInfo: Codable, Sendable, Hashable {
         self.time = time
         self.recurrence = recurrence
         self.records = records
+        self.blackout = blackout
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, title, after, time, recurrence, records
+        case id, kind, title, after, time, recurrence, records, blackout
         case offsetDays = "offset_days"
         case durationDays = "duration_days"
     }

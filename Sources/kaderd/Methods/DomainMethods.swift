@@ -12,6 +12,7 @@ struct DomainMethods: Sendable {
 
     var methods: [RPCMethod] {
         regionMethods + programMethods + cadreMethods + workflowMethods + taskMethods + reportMethods + eventMethods
+            + scheduleMethods
     }
 
     /// The caller as the history records it.

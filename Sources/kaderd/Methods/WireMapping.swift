@@ -58,7 +58,8 @@ struct WireMapping {
                 ProgramStepInfo(
                     id: step.id, kind: step.kind.rawValue, title: step.title, after: step.after,
                     offsetDays: step.offsetDays, durationDays: step.durationDays, time: step.time.description,
-                    recurrence: step.recurrence?.description, records: step.records)
+                    recurrence: step.recurrence?.description, records: step.records,
+                    blackout: step.blackoutPolicy.rawValue)
             })
     }
 }

@@ -1,0 +1,29 @@
+extension RPCMethodDescriptor {
+    public static let schedulePreview = RPCMethodDescriptor(
+        name: "schedule.preview",
+        summary: "The occurrences of a recurrence rule from a local start, in a time zone or a province; "
+            + "with a province its blackouts apply (moved to the next allowed day) and each moved occurrence is listed in `shifted`.",
+        access: .read,
+        params: [
+            .string("rule", "RFC 5545 RRULE, e.g. FREQ=MONTHLY;BYDAY=1TU;COUNT=6.", required: true),
+            .string("start", "Local date-time of the first occurrence, YYYY-MM-DDTHH:MM:SS.", required: true),
+            .string("zone", "IANA time zone, e.g. Asia/Jayapura. Exactly one of zone and province."),
+            .string("province", "Province code, e.g. 94: its zone, with its blackouts applied."),
+            .integer("count", "At most this many occurrences (default 10, at most 500).", minimum: 1),
+        ],
+        result: .objectSchema([
+            "rule": ["type": "string"],
+            "occurrences": ["type": "array", "items": ["type": "string"]],
+            "shifted": [
+                "type": "array",
+                "items": .objectSchema([
+                    "index": ["type": "integer"], "from": ["type": "string"], "to": ["type": "string"],
+                    "blackout": ["type": "string"],
+                ]),
+            ],
+            "time_zone": ["type": "string"],
+            "zone": ["type": "string"],
+            "province": ["type": ["string", "null"]],
+            "province_name": ["type": ["string", "null"]],
+        ]))
+}

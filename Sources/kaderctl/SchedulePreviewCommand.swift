@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import KaderClient
+import KaderRPC
+
+/// `kaderctl schedule preview`: the occurrences of a rule, in the local time of a zone or a
+/// province, so a program author sees what a rule does before the program ships.
+struct SchedulePreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "List the occurrences of a recurrence rule in a zone's or a province's local time.",
+        discussion: """
+            With --province the province's blackouts (national holidays, cuti bersama, its own days) apply: \
+            an occurrence on one moves to the next allowed day at the same time, and is marked.
+            Example: kaderctl schedule preview --rule 'FREQ=MONTHLY;BYDAY=1TU;COUNT=6' --start 2026-01-06T09:00 --province 51
+
+            """ + GlobalOptions.helpNote
+    )
+
+    @ParentCommand var kaderctl: Kaderctl
+    var global: GlobalOptions { kaderctl.global }
+
+    @Option(help: "An RFC 5545 recurrence rule, e.g. FREQ=MONTHLY;BYDAY=1TU;COUNT=6.")
+    var rule: String
+
+    @Option(help: "The first occurrence, in local time: YYYY-MM-DDTHH:MM[:SS].")
+    var start: String
+
+    @Option(help: "An IANA time zone, e.g. Asia/Jayapura (no blackouts applied).")
+    var zone: String?
+
+    @Option(help: "A province code, e.g. 51: its zone, with its blackouts applied.")
+    var province: String?
+
+    @Option(help: "At most this many occurrences (default 10, at most 500).")
+    var count: Int?
+
+    func validate() throws {
+        if (zone == nil) == (province == nil) {
+            throw ValidationError("give exactly one of --zone and --province")
+        }
+    }
+
+    func run() throws {
+        var params: JSONObject = ["rule": .string(rule), "start": .string(start)]
+        if let zone { params["zone"] = .string(zone) }
+        if let province { params["province"] = .string(province) }
+        if let count { params["count"] = .number(JSONNumber(count)) }
+        let (raw, preview) = try global.withConnection { connection throws(ClientError) in
+            let raw = try connection.call(RPCMethodDescriptor.schedulePreview.name, params: .object(params))
+            return (raw, try? raw.decode(SchedulePreview.self))
+        }
+        if global.json {
+            Output.json(raw)
+            return
+        }
+        guard let preview else {
+            Output.error("kaderd sent a preview this kaderctl cannot read: \(raw)")
+            throw ExitCode(ExitStatus.software.rawValue)
+        }
+        Output.print(SchedulePreviewText.render(preview))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import KaderRPC
+
+/// How a schedule preview reads for people: one line per occurrence in local time with
+/// its zone's name, and the occurrences moved off a blackout saying from where and why.
+enum SchedulePreviewText {
+    static func render(_ preview: SchedulePreview) -> String {
+        var lines: [String] = []
+        if let name = preview.provinceName, let code = preview.province {
+            lines.append(
+                "\(preview.rule) in \(name) (\(code)), \(preview.timeZone) (\(preview.zone)); "
+                    + "an occurrence on a blackout moves to the next allowed day")
+        } else {
+            lines.append("\(preview.rule) in \(preview.timeZone) (\(preview.zone)); no blackouts applied (give --province for them)")
+        }
+        if preview.occurrences.isEmpty {
+            lines.append("  no occurrences from that start")
+        }
+        let shifts = Dictionary(preview.shifted.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+        let width = String(preview.occurrences.count).count
+        for (index, occurrence) in preview.occurrences.enumerated() {
+            let number = String(index + 1)
+            var line = "  " + String(repeating: " ", count: width - number.count) + number + "  "
+                + local(occurrence, zone: preview.zone)
+            if let shift = shifts[index] {
+                line += "  * moved from \(local(shift.from, zone: nil)): \(shift.blackout)"
+            }
+            lines.append(line)
+        }
+        if !preview.shifted.isEmpty {
+            lines.append("* \(preview.shifted.count) of \(preview.occurrences.count) moved off a blackout")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `Thu 2026-03-19 09:00 WITA` from `2026-03-19T09:00:00+08:00`; the zone left out
+    /// when nil. Outside Indonesia's zones the offset stands for the zone's name, which
+    /// Foundation cannot give reliably.
+    static func local(_ text: String, zone: String?) -> String {
+        let characters = Array(text)
+        guard characters.count >= 20, characters[10] == "T" else { return text }
+        let date = String(characters[0..<10])
+        let seconds = String(characters[17..<19])
+        let time = String(characters[11..<16]) + (seconds == "00" ? "" : ":" + seconds)
+        var shown = [weekday(date), date, time].compactMap { $0 }.joined(separator: " ")
+        if let zone {
+            let offset = String(characters[19...])
+            shown += " " + (indonesianZones.contains(zone) ? zone : (offset == "Z" ? "UTC" : "UTC" + offset))
+        }
+        return shown
+    }
+
+    private static let indonesianZones: Set<String> = ["WIB", "WITA", "WIT"]
+
+    /// `Mon` for `2026-01-05`; nil for text that is not a date.
+    private static func weekday(_ date: String) -> String? {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        guard let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else {
+            return nil
+        }
+        return ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][calendar.component(.weekday, from: day) - 1]
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import KaderClient
+import KaderRPC
+import KaderTesting
+import Testing
+
+/// `schedule.preview` and blackouts in plans, over the real daemon's socket.
+@Suite struct SchedulePreviewTests {
+    /// Calls `schedule.preview` and returns the error it must fail with.
+    private func failure(_ connection: RPCConnection, _ params: JSONValue) throws -> RPCError {
+        do {
+            let result = try connection.call("schedule.preview", params: params)
+            Issue.record("schedule.preview should have failed but returned \(result)")
+            return RPCError(.internalError, "no error")
+        } catch ClientError.remote(let error) {
+            return error
+        }
+    }
+
+    @Test func previewsARuleInAZoneWithoutBlackouts() async throws {
+        let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        try await onThread {
+            let connection = try daemon.connect()
+            let weekly = try connection.call(
+                "schedule.preview",
+                params: ["rule": "FREQ=WEEKLY;COUNT=3", "start": "2026-01-05T09:00:00", "zone": "Asia/Jayapura"],
+                as: SchedulePreview.self)
+            #expect(weekly.occurrences == ["2026-01-05T09:00:00+09:00", "2026-01-12T09:00:00+09:00", "2026-01-19T09:00:00+09:00"])
+            #expect(weekly.shifted.isEmpty)
+            #expect(weekly.zone == "WIT")
+            #expect(weekly.timeZone == "Asia/Jayapura")
+            #expect(weekly.province == nil)
+
+            // In a zone no holiday moves anything: 17 August stays.
+            let independence = try connection.call(
+                "schedule.preview", params: ["rule": "FREQ=YEARLY", "start": "2026-08-17T09:00", "zone": "Asia/Jakarta", "count": 2],
+                as: SchedulePreview.self)
+            #expect(independence.occurrences == ["2026-08-17T09:00:00+07:00", "2027-08-17T09:00:00+07:00"])
+
+            let endless = try connection.call(
+                "schedule.preview", params: ["rule": "FREQ=DAILY", "start": "2026-01-05T09:00:00", "zone": "Asia/Makassar"],
+                as: SchedulePreview.self)
+            #expect(endless.occurrences.count == 10, "ten by default")
+            let most = try connection.call(
+                "schedule.preview",
+                params: ["rule": "FREQ=DAILY", "start": "2026-01-05T09:00:00", "zone": "Asia/Makassar", "count": 500],
+                as: SchedulePreview.self)
+            #expect(most.occurrences.count == 500)
+            #expect(most.occurrences.last == "2027-05-19T09:00:00+08:00")
+
+            let discover = try connection.call("rpc.discover")
+            let method = discover["methods"]?.arrayValue?.first { $0["name"] == "schedule.preview" }
+            #expect(method?["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["rule", "start", "zone", "province", "count"])
+            #expect(method?["x-access"] == "read")
+        }
+    }
+
+    @Test func appliesAProvincesBlackoutsAndMarksEveryMovedOccurrence() async throws {
+        let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        try await onThread {
+            let connection = try daemon.connect()
+            // Thursdays in Bali: 19 March 2026 is Nyepi, and 20–24 March Idul Fitri and its cuti bersama.
+            let preview = try connection.call(
+                "schedule.preview",
+                params: ["rule": "FREQ=WEEKLY;BYDAY=TH;COUNT=3", "start": "2026-03-12T09:00:00", "province": "51"],
+                as: SchedulePreview.self)
+            #expect(preview.occurrences == ["2026-03-12T09:00:00+08:00", "2026-03-25T09:00:00+08:00", "2026-03-26T09:00:00+08:00"])
+            #expect(preview.shifted == [
+                ShiftedOccurrence(index: 1, from: "2026-03-19T09:00:00+08:00", to: "2026-03-25T09:00:00+08:00", blackout: "Hari Suci Nyepi")
+            ])
+            #expect(preview.zone == "WITA")
+            #expect(preview.province == "51")
+            #expect(preview.provinceName == "Bali")
+
+            // The issue's example, in Papua Tengah: the first Monday of 2026 is no holiday.
+            let papua = try connection.call(
+                "schedule.preview", params: ["rule": "FREQ=MONTHLY;BYDAY=1MO;COUNT=2", "start": "2026-01-05T09:00:00", "province": "94"],
+                as: SchedulePreview.self)
+            #expect(papua.occurrences == ["2026-01-05T09:00:00+09:00", "2026-02-02T09:00:00+09:00"])
+            #expect(papua.zone == "WIT")
+        }
+    }
+
+    @Test func refusesEachBadParamByName() async throws {
+        let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        try await onThread {
+            let connection = try daemon.connect()
+            func fields(_ params: JSONValue) throws -> [RPCFieldError] {
+                let error = try failure(connection, params)
+                #expect(error.kind == .invalidParams, "\(params)")
+                return error.fields
+            }
+            let start = JSONValue.string("2026-01-05T09:00:00")
+
+            #expect(try fields(["rule": "FREQ=HOURLY", "start": start, "zone": "Asia/Jakarta"]) == [
+                RPCFieldError(
+                    field: "rule",
+                    message: "RRULE part FREQ=HOURLY is not supported: tasks recur by the day, so use DAILY, WEEKLY, MONTHLY or YEARLY")
+            ])
+            #expect(try fields(["rule": "FREQ=WEEKLY;BYHOUR=9", "start": start, "zone": "Asia/Jakarta"]).map(\.message) == [
+                "RRULE part BYHOUR is not supported: a task recurs by the day, at the start's time of day"
+            ])
+            #expect(try fields(["rule": "every monday", "start": start, "zone": "Asia/Jakarta"]).map(\.field) == ["rule"])
+            #expect(try fields(["rule": "FREQ=DAILY", "start": "2026-01-05", "zone": "Asia/Jakarta"]) == [
+                RPCFieldError(
+                    field: "start",
+                    message: "\"2026-01-05\" is not a valid local date-time: expected YYYY-MM-DDTHH:MM:SS, like 2026-01-05T09:00:00")
+            ])
+            #expect(try fields(["rule": "FREQ=DAILY", "start": "2026-01-05T09:00:00+07:00", "zone": "Asia/Jakarta"]).map(\.field) == ["start"])
+            #expect(try fields(["rule": "FREQ=DAILY", "start": start, "zone": "Asia/Bandung"]) == [
+                RPCFieldError(
+                    field: "zone",
+                    message: "'Asia/Bandung' is not a time zone this system knows (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
+            ])
+            #expect(try fields(["rule": "FREQ=DAILY", "start": start, "province": "99"]) == [
+                RPCFieldError(field: "province", message: "no province has the code 99 (region.provinces lists them)")
+            ])
+            #expect(try fields(["rule": "FREQ=DAILY", "start": start, "province": "51.03"]) == [
+                RPCFieldError(field: "province", message: "51.03 is a regency code; expected a province code")
+            ])
+            #expect(try fields(["rule": "FREQ=DAILY", "start": start, "province": "51", "zone": "Asia/Makassar"]) == [
+                RPCFieldError(field: "province", message: "give either zone or province, not both")
+            ])
+            #expect(try fields(["rule": "FREQ=DAILY", "start": start]) == [
+                RPCFieldError(field: "zone", message: "give a time zone (e.g. Asia/Jayapura) or a province (e.g. 94)")
+            ])
+            for count in [0, 501] {
+                #expect(try fields(["rule": "FREQ=DAILY", "start": start, "zone": "Asia/Jakarta", "count": .number(JSONNumber(count))]) == [
+                    RPCFieldError(field: "count", message: "must be between 1 and 500")
+                ])
+            }
+            #expect(try fields(["start": start, "zone": "Asia/Jakarta"]) == [RPCFieldError(field: "rule", message: "is required")])
+            // Every problem at once, so the caller fixes them in one go.
+            #expect(try fields(["rule": "FREQ=SECONDLY", "start": "soon", "province": "00", "count": 0]).map(\.field) == [
+                "rule", "start", "province", "count",
+            ])
+        }
+    }
+
+    @Test func aWorkflowStartedOnAHolidayOpensTheNextDayAndItsHistorySaysWhy() async throws {
+        let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        try await onThread {
+            let connection = try daemon.connect()
+            let cadre = try connection.call(
+                "cadre.register",
+                params: ["name": "Ni Made Sari", "sex": "P", "birth_year": 1995, "field": "kesehatan", "village": "51.03.01.1002"],
+                as: CadreBatch.self
+            ).cadres[0].id
+            // 17 August 2026, Hari Kemerdekaan: identification opens on the 18th instead.
+            let run = try connection.call(
+                "workflow.start", params: ["cadre": .string(cadre), "start_date": "2026-08-17"], as: WorkflowDetail.self)
+            let identification = run.tasks[0]
+            #expect(identification.step == "identification")
+            #expect(identification.windowStart == "2026-08-18T09:00:00+08:00")
+            #expect(identification.windowEnd == "2026-09-01T09:00:00+08:00", "the window keeps its 14 days")
+            let detail = try connection.call("task.get", params: ["id": .string(identification.id)], as: TaskDetail.self)
+            let planned = try #require(detail.history.first { $0.action == "planned" })
+            #expect(planned.detail["shifted_from"] == "2026-08-17T09:00:00+08:00")
+            #expect(planned.detail["blackout"] == "Hari Kemerdekaan Republik Indonesia")
+            let deliberation = try connection.call("task.get", params: ["id": .string(run.tasks[1].id)], as: TaskDetail.self)
+            #expect(deliberation.history.first { $0.action == "planned" }?.detail["blackout"] == nil, "only moved tasks say so")
+
+            let program = try connection.call("program.get", params: ["id": "kpmd"], as: ProgramInfo.self)
+            #expect(program.steps.allSatisfy { $0.blackout == "next_day" }, "the default policy, shown per step")
+        }
+    }
+}

@@ -29,19 +29,11 @@ struct Status: ParsableCommand {
         Output.print(
             Output.facts([
                 ("pid", String(status.pid)),
-                ("up", "\(Duration.humanized(seconds: status.uptimeSeconds)) (since \(Self.utc(status.startedAt)))"),
+                ("up", "\(Duration.humanized(seconds: status.uptimeSeconds)) (since \(UTC.display(status.startedAt)))"),
                 ("socket", status.socket),
                 ("state", status.stateDir),
                 ("config", status.configFile ?? "(none: all defaults)"),
             ]))
-    }
-
-    private static func utc(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-        return formatter.string(from: date)
     }
 }
 

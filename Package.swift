@@ -97,14 +97,17 @@ let package = Package(
         .target(
             name: "KaderTesting",
             dependencies: [
-                "KaderRPC", "KaderClient", "KaderServer",
+                "KaderRPC", "KaderClient", "KaderServer", "KaderCore", "KaderStore", "KaderEngine",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/KaderTesting"
         ),
         .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore"]),
-        .testTarget(name: "KaderStoreTests", dependencies: ["KaderStore", "KaderCore", "KaderTesting"]),
+        .testTarget(
+            name: "KaderStoreTests",
+            dependencies: ["KaderStore", "KaderCore", "KaderTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "KaderEngineTests", dependencies: ["KaderEngine", "KaderStore", "KaderCore", "KaderTesting"]),
         .testTarget(name: "KaderRPCTests", dependencies: ["KaderRPC"]),
         .testTarget(

@@ -1,3 +1,5 @@
+import KaderCore
+
 /// Makes the random part of new ids: 14 characters of lowercase base-32, 70 bits, so ids
 /// never collide in practice and read aloud without ambiguity (no 0/o, 1/l).
 public struct IDGenerator: Sendable {

@@ -154,12 +154,12 @@ public final class WorkflowService: Sendable {
             let plan = try WorkflowPlanner.plan(program, start: startDate, zone: province.timeZone)
             let workflow = Workflow(
                 id: workflowID, programID: program.id, programVersion: program.version, village: village,
-                zoneIdentifier: province.timeZoneIdentifier, cadres: cadreIDs, startDate: startDate, createdAt: now)
+                zoneIdentifier: province.ianaIdentifier, cadres: cadreIDs, startDate: startDate, createdAt: now)
             let tasks = plan.map { planned in
                 WorkflowTask(
                     id: ids.next(), workflowID: workflowID, stepID: planned.stepID, kind: planned.kind,
                     title: planned.title, occurrence: planned.occurrence, occurrences: planned.occurrences,
-                    village: village, zoneIdentifier: province.timeZoneIdentifier, windowStart: planned.windowStart,
+                    village: village, zoneIdentifier: province.ianaIdentifier, windowStart: planned.windowStart,
                     windowEnd: planned.windowEnd, updatedAt: now)
             }
             try writer.insert(workflow, tasks: tasks)

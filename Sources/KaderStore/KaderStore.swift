@@ -46,6 +46,7 @@ public final class KaderStore: Sendable {
     }
 
     /// Runs `body` in one transaction; if it throws, nothing it did is kept.
+    @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
         do {
             return try await pool.write { db in try body(StoreWriter(db: db)) }

@@ -34,7 +34,7 @@ public struct StoreReader {
             sql: "SELECT * FROM cadre \(Self.whereClause(conditions.sql)) ORDER BY seq LIMIT ?",
             arguments: StatementArguments(arguments + [page.limit + 1]))
         let items = try rows.prefix(page.limit).map(Self.cadre)
-        let next = rows.count > page.limit ? rows[page.limit - 1]["seq"].map { (seq: Int64) in "c\(seq)" } : nil
+        let next = rows.count > page.limit ? "c\(rows[page.limit - 1]["seq"] as Int64)" : nil
         return Page(items: Array(items), nextCursor: next)
     }
 
@@ -74,7 +74,7 @@ public struct StoreReader {
             sql: "SELECT * FROM workflow \(Self.whereClause(conditions.sql)) ORDER BY seq LIMIT ?",
             arguments: StatementArguments(arguments + [page.limit + 1]))
         let items = try rows.prefix(page.limit).map(workflow(from:))
-        let next = rows.count > page.limit ? rows[page.limit - 1]["seq"].map { (seq: Int64) in "w\(seq)" } : nil
+        let next = rows.count > page.limit ? "w\(rows[page.limit - 1]["seq"] as Int64)" : nil
         return Page(items: items, nextCursor: next)
     }
 

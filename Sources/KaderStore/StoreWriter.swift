@@ -98,7 +98,7 @@ public struct StoreWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                at.timeIntervalSince1970, caller.uid.map(Int64.init), caller.agent, entityKind, entityID, action,
+                at.timeIntervalSince1970, caller.uid.map { Int64($0) }, caller.agent, entityKind, entityID, action,
                 JSONText.encode(detail),
             ])
         return db.lastInsertedRowID

@@ -22,6 +22,12 @@ public enum ProgramFile {
         public var field: String
         public var message: String
 
+        public init(line: Int?, field: String, message: String) {
+            self.line = line
+            self.field = field
+            self.message = message
+        }
+
         public var description: String { (line.map { "line \($0): " } ?? "") + "\(field): \(message)" }
     }
 
@@ -29,6 +35,11 @@ public enum ProgramFile {
     public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         public var file: String
         public var problems: [Problem]
+
+        public init(file: String, problems: [Problem]) {
+            self.file = file
+            self.problems = problems
+        }
 
         public var description: String {
             problems.map { problem in
@@ -178,7 +189,8 @@ struct LineLocator {
     private let stepHeaders: [Int]
 
     init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = lines
         stepHeaders = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("[[steps]]") }
     }
 

@@ -37,6 +37,12 @@ extension RegionCode {
             }
         }
 
+        /// The level of a code `codeLength` characters long, or nil when no code has that length.
+        init?(codeLength: Int) {
+            guard let level = Level.allCases.first(where: { $0.codeLength == codeLength }) else { return nil }
+            self = level
+        }
+
         /// Characters in a code of this level: `51`, `51.08`, `51.08.01`, `51.08.01.2001`.
         var codeLength: Int {
             switch self {

@@ -24,12 +24,8 @@ public struct RegionCode: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var description: String { text }
 
     public var level: Level {
-        switch text.utf8.count {
-        case Level.province.codeLength: .province
-        case Level.regency.codeLength: .regency
-        case Level.district.codeLength: .district
-        default: .village
-        }
+        // Every code was checked to have the length of one level.
+        Level(codeLength: text.utf8.count)!
     }
 
     /// The code of the province this region lies in (itself, for a province).
@@ -72,14 +68,7 @@ public struct RegionCode: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// The level whose shape `text` has (digits and dots in the right places), or nil.
     private static func level(ofShape text: String) -> Level? {
-        let level: Level
-        switch text.utf8.count {
-        case Level.province.codeLength: level = .province
-        case Level.regency.codeLength: level = .regency
-        case Level.district.codeLength: level = .district
-        case Level.village.codeLength: level = .village
-        default: return nil
-        }
+        guard let level = Level(codeLength: text.utf8.count) else { return nil }
         var offset = 0
         for byte in text.utf8 {
             let isDot = offset == 2 || offset == 5 || offset == 8

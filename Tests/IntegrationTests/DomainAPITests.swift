@@ -1,0 +1,193 @@
+import Foundation
+import KaderClient
+import KaderRPC
+import KaderTesting
+import Testing
+
+/// Every domain method over the real daemon's socket: what it returns, and what bad input gets.
+@Suite struct DomainAPITests {
+    let bali = "51.03.01.1002"
+    let papua = "91.03.01.2004"
+
+    /// Calls a method and returns the error it must fail with.
+    private func failure(_ connection: RPCConnection, _ method: String, _ params: JSONValue) throws -> RPCError {
+        do {
+            let result = try connection.call(method, params: params)
+            Issue.record("\(method) should have failed but returned \(result)")
+            return RPCError(.internalError, "no error")
+        } catch ClientError.remote(let error) {
+            return error
+        }
+    }
+
+    @Test func regionsAndPrograms() async throws {
+        let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        try await onThread {
+            let connection = try daemon.connect()
+            let provinces = try connection.call("region.provinces", as: ProvinceList.self).provinces
+            #expect(provinces.count == 38)
+            #expect(provinces.first { $0.code == "51" } == ProvinceInfo(code: "51", name: "Bali", zone: "WITA", timeZone: "Asia/Makassar"))
+            #expect(provinces.first { $0.code == "91" }?.zone == "WIT")
+
+            let found = try connection.call("region.search", params: ["query": "badung", "level": "regency"], as: RegionList.self)
+            #expect(found.regions.first?.code == "51.03")
+            #expect(found.regions.first?.within == ["Bali"])
+            let byCode = try connection.call("region.search", params: ["query": "51.03.01", "limit": 3], as: RegionList.self)
+            #expect(byCode.regions.count == 3)
+            #expect(byCode.regions.allSatisfy { $0.code.hasPrefix("51.03.01") })
+            let badLevel = try failure(connection, "region.search", ["query": "x", "level": "planet"])
+            #expect(badLevel.kind == .invalidParams)
+            #expect(badLevel.fields.map(\.field) == ["level"])
+
+            let programs = try connection.call("program.list", as: ProgramList.self)
+            #expect(programs.programs.map(\.id) == ["kpmd"])
+            #expect(programs.refused.isEmpty)
+            let kpmd = try connection.call("program.get", params: ["id": "kpmd"], as: ProgramInfo.self)
+            #expect(kpmd.steps.map(\.id) == ["identification", "deliberation", "decree", "training", "mentoring", "evaluation", "graduation"])
+            #expect(try failure(connection, "program.get", ["id": "kpmd", "version": 9]).kind == .notFound)
+        }
+    }
+
+    @Test func cadresRegisterListUpdateAndRefuseBadInput() async throws {
+        let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        try await onThread {
+            let connection = try daemon.connect()
+            let registered = try connection.call(
+                "cadre.register",
+                params: ["name": "Ni Luh Putu", "sex": "P", "birth_year": 1994, "field": "kesehatan", "village": .string(bali)],
+                as: CadreBatch.self
+            ).cadres[0]
+            #expect(registered.id.hasPrefix("cdr_"))
+            #expect(registered.sex == "female")
+            #expect(registered.villageName == "Kuta")
+            #expect(registered.status == "candidate")
+
+            let unknownVillage = try failure(
+                connection, "cadre.register",
+                ["name": "Made", "sex": "L", "birth_year": 1990, "field": "ekonomi", "village": "51.03.01.2999"])
+            #expect(unknownVillage.kind == .invalid)
+            #expect(unknownVillage.code == -32004)
+            #expect(unknownVillage.fields == [RPCFieldError(field: "village", message: "no village has the code 51.03.01.2999")])
+
+            let malformed = try failure(
+                connection, "cadre.register",
+                ["name": "Made", "sex": "X", "birth_year": "1990", "field": "ekonomi", "village": "51.3"])
+            #expect(malformed.kind == .invalidParams)
+            #expect(malformed.fields.map(\.field) == ["birth_year"], "a wrong JSON type is caught first, by name")
+
+            let badBatch = try failure(
+                connection, "cadre.register",
+                [
+                    "cadres": [
+                        ["name": "A", "sex": "L", "birth_year": 1990, "field": "f", "village": .string(bali)],
+                        ["name": "B", "sex": "X", "birth_year": 1990, "field": "f", "village": "51.3"],
+                    ]
+                ])
+            #expect(badBatch.fields.map(\.field) == ["cadres[1].sex", "cadres[1].village"])
+            let listed = try connection.call("cadre.list", params: ["province": "51"], as: CadreList.self)
+            #expect(listed.cadres.map(\.id) == [registered.id], "the refused batch left nothing behind")
+
+            let updated = try connection.call(
+                "cadre.update", params: ["id": .string(registered.id), "status": "active", "notes": "Ketua posyandu"],
+                as: CadreInfo.self)
+            #expect(updated.status == "active")
+            let detail = try connection.call("cadre.get", params: ["id": .string(registered.id)], as: CadreDetail.self)
+            #expect(detail.history.map(\.action) == ["registered", "updated"])
+            #expect(detail.history[1].detail["fields"] == "status,notes")
+            #expect(detail.history[1].uid == getuid())
+
+            #expect(try failure(connection, "cadre.get", ["id": "cdr_nothere"]).kind == .notFound)
+            let wrongKind = try failure(connection, "cadre.get", ["id": "wf_abc"])
+            #expect(wrongKind.fields == [RPCFieldError(field: "id", message: "'wf_abc' is not a cadre id (cadre ids look like cdr_…)")])
+            #expect(try failure(connection, "cadre.list", ["province": "51.03"]).fields.map(\.field) == ["province"])
+            #expect(try failure(connection, "cadre.list", ["cursor": "nonsense"]).fields.map(\.field) == ["cursor"])
+        }
+    }
+
+    @Test func workflowsAndTasksFollowTheirRules() async throws {
+        let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        try await onThread {
+            let connection = try daemon.connect()
+            func register(_ name: String, _ village: String) throws -> String {
+                try connection.call(
+                    "cadre.register",
+                    params: ["name": .string(name), "sex": "L", "birth_year": 1990, "field": "ekonomi", "village": .string(village)],
+                    as: CadreBatch.self
+                ).cadres[0].id
+            }
+            let wayan = try register("Wayan", bali)
+            let yohanes = try register("Yohanes", papua)
+            let baliRun = try connection.call(
+                "workflow.start", params: ["cadre": .string(wayan), "start_date": "2030-03-04"], as: WorkflowDetail.self)
+            let papuaRun = try connection.call(
+                "workflow.start", params: ["cadres": [.string(yohanes)], "start_date": "2030-03-04"], as: WorkflowDetail.self)
+            #expect(baliRun.workflow.zone == "WITA")
+            #expect(papuaRun.workflow.zone == "WIT")
+            #expect(baliRun.tasks[0].windowStart == "2030-03-04T09:00:00+08:00")
+            #expect(papuaRun.tasks[0].windowStart == "2030-03-04T09:00:00+09:00")
+
+            let badDate = try failure(connection, "workflow.start", ["cadre": .string(wayan), "start_date": "04/03/2030"])
+            #expect(badDate.fields.map(\.field) == ["start_date"])
+            #expect(try failure(connection, "workflow.start", ["cadre": .string(wayan), "start_date": "2030-03-04"]).kind == .conflict)
+
+            // Next month's tasks of Bali, in Bali's time; the range is Bali's calendar.
+            let april = try connection.call(
+                "task.list", params: ["province": "51", "from": "2030-06-01", "to": "2030-07-01"], as: TaskList.self)
+            #expect(april.tasks.isEmpty == false)
+            #expect(april.tasks.allSatisfy { $0.zone == "WITA" && $0.windowStart.hasSuffix("+08:00") && $0.village == bali })
+
+            let training = try #require(baliRun.tasks.first { $0.kind == "training" })
+            let started = try connection.call("task.start", params: ["id": .string(training.id)], as: TaskInfo.self)
+            #expect(started.state == "in_progress")
+            let done = try connection.call(
+                "task.complete", params: ["id": .string(training.id), "note": "28 peserta"], as: TaskInfo.self)
+            #expect(done.state == "done")
+            #expect(done.records["note"] == "28 peserta")
+
+            let visit = try #require(baliRun.tasks.first { $0.kind == "mentoring_visit" })
+            let moved = try connection.call(
+                "task.reschedule", params: ["id": .string(visit.id), "start": "2030-09-10"], as: TaskInfo.self)
+            #expect(moved.windowStart.hasPrefix("2030-09-10T09:00:00"))
+
+            let cancelled = try connection.call("task.cancel", params: ["id": .string(visit.id), "reason": "banjir"], as: TaskInfo.self)
+            #expect(cancelled.state == "cancelled")
+            let conflict = try failure(connection, "task.complete", ["id": .string(visit.id)])
+            #expect(conflict.kind == .conflict)
+            #expect(conflict.message == "Task \(visit.id) is cancelled; a cancelled task cannot be completed")
+            let unchanged = try connection.call("task.get", params: ["id": .string(visit.id)], as: TaskDetail.self)
+            #expect(unchanged.task.state == "cancelled")
+            #expect(unchanged.history.map(\.action) == ["planned", "rescheduled", "moved"])
+
+            let listed = try connection.call("workflow.list", params: ["state": "active"], as: WorkflowList.self)
+            #expect(Set(listed.workflows.map(\.id)) == [baliRun.workflow.id, papuaRun.workflow.id])
+            let stopped = try connection.call("workflow.cancel", params: ["id": .string(papuaRun.workflow.id)], as: WorkflowDetail.self)
+            #expect(stopped.workflow.state == "cancelled")
+            #expect(stopped.tasks.allSatisfy { $0.state == "cancelled" })
+            let fetched = try connection.call("workflow.get", params: ["id": .string(papuaRun.workflow.id)], as: WorkflowDetail.self)
+            #expect(fetched.workflow.state == "cancelled")
+        }
+    }
+
+    @Test func printsTheBukuKader() async throws {
+        let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        try await onThread {
+            let connection = try daemon.connect()
+            _ = try connection.call(
+                "cadre.register",
+                params: [
+                    "cadres": [
+                        ["name": "Ni Luh", "sex": "P", "birth_year": 1994, "field": "kesehatan", "village": .string(bali),
+                         "education": "SMA", "courses": ["Kader posyandu"], "address": "Banjar Tegal"],
+                        ["name": "I Made", "sex": "L", "birth_year": 1988, "field": "ekonomi", "village": .string(bali)],
+                    ]
+                ])
+            let book = try connection.call("report.kader_book", params: ["village": .string(bali)], as: KaderBookReport.self)
+            #expect(book.village.name == "Kuta")
+            #expect(book.village.within == ["Bali", "Kabupaten Badung", "Kuta"])
+            #expect(book.columns == ["No. Urut", "Nama", "Umur", "Jenis Kelamin", "Pendidikan/Kursus", "Bidang", "Alamat", "Keterangan"])
+            #expect(book.rows.map(\.cells[0]) == ["1", "2"])
+            #expect(book.rows[0].cells[1...] == ["Ni Luh", String(book.year - 1994), "P", "SMA; Kader posyandu", "kesehatan", "Banjar Tegal", "Calon KPMD"])
+            #expect(try failure(connection, "report.kader_book", ["village": "51.03"]).fields.map(\.field) == ["village"])
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import KaderCore
+import KaderStore
+import KaderTesting
+import Testing
+
+@Suite struct KaderStoreTests {
+    let directory = TemporaryDirectory()
+    var path: String { directory.file("kaderd.sqlite") }
+
+    private func cadre(_ name: String, village: String, seconds: TimeInterval = 0) throws -> Cadre {
+        Cadre(
+            id: CadreID(random: name.lowercased().filter(\.isLetter)), name: name, sex: .male, birthYear: 1990,
+            education: "SMA", field: "ekonomi", village: try RegionCode(village),
+            registeredAt: Date(timeIntervalSince1970: 1_767_000_000 + seconds))
+    }
+
+    @Test func keepsWhatWasCommittedAcrossReopening() async throws {
+        do {
+            let store = try KaderStore(path: path)
+            let cadre = try cadre("Wayan", village: "51.03.01.1001")
+            try await store.write { writer in
+                try writer.insert(cadre)
+                try writer.record("registered", entityKind: "cadre", entityID: cadre.id.rawValue, caller: Caller(uid: 0), at: cadre.registeredAt)
+            }
+        }
+        let reopened = try KaderStore(path: path)
+        let found = try await reopened.read { try $0.cadre(CadreID("cdr_wayan")) }
+        #expect(found?.name == "Wayan")
+        #expect(found?.courses == [])
+        let history = try await reopened.read { try $0.history(of: "cdr_wayan") }
+        #expect(history.map(\.action) == ["registered"])
+        #expect(history.first?.caller.uid == 0)
+    }
+
+    @Test func pagesInRegistrationOrderAndFiltersByRegion() async throws {
+        let store = try KaderStore(path: path)
+        let names = ["Ayu", "Bagus", "Citra", "Dewi", "Eka"]
+        try await store.write { writer in
+            for (index, name) in names.enumerated() {
+                try writer.insert(try cadre(name, village: index < 3 ? "51.03.01.1001" : "91.03.01.2004", seconds: Double(index)))
+            }
+        }
+        let first = try await store.read { try $0.cadres(matching: CadreQuery(), page: PageRequest(limit: 2)) }
+        #expect(first.items.map(\.name) == ["Ayu", "Bagus"])
+        let second = try await store.read { try $0.cadres(matching: CadreQuery(), page: PageRequest(cursor: first.nextCursor, limit: 2)) }
+        #expect(second.items.map(\.name) == ["Citra", "Dewi"])
+        let third = try await store.read { try $0.cadres(matching: CadreQuery(), page: PageRequest(cursor: second.nextCursor, limit: 2)) }
+        #expect(third.items.map(\.name) == ["Eka"])
+        #expect(third.nextCursor == nil)
+
+        let bali = CadreQuery(region: RegionFilter(within: [try RegionCode("51")]))
+        #expect(try await store.read { try $0.cadres(matching: bali, page: PageRequest()) }.items.map(\.name) == ["Ayu", "Bagus", "Citra"])
+        let papuaDistrict = CadreQuery(region: RegionFilter(within: [try RegionCode("91.03.01")]))
+        #expect(try await store.read { try $0.cadres(matching: papuaDistrict, page: PageRequest()) }.items.count == 2)
+        // 51.0 must not match 51.03's neighbours by a loose prefix.
+        let otherRegency = CadreQuery(region: RegionFilter(within: [try RegionCode("51.01")]))
+        #expect(try await store.read { try $0.cadres(matching: otherRegency, page: PageRequest()) }.items.isEmpty)
+
+        await #expect(throws: InvalidCursor.self) {
+            try await store.read { try $0.cadres(matching: CadreQuery(), page: PageRequest(cursor: "bogus")) }
+        }
+    }
+
+    @Test func theHistoryIsAppendOnly() async throws {
+        let store = try KaderStore(path: path)
+        try await store.write { writer in
+            try writer.record("registered", entityKind: "cadre", entityID: "cdr_x", caller: Caller(uid: 1), at: Date())
+        }
+        let queue = try DatabaseQueue(path: path)
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE history SET action = 'forged'") } }
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM history") } }
+        #expect(try await store.read { try $0.history(of: "cdr_x") }.map(\.action) == ["registered"])
+    }
+
+    @Test func aFailedWriteLeavesNothingBehind() async throws {
+        let store = try KaderStore(path: path)
+        struct Refused: Error {}
+        await #expect(throws: Refused.self) {
+            _ = try await store.write { writer in
+                try writer.insert(try cadre("Ketut", village: "51.03.01.1001"))
+                throw Refused()
+            }
+        }
+        #expect(try await store.read { try $0.cadre(CadreID("cdr_ketut")) } == nil)
+    }
+
+    @Test func refusesAFileThatIsNotADatabase() throws {
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: StoreError.self) { try KaderStore(path: path) }
+        #expect(error?.description.hasPrefix("the database \(path) cannot be used:") == true)
+        #expect(error?.description.hasSuffix("Restore it from a backup or move it aside to start afresh") == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(repeating: 0x41, count: 8192), "left untouched")
+    }
+
+    @Test func runsInWALModeWithTheChosenDurability() throws {
+        _ = try KaderStore(path: path, durability: .full)
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    }
+}

@@ -119,6 +119,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "kaderdTests", dependencies: ["kaderd"]),
+        .testTarget(name: "KaderctlTests", dependencies: ["kaderctl"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["KaderRPC", "KaderClient", "KaderTesting"]

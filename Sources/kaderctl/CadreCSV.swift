@@ -123,9 +123,9 @@ struct CadreCSV {
         }
         var values: [Column: String] = [:]
         for (column, text) in zip(columns, record.fields) { values[column] = text.trimmed }
-        let before = problems.count
+        var rowProblems: [(column: Column, message: String)] = []
         func problem(_ column: Column, _ message: String) {
-            problems.append(Problem(line: record.line, column: headers[column], message: message))
+            rowProblems.append((column, message))
         }
         for column in Column.required where values[column, default: ""].isEmpty {
             problem(column, "is required")
@@ -141,7 +141,11 @@ struct CadreCSV {
         if let status = values[.status], !status.isEmpty, !Self.statuses.contains(status) {
             problem(.status, "'\(status)' is not one of \(Self.statuses.joined(separator: ", "))")
         }
-        guard problems.count == before, let birthYear else { return }
+        // In the file's column order, as someone fixing the row reads it.
+        for found in rowProblems.sorted(by: { columns.firstIndex(of: $0.column)! < columns.firstIndex(of: $1.column)! }) {
+            problems.append(Problem(line: record.line, column: headers[found.column], message: found.message))
+        }
+        guard rowProblems.isEmpty, let birthYear else { return }
         func optional(_ column: Column) -> String? {
             values[column].flatMap { $0.isEmpty ? nil : $0 }
         }

@@ -82,7 +82,7 @@ struct CadreCommand: ParsableCommand {
                     cadre.villageLabel,
                 ])
             }
-            Output.print(table.render())
+            Output.list(table, empty: "no cadre matches")
             paging.noteMore(list.nextCursor, of: "cadres")
         }
     }

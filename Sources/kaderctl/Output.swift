@@ -8,6 +8,11 @@ enum Output {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// A table, or for an empty list a note on stderr, so nobody reads a bare header as a fault.
+    static func list(_ table: Table, empty: String) {
+        if table.rows.isEmpty { error(empty) } else { print(table.render()) }
+    }
+
     /// Text exactly as given, for formats that bring their own line ends (CSV).
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
@@ -45,8 +50,10 @@ enum Output {
         error(message)
     }
 
-    /// Aligned `label  value` rows, the way `systemctl status` shows facts.
+    /// Aligned `label  value` rows, the way `systemctl status` shows facts; a fact with no
+    /// value is left out rather than shown blank.
     static func facts(_ rows: [(String, String)], indent: String = "  ") -> String {
+        let rows = rows.filter { !$0.1.isEmpty }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { label, value in
             indent + label + String(repeating: " ", count: width - label.count + 2) + value

@@ -71,14 +71,11 @@ struct RegionCommand: ParsableCommand {
                 try connection.fetch(.regionSearch, params, as: RegionList.self)
             }
             if global.json { return Output.json(reply.raw) }
-            guard !reply.value.regions.isEmpty else {
-                return Output.error("no region matches '\(query)'")
-            }
             var table = Table(["CODE", "NAME", "LEVEL", "WITHIN"])
             for region in reply.value.regions {
                 table.append([region.code, region.name, region.level, region.within.reversed().joined(separator: ", ")])
             }
-            Output.print(table.render())
+            Output.list(table, empty: "no region matches '\(query)'")
         }
     }
 }

@@ -74,7 +74,7 @@ struct TaskCommand: ParsableCommand {
                 try connection.fetchList(.taskList, params, as: TaskList.self, all: paging.all)
             }
             if global.json { return Output.json(list.raw) }
-            Output.print(TaskTable.render(list.items))
+            Output.list(TaskTable.table(list.items), empty: "no task matches")
             paging.noteMore(list.nextCursor, of: "tasks")
         }
     }

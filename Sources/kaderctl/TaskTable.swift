@@ -2,7 +2,7 @@ import KaderRPC
 
 /// Tasks as people read them: each window in its village's own clock and zone.
 enum TaskTable {
-    static func render(_ tasks: [TaskInfo], showingVillage: Bool = true) -> String {
+    static func table(_ tasks: [TaskInfo], showingVillage: Bool = true) -> Table {
         var headers = ["ID", "STARTS", "ENDS", "STATE", "TASK"]
         if showingVillage { headers.append("VILLAGE") }
         var table = Table(headers)
@@ -14,7 +14,7 @@ enum TaskTable {
             if showingVillage { row.append(task.villageLabel) }
             table.append(row)
         }
-        return table.render()
+        return table
     }
 }
 

@@ -101,7 +101,7 @@ struct WorkflowCommand: ParsableCommand {
                     workflow.cadres.joined(separator: ","), workflow.villageLabel,
                 ])
             }
-            Output.print(table.render())
+            Output.list(table, empty: "no workflow matches")
             paging.noteMore(list.nextCursor, of: "workflows")
         }
     }
@@ -173,6 +173,6 @@ extension WorkflowDetail {
             ("cadres", workflow.cadres.joined(separator: ", ")),
             ("start", workflow.startDate),
             ("state", workflow.state),
-        ]) + "\n\n" + TaskTable.render(tasks, showingVillage: false)
+        ]) + "\n\n" + TaskTable.table(tasks, showingVillage: false).render()
     }
 }

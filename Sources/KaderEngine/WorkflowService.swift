@@ -321,7 +321,7 @@ public final class WorkflowService: Sendable {
     }
 
     /// One checked state change, with `body` adding the step's own rules and effects inside
-    /// the same transaction. Ends the workflow when its last open task ends.
+    /// the same transaction.
     private func move(
         _ id: TaskID, to next: TaskState, caller: Caller, detail: [String: String],
         _ body: @escaping @Sendable (StoreWriter, inout WorkflowTask) throws -> Void
@@ -329,25 +329,34 @@ public final class WorkflowService: Sendable {
         let now = clock.now()
         return try await store.write { writer in
             guard var task = try writer.reader.task(id) else { throw EngineError.notFound(what: "task", id: id.rawValue) }
-            let from = task.state
-            guard from.canMove(to: next) else {
-                throw EngineError.conflict(Self.refusal(task: id, from: from, to: next))
+            guard task.state.canMove(to: next) else {
+                throw EngineError.conflict(Self.refusal(task: id, from: task.state, to: next))
             }
             try body(writer, &task)
-            task.state = next
-            task.updatedAt = now
-            try writer.update(task)
-            try writer.record(
-                "moved", entityKind: "task", entityID: id.rawValue, caller: caller, at: now,
-                detail: detail.merging(["from": from.rawValue, "to": next.rawValue]) { _, new in new })
-            if next.isFinal, try writer.reader.tasks(of: task.workflowID).allSatisfy(\.state.isFinal),
-                try writer.reader.workflow(task.workflowID)?.state == .active
-            {
-                try writer.updateState(of: task.workflowID, to: .completed)
-                try writer.record(
-                    "completed", entityKind: "workflow", entityID: task.workflowID.rawValue, caller: caller, at: now)
-            }
+            try Self.transition(&task, to: next, writer: writer, caller: caller, at: now, detail: detail)
             return task
+        }
+    }
+
+    /// Moves a task and records it; ends the workflow when its last open task ends. The
+    /// caller has checked that the move is allowed.
+    static func transition(
+        _ task: inout WorkflowTask, to next: TaskState, writer: StoreWriter, caller: Caller, at now: Date,
+        detail: [String: String] = [:]
+    ) throws {
+        let from = task.state
+        task.state = next
+        task.updatedAt = now
+        try writer.update(task)
+        try writer.record(
+            "moved", entityKind: "task", entityID: task.id.rawValue, caller: caller, at: now,
+            detail: detail.merging(["from": from.rawValue, "to": next.rawValue]) { _, new in new })
+        if next.isFinal, try writer.reader.tasks(of: task.workflowID).allSatisfy(\.state.isFinal),
+            try writer.reader.workflow(task.workflowID)?.state == .active
+        {
+            try writer.updateState(of: task.workflowID, to: .completed)
+            try writer.record(
+                "completed", entityKind: "workflow", entityID: task.workflowID.rawValue, caller: caller, at: now)
         }
     }
 

@@ -6,9 +6,12 @@ public struct RPCContext: Sendable {
     public var peer: PeerCredentials?
     /// Carries the connection's metadata, so handler log lines say whose request they serve.
     public var logger: Logger
+    /// Where a method may open a stream of notifications; nil where the transport has none.
+    public var streams: RPCStreams?
 
-    public init(peer: PeerCredentials?, logger: Logger) {
+    public init(peer: PeerCredentials?, logger: Logger, streams: RPCStreams? = nil) {
         self.peer = peer
         self.logger = logger
+        self.streams = streams
     }
 }

@@ -124,35 +124,57 @@ public struct RPCServer: Service {
         let channel = connection.channel
         do {
             try await channel.executeThenClose { frames, outbound in
-                try await withGracefulShutdownHandler {
-                    for try await frame in frames {
-                        switch frame {
-                        case .line(let line):
-                            guard var reply = await dispatcher.handle(line: line.readableBytesView, context: context)
-                            else { continue }
-                            reply.append(RPCFraming.newline)
-                            try await outbound.write(ByteBuffer(bytes: reply))
-                        case .tooLong:
-                            logger.notice("request line too long; closing the connection")
-                            let error = RPCError(
-                                .tooLarge,
-                                "Request line longer than \(configuration.maxLineBytes) bytes; closing the connection",
-                                extra: ["limit": .number(JSONNumber(configuration.maxLineBytes))])
-                            var reply = JSONWriter.bytes(RPCResponse(id: .null, error: error).json)
-                            reply.append(RPCFraming.newline)
-                            try await outbound.write(ByteBuffer(bytes: reply))
-                            return
+                let notifier = RPCNotifier { line in try await outbound.write(ByteBuffer(bytes: line)) }
+                try await withThrowingDiscardingTaskGroup { streams in
+                    try await withGracefulShutdownHandler {
+                        try await serveLines(frames, outbound: outbound, context: context) { opened in
+                            for body in opened {
+                                streams.addTask { try? await body(notifier) }
+                            }
                         }
+                    } onGracefulShutdown: {
+                        // Stop reading: what was read is still answered, an idle client is let go.
+                        channel.channel.close(mode: .input, promise: nil)
                     }
-                } onGracefulShutdown: {
-                    // Stop reading: what was read is still answered, an idle client is let go.
-                    channel.channel.close(mode: .input, promise: nil)
+                    // No more requests: the connection's streams end with it.
+                    streams.cancelAll()
                 }
             }
         } catch {
             logger.debug("connection ended with an error", metadata: ["error": "\(error)"])
         }
         logger.debug("connection closed")
+    }
+}
+
+extension RPCServer {
+    /// Answers each line in order; streams a method opened start after its reply is written.
+    private func serveLines(
+        _ frames: NIOAsyncChannelInboundStream<LineFrame>, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        context: RPCContext, startStreams: ([RPCStreams.Body]) -> Void
+    ) async throws {
+        for try await frame in frames {
+            switch frame {
+            case .line(let line):
+                var lineContext = context
+                let streams = RPCStreams()
+                lineContext.streams = streams
+                if var reply = await dispatcher.handle(line: line.readableBytesView, context: lineContext) {
+                    reply.append(RPCFraming.newline)
+                    try await outbound.write(ByteBuffer(bytes: reply))
+                }
+                startStreams(streams.take())
+            case .tooLong:
+                context.logger.notice("request line too long; closing the connection")
+                let error = RPCError(
+                    .tooLarge, "Request line longer than \(configuration.maxLineBytes) bytes; closing the connection",
+                    extra: ["limit": .number(JSONNumber(configuration.maxLineBytes))])
+                var reply = JSONWriter.bytes(RPCResponse(id: .null, error: error).json)
+                reply.append(RPCFraming.newline)
+                try await outbound.write(ByteBuffer(bytes: reply))
+                return
+            }
+        }
     }
 }
 

@@ -11,6 +11,8 @@ public final class KaderStore: Sendable {
     public let path: String
     public let durability: Durability
     private let pool: DatabasePool
+    /// Wakes whoever waits for new history entries (event subscribers, the scheduler).
+    public let notifier: HistoryNotifier
 
     /// Opens (creating if needed) and migrates the database. A file that is not a kaderd
     /// database, or is damaged, is refused with the reason; nothing in it is changed.
@@ -31,6 +33,7 @@ public final class KaderStore: Sendable {
                 guard check == "ok" else { throw StoreError.unusable(path: path, reason: "integrity check: \(check)") }
             }
             try StoreMigrations.migrator.migrate(pool)
+            notifier = HistoryNotifier(latest: try pool.read(Self.latestHistorySeq))
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -38,6 +41,10 @@ public final class KaderStore: Sendable {
         } catch {
             throw .unusable(path: path, reason: "\(error)")
         }
+    }
+
+    private static func latestHistorySeq(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'history'") ?? 0
     }
 
     /// Runs `body` on a consistent snapshot.
@@ -49,7 +56,11 @@ public final class KaderStore: Sendable {
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
         do {
-            return try await pool.write { db in try body(StoreWriter(db: db)) }
+            let (result, latest) = try await pool.write { db in
+                (try body(StoreWriter(db: db)), try Self.latestHistorySeq(db))
+            }
+            notifier.advance(to: latest)
+            return result
         } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
             throw StoreError.writeFailed(reason: error.message ?? "\(error.resultCode)")
         }

@@ -84,6 +84,16 @@ enum StoreMigrations {
                       BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
                     """)
         }
+        migrator.registerMigration("v2: scheduler deadlines and daemon facts") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX task_by_state_end ON task(state, window_end, id);
+                    CREATE TABLE meta (
+                      key TEXT PRIMARY KEY NOT NULL,
+                      value TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -28,14 +28,16 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Connects, runs `body`, and turns any failure into lines on stderr and the exit status
-    /// that names its class. `explain` may word a daemon's refusal in the command's own terms
-    /// (an import names the CSV lines); it returns nil to leave the usual wording.
+    /// that names its class. `waitingForever` lifts the timeout, for commands that follow a
+    /// stream. `explain` may word a daemon's refusal in the command's own terms (an import
+    /// names the CSV lines); it returns nil to leave the usual wording.
     func withConnection<T>(
+        waitingForever: Bool = false,
         explaining explain: (RPCError) -> [String]? = { _ in nil },
         _ body: (RPCConnection) throws(ClientError) -> T
     ) throws -> T {
         do {
-            let connection = try RPCConnection(socketPath: socketPath, timeout: timeout)
+            let connection = try RPCConnection(socketPath: socketPath, timeout: waitingForever ? nil : timeout)
             return try body(connection)
         } catch {
             if case .remote(let refusal) = error, let lines = explain(refusal) {

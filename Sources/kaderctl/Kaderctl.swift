@@ -25,7 +25,7 @@ struct Kaderctl: ParsableCommand {
         version: KaderVersion.current,
         subcommands: [
             Status.self, RegionCommand.self, ProgramCommand.self, CadreCommand.self, ImportCommand.self,
-            WorkflowCommand.self, TaskCommand.self, ReportCommand.self, Call.self,
+            WorkflowCommand.self, TaskCommand.self, ReportCommand.self, Watch.self, Call.self,
         ]
     )
 

@@ -72,7 +72,13 @@ struct Kaderd: AsyncParsableCommand {
         } catch {
             fail("\(error)", .config)
         }
-        let daemon = DaemonMethods(settings: settings)
+        let scheduler = Scheduler(service: service, clock: SystemWallClock(), logger: logger)
+        do {
+            try await scheduler.catchUp()
+        } catch {
+            fail("cannot catch up after downtime: \(error)", .software)
+        }
+        let daemon = DaemonMethods(settings: settings, service: service, scheduler: scheduler)
         let dispatcher = RPCDispatcher(methods: daemon.methods + DomainMethods(service: service).methods)
         let server = RPCServer(
             configuration: .init(endpoint: .path(settings.socket)),
@@ -85,7 +91,10 @@ struct Kaderd: AsyncParsableCommand {
             })
 
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
+            services: [
+                .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
+                .init(service: SchedulerService(scheduler: scheduler)),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit

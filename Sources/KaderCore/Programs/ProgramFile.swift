@@ -50,7 +50,7 @@ public enum ProgramFile {
 
     static let programKeys: Set<String> = ["id", "version", "title", "summary", "steps"]
     static let stepKeys: Set<String> = [
-        "id", "kind", "title", "after", "offset_days", "duration_days", "time", "recurrence", "records",
+        "id", "kind", "title", "after", "offset_days", "duration_days", "time", "recurrence", "records", "catch_up",
     ]
 
     public static func parse(_ text: String, file: String) throws(Refusal) -> Program {
@@ -136,10 +136,18 @@ public enum ProgramFile {
                     note("recurrence", step: index, "\(error)")
                 }
             }
+            var catchUp: CatchUpPolicy?
+            if let text = string(table, "catch_up", step: index, required: false) {
+                catchUp = CatchUpPolicy(rawValue: text)
+                if catchUp == nil {
+                    let choices = CatchUpPolicy.allCases.map(\.rawValue).joined(separator: ", ")
+                    note("catch_up", step: index, "'\(text)' is not one of \(choices)")
+                }
+            }
             guard let id, let kind, let title else { return nil }
             return ProgramStep(
                 id: id, kind: StepKind(rawValue: kind), title: title, after: after, offsetDays: offset,
-                durationDays: duration, time: time, recurrence: recurrence, records: records)
+                durationDays: duration, time: time, recurrence: recurrence, records: records, catchUp: catchUp)
         }
 
         mutating func note(_ key: String, step: Int?, _ message: String) {

@@ -13,12 +13,15 @@ public struct ProgramStep: Sendable, Hashable {
     public var recurrence: RecurrenceRule?
     /// What must be recorded when a task of this step is completed (e.g. the SK's number and date).
     public var records: [String]
+    /// What to do with tasks whose window opened while the daemon was down.
+    public var catchUp: CatchUpPolicy
 
     public static let defaultTime = TimeOfDay(hour: 9, minute: 0)
 
     public init(
         id: String, kind: StepKind, title: String, after: [String] = [], offsetDays: Int = 0, durationDays: Int = 1,
-        time: TimeOfDay = ProgramStep.defaultTime, recurrence: RecurrenceRule? = nil, records: [String] = []
+        time: TimeOfDay = ProgramStep.defaultTime, recurrence: RecurrenceRule? = nil, records: [String] = [],
+        catchUp: CatchUpPolicy? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -29,5 +32,6 @@ public struct ProgramStep: Sendable, Hashable {
         self.time = time
         self.recurrence = recurrence
         self.records = records
+        self.catchUp = catchUp ?? .default(for: kind)
     }
 }

@@ -17,6 +17,10 @@ extension RPCMethodDescriptor {
                 "socket": ["type": "string"],
                 "state_dir": ["type": "string"],
                 "config_file": ["type": ["string", "null"]],
+                "schedule": [
+                    "type": "object",
+                    "description": "active_workflows, tasks by state, next_due task, last_catch_up",
+                ],
             ],
         ]
     )
@@ -32,10 +36,11 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
     public var stateDir: String
     /// The configuration file that was read, or nil when every setting is a default.
     public var configFile: String?
+    public var schedule: ScheduleStatus?
 
     public init(
         version: String, pid: Int32, startedAt: Date, uptimeSeconds: Double, socket: String, stateDir: String,
-        configFile: String?
+        configFile: String?, schedule: ScheduleStatus? = nil
     ) {
         self.version = version
         self.pid = pid
@@ -44,10 +49,11 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
         self.socket = socket
         self.stateDir = stateDir
         self.configFile = configFile
+        self.schedule = schedule
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, pid, socket
+        case version, pid, socket, schedule
         case startedAt = "started_at"
         case uptimeSeconds = "uptime_seconds"
         case stateDir = "state_dir"

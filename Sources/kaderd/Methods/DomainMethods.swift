@@ -11,7 +11,7 @@ struct DomainMethods: Sendable {
     var wire: WireMapping { WireMapping(directory: service.directory) }
 
     var methods: [RPCMethod] {
-        regionMethods + programMethods + cadreMethods + workflowMethods + taskMethods + reportMethods
+        regionMethods + programMethods + cadreMethods + workflowMethods + taskMethods + reportMethods + eventMethods
     }
 
     /// The caller as the history records it.

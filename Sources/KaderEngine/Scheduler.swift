@@ -1,0 +1,150 @@
+import Foundation
+import KaderCore
+import KaderStore
+import Logging
+import Synchronization
+
+/// Time passing, applied: tasks turn due when their window opens in the village's time and
+/// missed when it has closed (plus a grace); after downtime, what was missed is caught up.
+///
+/// The loop sleeps until the next deadline or until the store changes, whichever comes
+/// first; `tick` does one pass and is what tests drive, with an injected clock.
+public final class Scheduler: Sendable {
+    public struct Configuration: Sendable {
+        /// How long after its window closes a task not done counts as missed.
+        public var grace: TimeInterval = 12 * 3600
+        /// How far ahead deadlines are held in memory.
+        public var horizon: TimeInterval = 6 * 3600
+        /// The longest the loop sleeps without looking, which bounds how stale
+        /// `last_alive` (the catch-up's starting point) can be.
+        public var idle: TimeInterval = 60
+
+        public init() {}
+    }
+
+    /// What the scheduler has done, for `daemon.status`.
+    public struct Report: Sendable, Hashable {
+        public var lastTick: Date?
+        public var becameDue = 0
+        public var missed = 0
+        public var lastCatchUp: CatchUpReport?
+    }
+
+    private struct State {
+        var queue = DueQueue()
+        /// The queue holds every deadline before this instant…
+        var loadedUntil = Date.distantPast
+        /// …as of this history sequence number; a newer one means tasks may have changed.
+        var loadedAt: Int64 = -1
+        var report = Report()
+    }
+
+    static let lastAliveKey = "scheduler.last_alive"
+
+    private let service: WorkflowService
+    private let clock: any WallClock
+    private let configuration: Configuration
+    private let logger: Logger
+    private let onTick: @Sendable (Date) -> Void
+    private let state = Mutex(State())
+
+    /// - Parameter onTick: called after every pass with the time it ran for; the watchdog
+    ///   pings from here, so a stuck scheduler stops the pings.
+    public init(
+        service: WorkflowService, clock: any WallClock, configuration: Configuration = Configuration(),
+        logger: Logger, onTick: @escaping @Sendable (Date) -> Void = { _ in }
+    ) {
+        self.service = service
+        self.clock = clock
+        self.configuration = configuration
+        self.logger = logger
+        self.onTick = onTick
+    }
+
+    public var report: Report { state.withLock { $0.report } }
+    private var store: KaderStore { service.store }
+
+    /// Handles what passed while the daemon was down; nothing on the very first start.
+    @discardableResult
+    public func catchUp() async throws -> CatchUpReport? {
+        let now = clock.now()
+        let lastAlive = try await store.read { try $0.meta(Self.lastAliveKey) }.flatMap(Double.init)
+            .map(Date.init(timeIntervalSince1970:))
+        var report: CatchUpReport?
+        if let lastAlive, lastAlive < now {
+            let caughtUp = try await service.catchUp(downSince: lastAlive, now: now)
+            report = caughtUp
+            state.withLock { $0.report.lastCatchUp = caughtUp }
+            logger.notice(
+                "caught up after downtime",
+                metadata: caughtUp.detail.mapValues { Logger.MetadataValue.string($0) })
+        }
+        try await markAlive(now)
+        return report
+    }
+
+    /// One pass: applies every deadline that has passed. Returns when the next one falls.
+    @discardableResult
+    public func tick() async throws -> Date {
+        let now = clock.now()
+        let seq = store.notifier.latest
+        let needsLoad = state.withLock { $0.loadedAt != seq || $0.loadedUntil <= now }
+        if needsLoad {
+            let until = now.addingTimeInterval(configuration.horizon)
+            let grace = configuration.grace
+            let deadlines = try await store.read { try $0.deadlines(before: until, grace: grace) }
+            state.withLock { state in
+                state.queue = DueQueue(deadlines)
+                state.loadedUntil = until
+                state.loadedAt = seq
+            }
+        }
+        let passed = state.withLock { $0.queue.popAll(through: now) }
+        if !passed.isEmpty {
+            let (due, missed) = try await service.applyDeadlines(passed, now: now, grace: configuration.grace)
+            if due + missed > 0 {
+                logger.info("tasks changed with time", metadata: ["due": "\(due)", "missed": "\(missed)"])
+            }
+            state.withLock { state in
+                state.report.becameDue += due
+                state.report.missed += missed
+            }
+        }
+        try await markAlive(now)
+        onTick(now)
+        return state.withLock { $0.queue.next?.at ?? $0.loadedUntil }
+    }
+
+    /// Runs until cancelled: a pass, then sleep until the next deadline or a change.
+    public func run() async throws {
+        while !Task.isCancelled {
+            let seen = store.notifier.latest
+            var wake = clock.now().addingTimeInterval(configuration.idle)
+            do {
+                wake = min(wake, try await tick())
+            } catch {
+                logger.error("scheduler pass failed; retrying", metadata: ["error": "\(error)"])
+            }
+            let deadline = wake
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { [clock] in try? await clock.sleep(until: deadline) }
+                group.addTask { [store] in _ = await store.notifier.wait(after: seen) }
+                await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+
+    /// Remembers that the daemon was alive at `now`, at most twice per idle period.
+    private func markAlive(_ now: Date) async throws {
+        let due = state.withLock { state -> Bool in
+            guard let last = state.report.lastTick, now.timeIntervalSince(last) < configuration.idle / 2 else {
+                state.report.lastTick = now
+                return true
+            }
+            return false
+        }
+        guard due else { return }
+        try await store.write { try $0.setMeta(Self.lastAliveKey, String(now.timeIntervalSince1970)) }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import KaderCore
+import KaderStore
+
+/// The changes time makes by itself: windows opening and closing, and catching up after
+/// the daemon was down. The scheduler decides when; these decide what, in one transaction.
+extension WorkflowService {
+    /// Applies the deadlines that have passed at `now`; a task changed meanwhile by someone
+    /// else is left as it is. Returns how many tasks became due and how many were missed.
+    public func applyDeadlines(_ deadlines: [TaskDeadline], now: Date, grace: TimeInterval) async throws
+        -> (due: Int, missed: Int)
+    {
+        try await store.write { writer in
+            var due = 0
+            var missed = 0
+            for deadline in deadlines {
+                guard var task = try writer.reader.task(deadline.task) else { continue }
+                if task.windowEnd.addingTimeInterval(grace) <= now, task.state == .scheduled || task.state == .due {
+                    try Self.transition(&task, to: .missed, writer: writer, caller: .scheduler, at: now,
+                        detail: ["reason": "window closed"])
+                    missed += 1
+                } else if task.windowStart <= now, task.state == .scheduled {
+                    try Self.transition(&task, to: .due, writer: writer, caller: .scheduler, at: now)
+                    due += 1
+                }
+            }
+            return (due, missed)
+        }
+    }
+
+    /// Handles the scheduled tasks whose windows opened between `downSince` and `now` by
+    /// each step's catch-up policy, and records what was done (a restart with nothing to
+    /// catch up adds nothing to the history).
+    public func catchUp(downSince: Date, now: Date) async throws -> CatchUpReport {
+        let catalog = self.catalog
+        let caller = Caller(uid: nil, agent: "catch-up")
+        return try await store.write { writer in
+            let passed = try writer.reader.scheduledTasks(openingIn: downSince..<now)
+            var counts: [CatchUpPolicy: Int] = [:]
+            var workflows: [WorkflowID: Workflow?] = [:]
+            let groups = Dictionary(grouping: passed) { "\($0.workflowID.rawValue)/\($0.stepID)" }
+            for key in groups.keys.sorted() {
+                let tasks = groups[key]!.sorted { $0.windowStart < $1.windowStart }
+                let first = tasks[0]
+                if workflows[first.workflowID] == nil { workflows[first.workflowID] = try writer.reader.workflow(first.workflowID) }
+                let step = workflows[first.workflowID]!.flatMap { catalog.entry(id: $0.programID, version: $0.programVersion) }?
+                    .program.step(first.stepID)
+                let policy = step?.catchUp ?? .default(for: first.kind)
+                for (index, original) in tasks.enumerated() {
+                    var task = original
+                    let detail = ["policy": policy.rawValue, "down_since": ISO8601.string(downSince, in: .gmt)]
+                    switch policy {
+                    case .all:
+                        try Self.catchUpNow(&task, writer: writer, caller: caller, now: now, detail: detail)
+                    case .once where index == tasks.count - 1:
+                        try Self.catchUpNow(&task, writer: writer, caller: caller, now: now, detail: detail)
+                    case .once, .skip:
+                        try Self.transition(&task, to: .missed, writer: writer, caller: caller, at: now,
+                            detail: detail.merging(["reason": "skipped while the daemon was down"]) { _, new in new })
+                    case .reschedule:
+                        let shift = now.timeIntervalSince(downSince)
+                        task.windowStart.addTimeInterval(shift)
+                        task.windowEnd.addTimeInterval(shift)
+                        task.updatedAt = now
+                        try writer.update(task)
+                        try writer.record(
+                            "rescheduled", entityKind: "task", entityID: task.id.rawValue, caller: caller, at: now,
+                            detail: detail.merging(["shift_seconds": String(Int(shift))]) { _, new in new })
+                    }
+                }
+                counts[policy, default: 0] += tasks.count
+            }
+            let report = CatchUpReport(at: now, downSince: downSince, counts: counts)
+            if !counts.isEmpty {
+                try writer.record(
+                    "caught_up", entityKind: "daemon", entityID: "catch-up", caller: caller, at: now,
+                    detail: report.detail)
+            }
+            return report
+        }
+    }
+
+    /// Makes a passed task due now; a window that has already closed opens again from now.
+    private static func catchUpNow(
+        _ task: inout WorkflowTask, writer: StoreWriter, caller: Caller, now: Date, detail: [String: String]
+    ) throws {
+        if task.windowEnd <= now {
+            let length = task.windowEnd.timeIntervalSince(task.windowStart)
+            task.windowStart = now
+            task.windowEnd = now.addingTimeInterval(length)
+        }
+        try transition(&task, to: .due, writer: writer, caller: caller, at: now, detail: detail)
+    }
+}
+
+/// What the last catch-up did, for `daemon.status` and the history.
+public struct CatchUpReport: Sendable, Hashable {
+    public var at: Date
+    public var downSince: Date
+    /// Tasks handled, by the policy that handled them.
+    public var counts: [CatchUpPolicy: Int]
+
+    public var detail: [String: String] {
+        var detail = ["down_since": ISO8601.string(downSince, in: .gmt), "at": ISO8601.string(at, in: .gmt)]
+        for (policy, count) in counts { detail[policy.rawValue] = String(count) }
+        return detail
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import KaderCore
+
+/// A moment at which a task must change state by itself.
+public struct TaskDeadline: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A scheduled task's window opens: it becomes due.
+        case opens
+        /// A window (plus the grace) has closed on a task not done: it is missed.
+        case closes
+    }
+
+    public var at: Date
+    public var task: TaskID
+    public var kind: Kind
+
+    public init(at: Date, task: TaskID, kind: Kind) {
+        self.at = at
+        self.task = task
+        self.kind = kind
+    }
+}
+
+extension StoreReader {
+    /// Every deadline before `until`, past ones included, in time order: windows of
+    /// scheduled tasks that open, and windows (plus `grace`) of scheduled or due tasks that close.
+    public func deadlines(before until: Date, grace: TimeInterval) throws -> [TaskDeadline] {
+        let limit = Int64(until.timeIntervalSince1970.rounded(.up))
+        let graceSeconds = Int64(grace)
+        let opening = try Row.fetchAll(
+            db, sql: "SELECT id, window_start FROM task WHERE state = 'scheduled' AND window_start < ?", arguments: [limit]
+        ).map { row in
+            TaskDeadline(
+                at: Date(timeIntervalSince1970: TimeInterval(row["window_start"] as Int64)),
+                task: try Self.decode(row["id"], as: TaskID.self), kind: .opens)
+        }
+        var closing: [TaskDeadline] = []
+        for state in [TaskState.scheduled, .due] {
+            closing += try Row.fetchAll(
+                db, sql: "SELECT id, window_end FROM task WHERE state = ? AND window_end < ?",
+                arguments: [state.rawValue, limit - graceSeconds]
+            ).map { row in
+                TaskDeadline(
+                    at: Date(timeIntervalSince1970: TimeInterval((row["window_end"] as Int64) + graceSeconds)),
+                    task: try Self.decode(row["id"], as: TaskID.self), kind: .closes)
+            }
+        }
+        return (opening + closing).sorted { ($0.at, $0.task) < ($1.at, $1.task) }
+    }
+
+    /// Scheduled tasks whose window opened in `range`: what a stopped daemon did not see.
+    public func scheduledTasks(openingIn range: Range<Date>) throws -> [WorkflowTask] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM task WHERE state = 'scheduled' AND window_start >= ? AND window_start < ? ORDER BY window_start, id",
+            arguments: [Int64(range.lowerBound.timeIntervalSince1970), Int64(range.upperBound.timeIntervalSince1970.rounded(.up))]
+        ).map(Self.task)
+    }
+
+    /// How many tasks are in each state.
+    public func taskCounts() throws -> [TaskState: Int] {
+        var counts: [TaskState: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM task GROUP BY state") {
+            if let state = TaskState(rawValue: row["state"]) { counts[state] = row["n"] }
+        }
+        return counts
+    }
+
+    /// The scheduled task whose window opens next.
+    public func nextScheduledTask() throws -> WorkflowTask? {
+        try Row.fetchOne(db, sql: "SELECT * FROM task WHERE state = 'scheduled' ORDER BY window_start, id LIMIT 1")
+            .map(Self.task)
+    }
+
+    public func workflowCount(state: WorkflowState) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM workflow WHERE state = ?", arguments: [state.rawValue]) ?? 0
+    }
+
+    /// A fact the daemon keeps about itself (when it was last alive, the last catch-up).
+    public func meta(_ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+}
+
+extension StoreWriter {
+    public func setMeta(_ key: String, _ value: String) throws {
+        try db.execute(
+            sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
+    }
+}

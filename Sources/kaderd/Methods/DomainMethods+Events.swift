@@ -1,0 +1,42 @@
+import KaderRPC
+import KaderServer
+import KaderStore
+
+extension DomainMethods {
+    /// Events come from the store's history, read at the subscriber's own pace: a slow or
+    /// reconnecting subscriber is caught up from disk, never skipped, and costs no memory.
+    var eventMethods: [RPCMethod] {
+        [
+            RPCMethod(.eventsSubscribe) { call in
+                let params = try call.decodeParams(EventsSubscribeParams.self)
+                let store = service.store
+                let head = store.notifier.latest
+                let since = params.since ?? head
+                guard since <= head else {
+                    throw RPCError.invalidParams(
+                        "since is ahead of the newest event",
+                        fields: [RPCFieldError(field: "since", message: "\(since) is after the newest event, \(head)")])
+                }
+                try call.context.openStream { notifier in
+                    var cursor = since
+                    while !Task.isCancelled {
+                        let after = cursor
+                        let batch = try await store.read { try $0.history(after: after, limit: 256) }
+                        if batch.isEmpty {
+                            _ = await store.notifier.wait(after: cursor)
+                            continue
+                        }
+                        for entry in batch {
+                            let event = EventInfo(
+                                seq: entry.seq, at: entry.at, entityKind: entry.entityKind, entityID: entry.entityID,
+                                action: entry.action, detail: entry.detail, uid: entry.caller.uid, agent: entry.caller.agent)
+                            try await notifier.notify(RPCMethodDescriptor.eventNotification, params: JSONValue(encoding: event))
+                            cursor = entry.seq
+                        }
+                    }
+                }
+                return EventsSubscription(since: since, head: head)
+            }
+        ]
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import KaderCore
+import KaderEngine
+import KaderStore
+import KaderTesting
+import Logging
+import Testing
+
+@Suite struct SchedulerTests {
+    let papua = "91.03.01.2004"
+    let aceh = "11.01.01.2002"
+
+    private func start(_ fixture: EngineFixture, village: String, on date: String, program: String = "kpmd") async throws
+        -> [WorkflowTask]
+    {
+        let cadre = try await fixture.service.registerCadres(
+            [EngineFixture.draft("Kader \(village)", village: village)], asBatch: false, caller: EngineFixture.caller)
+        return try await fixture.service.startWorkflow(
+            program: program, version: nil, cadres: [cadre[0].id], startDate: try LocalDate(parsing: date),
+            caller: EngineFixture.caller
+        ).1
+    }
+
+    private func state(_ fixture: EngineFixture, _ task: WorkflowTask) async throws -> TaskState {
+        try await fixture.service.task(task.id).state
+    }
+
+    @Test(.timeLimit(.minutes(1))) func theSameLocalNineOClockComesTwoHoursEarlierInPapuaThanInAceh() async throws {
+        let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
+        let papuaTasks = try await start(fixture, village: papua, on: "2026-03-02")
+        let acehTasks = try await start(fixture, village: aceh, on: "2026-03-02")
+        let ticks = AsyncStream<Date>.makeStream()
+        let scheduler = Scheduler(
+            service: fixture.service, clock: fixture.clock, logger: Logger(label: "test"),
+            onTick: { ticks.continuation.yield($0) })
+        var passes = ticks.stream.makeAsyncIterator()
+        let loop = Task { try await scheduler.run() }
+        defer { loop.cancel() }
+        /// Moves the clock and waits for the loop's first pass at the new time.
+        func moveClock(to text: String) async throws {
+            let date = try Date(text, strategy: .iso8601)
+            fixture.clock.set(date)
+            while let pass = await passes.next(), pass < date {}
+        }
+
+        // 09:00 WIT is 00:00 UTC: Papua's identification opens, Aceh's does not.
+        try await moveClock(to: "2026-03-02T00:00:00Z")
+        #expect(try await state(fixture, papuaTasks[0]) == .due)
+        #expect(try await state(fixture, acehTasks[0]) == .scheduled)
+
+        // 09:00 WIB is 02:00 UTC, two hours later.
+        try await moveClock(to: "2026-03-02T01:59:59Z")
+        #expect(try await state(fixture, acehTasks[0]) == .scheduled)
+        try await moveClock(to: "2026-03-02T02:00:00Z")
+        #expect(try await state(fixture, acehTasks[0]) == .due)
+
+        let history = try await fixture.store.read { try $0.history(of: acehTasks[0].id.rawValue) }
+        #expect(history.last?.caller == .scheduler)
+        #expect(history.last?.detail == ["from": "scheduled", "to": "due"])
+    }
+
+    @Test func aTaskNotDoneIsMissedAfterItsWindowAndTheGrace() async throws {
+        let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
+        let tasks = try await start(fixture, village: aceh, on: "2026-03-02")
+        let scheduler = Scheduler(service: fixture.service, clock: fixture.clock, logger: Logger(label: "test"))
+        let deliberation = try #require(tasks.first { $0.stepID == "deliberation" })
+        // The deliberation's one-day window, plus the default 12 hours of grace.
+        fixture.clock.set(deliberation.windowStart)
+        try await scheduler.tick()
+        #expect(try await state(fixture, deliberation) == .due)
+        fixture.clock.set(deliberation.windowEnd.addingTimeInterval(12 * 3600 - 1))
+        try await scheduler.tick()
+        #expect(try await state(fixture, deliberation) == .due)
+        fixture.clock.set(deliberation.windowEnd.addingTimeInterval(12 * 3600))
+        try await scheduler.tick()
+        #expect(try await state(fixture, deliberation) == .missed)
+        #expect(scheduler.report.missed >= 1)
+        // A task in progress is left to the people doing it.
+        let training = try #require(tasks.first { $0.stepID == "training" })
+        fixture.clock.set(training.windowStart)
+        try await scheduler.tick()
+        _ = try await fixture.service.startTask(training.id, caller: EngineFixture.caller)
+        fixture.clock.set(training.windowEnd.addingTimeInterval(30 * 86_400))
+        try await scheduler.tick()
+        #expect(try await state(fixture, training) == .inProgress)
+    }
+
+    @Test func afterAWeekDownEachCatchUpPolicyDoesWhatItSays() async throws {
+        var catalog = ProgramCatalog.load(folders: [])
+        let steps = CatchUpPolicy.allCases.map { policy in
+            ProgramStep(
+                id: "daily-\(policy.rawValue)", kind: .mentoringVisit, title: "Daily \(policy.rawValue)",
+                recurrence: try! RecurrenceRule(parsing: "FREQ=DAILY;COUNT=10"), catchUp: policy)
+        }
+        catalog.add(Program(id: "daily", version: 1, title: "Daily", steps: steps), source: "test")
+        let fixture = try EngineFixture(now: "2026-03-01T12:00:00+07:00", catalog: catalog)
+        let tasks = try await start(fixture, village: aceh, on: "2026-03-02", program: "daily")
+        #expect(tasks.count == 40)
+
+        // Alive on 1 March, then down for a week: days 2–8 (seven occurrences per step) pass unseen.
+        try await Scheduler(service: fixture.service, clock: fixture.clock, logger: Logger(label: "test")).catchUp()
+        fixture.clock.advance(by: 7 * 86_400)
+        let restarted = Scheduler(service: fixture.service, clock: fixture.clock, logger: Logger(label: "test"))
+        let report = try #require(try await restarted.catchUp())
+        #expect(report.counts == [.once: 7, .all: 7, .skip: 7, .reschedule: 7])
+        #expect(restarted.report.lastCatchUp == report)
+
+        func states(_ policy: CatchUpPolicy) async throws -> [TaskState] {
+            var states: [TaskState] = []
+            for task in tasks where task.stepID == "daily-\(policy.rawValue)" {
+                states.append(try await fixture.service.task(task.id).state)
+            }
+            return states
+        }
+        let scheduledLater = Array(repeating: TaskState.scheduled, count: 3)
+        #expect(try await states(.once) == Array(repeating: .missed, count: 6) + [.due] + scheduledLater)
+        #expect(try await states(.all) == Array(repeating: .due, count: 7) + scheduledLater)
+        #expect(try await states(.skip) == Array(repeating: .missed, count: 7) + scheduledLater)
+        #expect(try await states(.reschedule) == Array(repeating: .scheduled, count: 10))
+        let firstRescheduled = try #require(tasks.first { $0.stepID == "daily-reschedule" })
+        let moved = try await fixture.service.task(firstRescheduled.id)
+        #expect(moved.windowStart.timeIntervalSince(firstRescheduled.windowStart) == 7 * 86_400)
+
+        let recorded = try await fixture.store.read { try $0.history(of: "catch-up") }
+        #expect(recorded.last?.detail["once"] == "7")
+        #expect(recorded.last?.detail["skip"] == "7")
+    }
+}

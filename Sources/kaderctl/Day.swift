@@ -35,9 +35,9 @@ struct Day: Hashable, Comparable, CustomStringConvertible {
         return day
     }
 
-    /// Today on this machine's calendar.
-    static func today(now: Date = Date(), calendar: Calendar = .current) -> Day {
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+    /// Today on this machine's calendar: "next month" is the person's, not a village's.
+    static func today() -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 

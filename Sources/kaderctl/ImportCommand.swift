@@ -75,6 +75,12 @@ struct ImportCommand: ParsableCommand {
 
         /// The daemon names a batch's bad fields `cadres[INDEX].FIELD`; people know lines.
         private static func explain(_ refusal: RPCError, sheet: CadreCSV, file: String) -> [String]? {
+            if refusal.kind == .tooLarge {
+                return [
+                    "kaderctl: \(file) is too large to send in one batch (\(RPCFraming.maxLineBytes / 1024) KiB a request); "
+                        + "split it into smaller files; nothing was imported"
+                ]
+            }
             guard !refusal.fields.isEmpty else { return nil }
             let lines = refusal.fields.map { problem -> String in
                 guard let (index, field) = batchField(problem.field), sheet.rows.indices.contains(index) else {

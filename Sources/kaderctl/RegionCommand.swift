@@ -79,6 +79,3 @@ struct RegionCommand: ParsableCommand {
         }
     }
 }
-
-/// Params of a method that takes none.
-struct EmptyParams: Encodable {}

@@ -82,6 +82,16 @@ import Testing
         #expect(try await ctl.json(["cadre", "list"])["cadres"]?.arrayValue?.isEmpty == true)
     }
 
+    @Test func saysWhenAFileIsTooLargeForOneBatch() async throws {
+        let ctl = try await KaderctlSession()
+        let rows = (0..<8000).map { "Kader \($0),P,1990,kesehatan,51.03.02.2001,Banjar Kaja nomor \($0) RT 01 RW 02 dekat balai" }
+        let file = try ctl.file("big.csv", "name,sex,birth_year,field,village,address\n" + rows.joined(separator: "\n"))
+        let result = try await ctl.run(["import", "cadres", file])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("kaderctl: \(file) is too large to send in one batch"), "\(result.stderr)")
+        #expect(try await ctl.json(["cadre", "list"])["cadres"]?.arrayValue?.isEmpty == true)
+    }
+
     @Test func readsStandardInputAndSaysWhenAFileIsMissing() async throws {
         let ctl = try await KaderctlSession()
         let piped = try await ctl.run(

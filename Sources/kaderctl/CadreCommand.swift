@@ -18,7 +18,8 @@ struct CadreCommand: ParsableCommand {
                 at once, all or none, use `kaderctl import cadres FILE.csv`.
                 Example:
                   kaderctl cadre register --name "Ni Luh Putu Ayu" --sex P --birth-year 1994 \\
-                    --field kesehatan --village 51.03.01.2001 --education SMA --course "Posyandu"
+                    --field kesehatan --village 51.03.01.2001 --education SMA \\
+                    --course Posyandu --course "Kader Posyandu"
 
                 """ + GlobalOptions.helpNote
         )
@@ -90,7 +91,7 @@ struct CadreCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one cadre with the history of every change.",
-            discussion: "Example: kaderctl cadre show cdr_01HZX… \n\n" + GlobalOptions.helpNote
+            discussion: "Example: kaderctl cadre show cdr_fp39puvngxs5te\n\n" + GlobalOptions.helpNote
         )
 
         @ParentCommand var kaderctl: Kaderctl
@@ -116,7 +117,8 @@ struct CadreCommand: ParsableCommand {
             abstract: "Change the given fields of a cadre; the others stay as they are.",
             discussion: """
                 Giving --course replaces the whole list of courses.
-                Example: kaderctl cadre update cdr_01HZX… --status inactive --notes "pindah domisili"
+                Example:
+                  kaderctl cadre update cdr_fp39puvngxs5te --status inactive --notes pindah
 
                 """ + GlobalOptions.helpNote
         )

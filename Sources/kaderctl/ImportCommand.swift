@@ -29,7 +29,7 @@ struct ImportCommand: ParsableCommand {
 
                 Example:
                   name,sex,birth_year,field,village,courses,address
-                  "Made Sukarta",L,1988,ekonomi,51.03.01.2001,"Posyandu;BUMDes","Br. Kaja, Kuta"
+                  "Made S.",L,1988,ekonomi,51.03.01.2001,"Posyandu;BUMDes","Kaja, Kuta"
                   kaderctl import cadres kader.csv
 
                 """ + GlobalOptions.helpNote

@@ -23,7 +23,7 @@ struct TaskCommand: ParsableCommand {
                   kaderctl task list --province 51 --next-month
                   kaderctl task list --village 91.03.01.2001 --state scheduled,due \\
                     --from 2026-12-01 --to 2026-12-31
-                  kaderctl task list --workflow wf_01HZX…
+                  kaderctl task list --workflow wf_udhi8ny8u29wus
 
                 """ + GlobalOptions.helpNote
         )
@@ -82,7 +82,7 @@ struct TaskCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one task, what was recorded for it, and the history of its changes.",
-            discussion: "Example: kaderctl task show tsk_01HZX…\n\n" + GlobalOptions.helpNote
+            discussion: "Example: kaderctl task show tsk_ywa6qieqjfdjix\n\n" + GlobalOptions.helpNote
         )
 
         @ParentCommand var kaderctl: Kaderctl
@@ -105,7 +105,7 @@ struct TaskCommand: ParsableCommand {
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Mark a task in progress.",
-            discussion: "Example: kaderctl task start tsk_01HZX…\n\n" + GlobalOptions.helpNote
+            discussion: "Example: kaderctl task start tsk_ywa6qieqjfdjix\n\n" + GlobalOptions.helpNote
         )
 
         @ParentCommand var kaderctl: Kaderctl
@@ -126,9 +126,9 @@ struct TaskCommand: ParsableCommand {
                 makes the cadres active, and completing the graduation makes them Kader Desa. \
                 `kaderctl program show kpmd` lists what each step records.
                 Examples:
-                  kaderctl task complete tsk_01HZX… --note "12 peserta hadir"
-                  kaderctl task complete tsk_01HZY… --record decree_number=141/07/2026 \\
-                    --record decree_date=2026-12-20
+                  kaderctl task complete tsk_ywa6qieqjfdjix --note "12 peserta hadir"
+                  kaderctl task complete tsk_js5tfbs7d8gavr \\
+                    --record decree_number=141/07/2026 --record decree_date=2026-12-20
 
                 """ + GlobalOptions.helpNote
         )
@@ -177,8 +177,11 @@ struct TaskCommand: ParsableCommand {
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Cancel a task that has not ended.",
-            discussion: "Example: kaderctl task cancel tsk_01HZX… --reason \"merged with the next visit\"\n\n"
-                + GlobalOptions.helpNote
+            discussion: """
+                Example:
+                  kaderctl task cancel tsk_ywa6qieqjfdjix --reason "merged with the next visit"
+
+                """ + GlobalOptions.helpNote
         )
 
         @ParentCommand var kaderctl: Kaderctl
@@ -200,8 +203,8 @@ struct TaskCommand: ParsableCommand {
             discussion: """
                 The new start is in the village's local time. A date alone keeps the time of day.
                 Examples:
-                  kaderctl task reschedule tsk_01HZX… --to 2027-01-12 --reason "banjir"
-                  kaderctl task reschedule tsk_01HZX… --to 2027-01-12T13:30
+                  kaderctl task reschedule tsk_ywa6qieqjfdjix --to 2027-01-12 --reason "banjir"
+                  kaderctl task reschedule tsk_ywa6qieqjfdjix --to 2027-01-12T13:30
 
                 """ + GlobalOptions.helpNote
         )

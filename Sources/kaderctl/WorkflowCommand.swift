@@ -17,9 +17,9 @@ struct WorkflowCommand: ParsableCommand {
                 Plans every task of the program from the start date, in the village's local time, and \
                 prints them.
                 Examples:
-                  kaderctl workflow start --cadre cdr_01HZX… --start-date 2026-12-01
-                  kaderctl workflow start --cadres cdr_01HZX…,cdr_01HZY… --start-date 2026-12-01 \\
-                    --program kpmd
+                  kaderctl workflow start --cadre cdr_fp39puvngxs5te --start-date 2026-12-01
+                  kaderctl workflow start --cadres cdr_fp39puvngxs5te,cdr_ygm69q4wnuy7wx \\
+                    --start-date 2026-12-01 --program kpmd
 
                 """ + GlobalOptions.helpNote
         )
@@ -69,7 +69,7 @@ struct WorkflowCommand: ParsableCommand {
             discussion: """
                 Examples:
                   kaderctl workflow list --province 51 --state active
-                  kaderctl workflow list --cadre cdr_01HZX…
+                  kaderctl workflow list --cadre cdr_fp39puvngxs5te
 
                 """ + GlobalOptions.helpNote
         )
@@ -109,7 +109,7 @@ struct WorkflowCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a workflow with all its tasks, in the village's local time.",
-            discussion: "Example: kaderctl workflow show wf_01HZX…\n\n" + GlobalOptions.helpNote
+            discussion: "Example: kaderctl workflow show wf_udhi8ny8u29wus\n\n" + GlobalOptions.helpNote
         )
 
         @ParentCommand var kaderctl: Kaderctl
@@ -133,7 +133,7 @@ struct WorkflowCommand: ParsableCommand {
             abstract: "Cancel a workflow and every task of it that has not ended.",
             discussion: """
                 Done tasks stay done. The reason is kept in the history.
-                Example: kaderctl workflow cancel wf_01HZX… --reason "cadre moved away"
+                Example: kaderctl workflow cancel wf_udhi8ny8u29wus --reason "cadre moved away"
 
                 """ + GlobalOptions.helpNote
         )

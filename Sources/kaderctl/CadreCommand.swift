@@ -7,6 +7,12 @@ struct CadreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cadre",
         abstract: "Register, list, show and change cadres (KPMD).",
+        discussion: """
+            A cadre (KPMD) is registered as a candidate, made active by the SK Kepala Desa and \
+            graduates as Kader Desa; every change is kept in its history.
+            Example:
+              kaderctl cadre list --village 51.03.02.2001
+            """,
         subcommands: [Register.self, List.self, Show.self, Update.self]
     )
 

@@ -8,6 +8,10 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import records from CSV files, all or none.",
+        discussion: """
+            Example:
+              kaderctl import cadres kader.csv
+            """,
         subcommands: [Cadres.self]
     )
 

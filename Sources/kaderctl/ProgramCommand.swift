@@ -7,6 +7,11 @@ struct ProgramCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "program",
         abstract: "List the programs (cadre-development curricula) and show their steps.",
+        discussion: """
+            A program is the versioned template a workflow follows; kpmd, the default, is built in.
+            Example:
+              kaderctl program show kpmd
+            """,
         subcommands: [List.self, Show.self]
     )
 

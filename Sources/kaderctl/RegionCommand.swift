@@ -7,6 +7,12 @@ struct RegionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "region",
         abstract: "Find provinces, regencies, districts and villages, and their codes.",
+        discussion: """
+            Every cadre and task belongs to a village, named by its Kemendagri code (51.03.02.2001: \
+            province 51, regency 51.03, district 51.03.02). Its province sets the time zone.
+            Example:
+              kaderctl region search mengwi
+            """,
         subcommands: [Provinces.self, Search.self]
     )
 

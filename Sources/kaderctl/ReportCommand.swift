@@ -7,6 +7,10 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print statutory reports.",
+        discussion: """
+            Example:
+              kaderctl report kader-book 51.03.02.2001
+            """,
         subcommands: [KaderBook.self]
     )
 

@@ -9,6 +9,11 @@ struct TaskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task",
         abstract: "List tasks and record what happened: start, complete, cancel, reschedule.",
+        discussion: """
+            A task moves scheduled → due → (in_progress) → done, or ends missed, cancelled or failed.
+            Example:
+              kaderctl task list --province 51 --next-month
+            """,
         subcommands: [List.self, Show.self, Start.self, Complete.self, Cancel.self, Reschedule.self]
     )
 

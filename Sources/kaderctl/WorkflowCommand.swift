@@ -7,6 +7,11 @@ struct WorkflowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workflow",
         abstract: "Start, list, show and cancel workflows (a program run for a cadre or a cohort).",
+        discussion: """
+            A workflow plans every task of a program from a start date, in the village's local time.
+            Example:
+              kaderctl workflow start --cadre cdr_fp39puvngxs5te --start-date 2026-12-01
+            """,
         subcommands: [Start.self, List.self, Show.self, Cancel.self]
     )
 

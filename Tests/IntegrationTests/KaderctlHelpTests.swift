@@ -24,6 +24,8 @@ import Testing
         let help = try await run(try Binaries.path("kaderctl"), ["--help"])
         for noun in ["region", "program", "cadre", "import", "workflow", "task", "report"] {
             #expect(help.stdout.contains("\n  \(noun) "), "\(noun)")
+            let nounHelp = try await run(try Binaries.path("kaderctl"), [noun, "--help"])
+            #expect(nounHelp.stdout.contains("Example:\n  kaderctl \(noun) "), "\(noun) --help shows an example")
         }
     }
 }

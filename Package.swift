@@ -46,7 +46,10 @@ let package = Package(
             dependencies: [
                 "CKaderData",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            // Optimized in debug builds too: reading the 91,599 regions takes 0.4 s of CPU
+            // unoptimized, which every test daemon would pay; optimized it takes 40 ms.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // Persistence: SQLite in WAL mode, migrations, the append-only history.
         .target(
@@ -136,6 +139,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "kaderdTests", dependencies: ["kaderd"]),
+        .testTarget(name: "KaderctlTests", dependencies: ["kaderctl"]),
         .testTarget(
             name: "KaderSystemdTests",
             dependencies: [

@@ -62,7 +62,13 @@ public final class RPCConnection {
     public func call(_ method: String, params: JSONValue? = nil) throws(ClientError) -> JSONValue {
         let id = RPCID(nextID)
         nextID += 1
-        try send(line: JSONWriter.bytes(RPCRequest(method: method, params: params, id: id).json))
+        do {
+            try send(line: JSONWriter.bytes(RPCRequest(method: method, params: params, id: id).json))
+        } catch {
+            // The daemon may refuse a line before reading all of it (too long) and close; its
+            // answer is still waiting to be read, and says more than a broken pipe.
+            guard case .closed = error else { throw error }
+        }
         while true {
             guard let line = try readLine() else { throw .closed(socket: socketPath) }
             let response: RPCResponse

@@ -8,22 +8,27 @@ import Synchronization
 /// with its history entries.
 public final class WorkflowService: Sendable {
     public let store: KaderStore
-    public let directory: RegionDirectory
+    /// Read on first use, not at start: loading every region takes a moment that a daemon
+    /// about to answer `daemon.status` should not spend before it is ready.
+    private let loadDirectory: @Sendable () -> RegionDirectory
     private let clock: any WallClock
     private let ids = IDGenerator()
     private let catalogBox: Mutex<ProgramCatalog>
     private let blackoutsBox: Mutex<BlackoutCalendar>
 
     public init(
-        store: KaderStore, directory: RegionDirectory, catalog: ProgramCatalog, clock: any WallClock,
+        store: KaderStore, directory: @escaping @autoclosure @Sendable () -> RegionDirectory, catalog: ProgramCatalog,
+        clock: any WallClock,
         blackouts: BlackoutCalendar = .national
     ) {
         self.store = store
-        self.directory = directory
+        self.loadDirectory = directory
         self.clock = clock
         self.catalogBox = Mutex(catalog)
         self.blackoutsBox = Mutex(blackouts)
     }
+
+    public var directory: RegionDirectory { loadDirectory() }
 
     /// The programs as last loaded; replaced as a whole on reload.
     public var catalog: ProgramCatalog {

@@ -27,15 +27,24 @@ struct GlobalOptions: ParsableArguments {
         return Self.defaultSocket
     }
 
-    /// Connects, runs `body`, and turns any failure into one line on stderr and the exit
-    /// status that names its class.
-    /// `waitingForever` lifts the timeout, for commands that follow a stream.
-    func withConnection<T>(waitingForever: Bool = false, _ body: (RPCConnection) throws(ClientError) -> T) throws -> T {
+    /// Connects, runs `body`, and turns any failure into lines on stderr and the exit status
+    /// that names its class. `waitingForever` lifts the timeout, for commands that follow a
+    /// stream. `explain` may word a daemon's refusal in the command's own terms (an import
+    /// names the CSV lines); it returns nil to leave the usual wording.
+    func withConnection<T>(
+        waitingForever: Bool = false,
+        explaining explain: (RPCError) -> [String]? = { _ in nil },
+        _ body: (RPCConnection) throws(ClientError) -> T
+    ) throws -> T {
         do {
             let connection = try RPCConnection(socketPath: socketPath, timeout: waitingForever ? nil : timeout)
             return try body(connection)
         } catch {
-            Output.error(error.description)
+            if case .remote(let refusal) = error, let lines = explain(refusal) {
+                lines.forEach(Output.errorLine)
+            } else {
+                Output.problem(error)
+            }
             throw ExitCode(error.exitStatus.rawValue)
         }
     }

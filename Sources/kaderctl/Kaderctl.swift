@@ -7,14 +7,26 @@ struct Kaderctl: ParsableCommand {
         commandName: "kaderctl",
         abstract: "Query and drive kaderd, the cadre-development workflow daemon.",
         discussion: """
-            Talks to kaderd over its Unix socket (--socket, else $KADERD_SOCKET, else \(GlobalOptions.defaultSocket)).
-            Prints tables for people and, with --json, the same fields as JSON for scripts.
+            Talks to kaderd over its Unix socket (--socket, else $KADERD_SOCKET, else \(GlobalOptions.defaultSocket)). \
+            Prints tables for people and, with --json, the same fields as JSON for scripts. Times are \
+            shown in the village's own clock with its zone (WIB, WITA, WIT).
 
-            Exit status: 0 ok, 64 usage, 65 bad data, 69 daemon unavailable, 70 internal error,
+            A first session: find a village, register a cadre, start the default program, see the \
+            tasks of next month:
+              kaderctl region search kuta --level village
+              kaderctl cadre register --name "Ni Luh Ayu" --sex P --birth-year 1994 \\
+                --field kesehatan --village 51.03.01.2001
+              kaderctl workflow start --cadre cdr_… --start-date 2026-12-01
+              kaderctl task list --province 51 --next-month
+
+            Exit status: 0 ok, 64 usage, 65 bad data, 69 daemon unavailable, 70 internal error, \
             77 permission denied.
             """,
         version: KaderVersion.current,
-        subcommands: [Status.self, Call.self, Watch.self, Schedule.self]
+        subcommands: [
+            Status.self, RegionCommand.self, ProgramCommand.self, CadreCommand.self, ImportCommand.self,
+            WorkflowCommand.self, TaskCommand.self, ReportCommand.self, Schedule.self, Watch.self, Call.self,
+        ]
     )
 
     /// Declared once here so they may stand before or after the command's name.

@@ -1,4 +1,5 @@
 import Foundation
+import KaderClient
 import KaderRPC
 
 /// Where kaderctl's words go: results on stdout, problems on stderr.
@@ -7,16 +8,52 @@ enum Output {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// A table, or for an empty list a note on stderr, so nobody reads a bare header as a fault.
+    static func list(_ table: Table, empty: String) {
+        if table.rows.isEmpty { error(empty) } else { print(table.render()) }
+    }
+
+    /// Text exactly as given, for formats that bring their own line ends (CSV).
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     static func json(_ value: JSONValue) {
         print(PrettyJSON.render(value))
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("kaderctl: \(message)\n".utf8))
+        errorLine("kaderctl: \(message)")
     }
 
-    /// Aligned `label  value` rows, the way `systemctl status` shows facts.
+    /// A line on stderr exactly as given, for problems that carry their own place (`FILE:LINE:`).
+    static func errorLine(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// A failed call: its message, then one line per bad field, so each can be fixed in turn.
+    static func problem(_ failure: ClientError) {
+        guard case .remote(let refusal) = failure, !refusal.fields.isEmpty else {
+            error(failure.description)
+            return
+        }
+        error(refusal.message)
+        for field in refusal.fields { error("\(field.field): \(field.message)") }
+    }
+
+    /// Whether a person is watching stderr: progress is for them, never for logs and pipes.
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// A progress note, shown only to a person at a terminal.
+    static func progress(_ message: String) {
+        guard stderrIsTerminal else { return }
+        error(message)
+    }
+
+    /// Aligned `label  value` rows, the way `systemctl status` shows facts; a fact with no
+    /// value is left out rather than shown blank.
     static func facts(_ rows: [(String, String)], indent: String = "  ") -> String {
+        let rows = rows.filter { !$0.1.isEmpty }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { label, value in
             indent + label + String(repeating: " ", count: width - label.count + 2) + value

@@ -28,24 +28,29 @@ struct Status: ParsableCommand {
         Output.print("kaderd \(status.version) is running")
         var facts = [
             ("pid", String(status.pid)),
-            ("up", "\(Duration.humanized(seconds: status.uptimeSeconds)) (since \(Self.utc(status.startedAt)))"),
+            ("up", "\(Duration.humanized(seconds: status.uptimeSeconds)) (since \(UTC.display(status.startedAt)))"),
             ("socket", status.socket),
             ("state", status.stateDir),
             ("config", status.configFile ?? "(none: all defaults)"),
         ]
-        if let reload = status.lastReload { facts.append(("reloaded", Self.utc(reload))) }
+        if let reload = status.lastReload { facts.append(("reloaded", UTC.display(reload))) }
         if let problem = status.lastReloadError {
             facts.append(("reload", "refused, the previous configuration runs: \(problem)"))
         }
+        if let schedule = status.schedule {
+            let order = ["scheduled", "due", "in_progress", "done", "missed", "cancelled", "failed"]
+            let counts = order.compactMap { state in schedule.tasks[state].map { "\($0) \(state)" } }
+            facts.append(("workflows", "\(schedule.activeWorkflows) active"))
+            facts.append(("tasks", counts.joined(separator: ", ")))
+            if let next = schedule.nextDue {
+                facts.append(("next", "\(LocalTime.display(next.windowStart, zone: next.zone))  \(next.title) (\(next.villageName), \(next.id))"))
+            }
+            if let catchUp = schedule.lastCatchUp {
+                let handled = catchUp.counts.keys.sorted().map { "\(catchUp.counts[$0]!) \($0)" }.joined(separator: ", ")
+                facts.append(("caught up", "\(UTC.display(catchUp.at)) after downtime since \(UTC.display(catchUp.downSince)): \(handled.isEmpty ? "nothing missed" : handled)"))
+            }
+        }
         Output.print(Output.facts(facts))
-    }
-
-    private static func utc(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-        return formatter.string(from: date)
     }
 }
 

@@ -68,8 +68,8 @@ import Testing
         #expect(bad.status == 65)
         #expect(bad.stdout.isEmpty)
         #expect(bad.stderr == """
-            kaderctl: Invalid params: the schedule cannot be previewed (rule: RRULE part FREQ=HOURLY is not supported: \
-            tasks recur by the day, so use DAILY, WEEKLY, MONTHLY or YEARLY)
+            kaderctl: Invalid params: the schedule cannot be previewed
+            kaderctl: rule: RRULE part FREQ=HOURLY is not supported: tasks recur by the day, so use DAILY, WEEKLY, MONTHLY or YEARLY
 
             """)
         let help = try await run(ctl, ["schedule", "preview", "--help"])

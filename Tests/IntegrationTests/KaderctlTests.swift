@@ -10,9 +10,16 @@ import Testing
         let result = try await run(try Binaries.path("kaderctl"), ["--socket", daemon.socket, "status"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("kaderd \(KaderVersion.current) is running\n"))
-        #expect(result.stdout.contains("pid     \(daemon.pid)\n"))
-        #expect(result.stdout.contains("socket  \(daemon.socket)\n"))
-        #expect(result.stdout.contains("state   \(daemon.stateDir)\n"))
+        let facts = Dictionary(
+            result.stdout.split(separator: "\n").dropFirst().map { line -> (String, String) in
+                let words = line.split(separator: " ", maxSplits: 1)
+                return (String(words[0]), words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : "")
+            }, uniquingKeysWith: { first, _ in first })
+        #expect(facts["pid"] == String(daemon.pid))
+        #expect(facts["socket"] == daemon.socket)
+        #expect(facts["state"] == daemon.stateDir)
+        #expect(facts["workflows"] == "0 active")
+        #expect(facts["tasks"] == "0 scheduled, 0 due, 0 in_progress, 0 done, 0 missed, 0 cancelled, 0 failed")
         #expect(result.stderr.isEmpty)
     }
 

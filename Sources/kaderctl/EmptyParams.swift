@@ -1,0 +1,2 @@
+/// The params of a method that takes none: encoded as `{}`, which every method accepts.
+struct EmptyParams: Encodable {}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import KaderClient
+import KaderRPC
+
+/// `kaderctl import`: many records at once from a spreadsheet, all or none.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import records from CSV files, all or none.",
+        discussion: """
+            Example:
+              kaderctl import cadres kader.csv
+            """,
+        subcommands: [Cadres.self]
+    )
+
+    struct Cadres: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register every cadre of a CSV file, all or none.",
+            discussion: """
+                The first line names the columns, in any order: name, sex, birth_year, field and \
+                village are required; education, courses (separated by semicolons), address, status \
+                and notes are optional. The Buku Kader's Indonesian headers work too: Nama, Jenis \
+                Kelamin, Tahun Lahir, Pendidikan, Kursus, Bidang, Desa (or Kode Desa), Alamat, \
+                Status, Keterangan. Save the sheet as CSV UTF-8; quoted fields may hold commas, \
+                quotes ("") and line breaks.
+
+                Every row is checked first, and every problem is reported as FILE:LINE: column:
+                message; then, only if all rows are good, they are registered in one batch. A \
+                row the daemon refuses is reported the same way, and nothing is registered. \
+                Exits 65 when any row is bad.
+
+                Example:
+                  name,sex,birth_year,field,village,courses,address
+                  "Made S.",L,1988,ekonomi,51.03.01.2001,"Posyandu;BUMDes","Kaja, Kuta"
+                  kaderctl import cadres kader.csv
+
+                """ + GlobalOptions.helpNote
+        )
+
+        @ParentCommand var kaderctl: Kaderctl
+
+        @Argument(help: ArgumentHelp("The CSV file; - reads standard input.", valueName: "FILE.csv"))
+        var file: String
+
+        func run() throws {
+            let global = kaderctl.global
+            let name = file == "-" ? "<stdin>" : file
+            let sheet = CadreCSV(bytes: try contents())
+            guard sheet.problems.isEmpty else {
+                sheet.problems.forEach { Output.errorLine($0.rendered(file: name)) }
+                Output.error(Self.refusal(sheet.problems.count, in: name))
+                throw ExitCode(ExitStatus.dataError.rawValue)
+            }
+            Output.progress("registering \(sheet.rows.count) cadres from \(name)…")
+            let params = CadreRegisterParams(cadres: sheet.rows.map(\.cadre))
+            let reply = try global.withConnection(explaining: { Self.explain($0, sheet: sheet, file: name) }) {
+                connection throws(ClientError) in
+                try connection.fetch(.cadreRegister, params, as: CadreBatch.self)
+            }
+            if global.json { return Output.json(reply.raw) }
+            Output.print("Imported \(reply.value.cadres.count) cadres from \(name)")
+            var table = Table(["LINE", "ID", "NAME", "VILLAGE"])
+            for (row, cadre) in zip(sheet.rows, reply.value.cadres) {
+                table.append([String(row.line), cadre.id, cadre.name, cadre.villageLabel])
+            }
+            Output.print(table.render())
+        }
+
+        private func contents() throws -> [UInt8] {
+            if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Output.error("cannot read \(file): no such readable file")
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+            return Array(data)
+        }
+
+        /// The daemon names a batch's bad fields `cadres[INDEX].FIELD`; people know lines.
+        private static func explain(_ refusal: RPCError, sheet: CadreCSV, file: String) -> [String]? {
+            if refusal.kind == .tooLarge {
+                return [
+                    "kaderctl: \(file) is too large to send in one batch (\(RPCFraming.maxLineBytes / 1024) KiB a request); "
+                        + "split it into smaller files; nothing was imported"
+                ]
+            }
+            guard !refusal.fields.isEmpty else { return nil }
+            let lines = refusal.fields.map { problem -> String in
+                guard let (index, field) = batchField(problem.field), sheet.rows.indices.contains(index) else {
+                    return "kaderctl: \(problem.field): \(problem.message)"
+                }
+                return CadreCSV.Problem(line: sheet.rows[index].line, column: sheet.header(forField: field), message: problem.message)
+                    .rendered(file: file)
+            }
+            return lines + ["kaderctl: " + Self.refusal(refusal.fields.count, in: file)]
+        }
+
+        /// `cadres[3].village` → (3, "village").
+        private static func batchField(_ path: String) -> (Int, String)? {
+            guard path.hasPrefix("cadres["), let close = path.firstIndex(of: "]"),
+                let index = Int(path[path.index(path.startIndex, offsetBy: 7)..<close])
+            else { return nil }
+            let rest = path[path.index(after: close)...]
+            return (index, rest.hasPrefix(".") ? String(rest.dropFirst()) : String(rest))
+        }
+
+        private static func refusal(_ count: Int, in file: String) -> String {
+            "\(count) \(count == 1 ? "problem" : "problems") in \(file); nothing was imported"
+        }
+    }
+}

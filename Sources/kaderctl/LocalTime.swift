@@ -1,0 +1,15 @@
+/// How a time from the wire is shown to people: in the village's own clock with its
+/// Indonesian zone name, `2026-12-01 09:00 WITA`.
+///
+/// The daemon already sends each time in the village's offset and names the zone, so the
+/// local part of the ISO string is the wall-clock time there; kaderctl needs no time-zone
+/// database and cannot disagree with the daemon about one.
+enum LocalTime {
+    static func display(_ iso: String, zone: String) -> String {
+        let characters = Array(iso)
+        guard characters.count >= 16, characters[10] == "T", characters[13] == ":" else { return iso }
+        let date = String(characters[0..<10])
+        let time = String(characters[11..<16])
+        return zone.isEmpty ? "\(date) \(time)" : "\(date) \(time) \(zone)"
+    }
+}

@@ -1,0 +1,30 @@
+import KaderRPC
+
+/// Tasks as people read them: each window in its village's own clock and zone.
+enum TaskTable {
+    static func table(_ tasks: [TaskInfo], showingVillage: Bool = true) -> Table {
+        var headers = ["ID", "STARTS", "ENDS", "STATE", "TASK"]
+        if showingVillage { headers.append("VILLAGE") }
+        var table = Table(headers)
+        for task in tasks {
+            var row = [
+                task.id, LocalTime.display(task.windowStart, zone: task.zone),
+                LocalTime.display(task.windowEnd, zone: task.zone), task.state, task.label,
+            ]
+            if showingVillage { row.append(task.villageLabel) }
+            table.append(row)
+        }
+        return table
+    }
+}
+
+extension TaskInfo {
+    /// The title, and which occurrence it is of a recurring step: `Kunjungan … (2/6)`.
+    var label: String {
+        occurrences > 1 ? "\(title) (\(occurrence)/\(occurrences))" : title
+    }
+
+    var villageLabel: String {
+        villageName.isEmpty ? village : "\(villageName) (\(village))"
+    }
+}

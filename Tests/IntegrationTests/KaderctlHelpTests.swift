@@ -1,0 +1,31 @@
+import KaderTesting
+import Testing
+
+/// Every command explains itself: what it does, an example, and the options it inherits.
+@Suite struct KaderctlHelpTests {
+    static let commands = [
+        "region provinces", "region search", "program list", "program show", "cadre register", "cadre list",
+        "cadre show", "cadre update", "import cadres", "workflow start", "workflow list", "workflow show",
+        "workflow cancel", "task list", "task show", "task start", "task complete", "task cancel", "task reschedule",
+        "report kader-book",
+    ]
+
+    @Test(arguments: commands) func helps(_ command: String) async throws {
+        let words = command.split(separator: " ").map(String.init)
+        let help = try await run(try Binaries.path("kaderctl"), words + ["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("OVERVIEW: "))
+        #expect(help.stdout.contains("Example"), "\(command) --help shows an example")
+        #expect(help.stdout.contains("kaderctl \(command)"))
+        #expect(help.stdout.contains("--socket PATH"), "\(command) --help mentions the global options")
+    }
+
+    @Test func listsEveryNounAtTheTop() async throws {
+        let help = try await run(try Binaries.path("kaderctl"), ["--help"])
+        for noun in ["region", "program", "cadre", "import", "workflow", "task", "report"] {
+            #expect(help.stdout.contains("\n  \(noun) "), "\(noun)")
+            let nounHelp = try await run(try Binaries.path("kaderctl"), [noun, "--help"])
+            #expect(nounHelp.stdout.contains("Example:\n  kaderctl \(noun) "), "\(noun) --help shows an example")
+        }
+    }
+}

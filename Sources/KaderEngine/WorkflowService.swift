@@ -168,6 +168,18 @@ public final class WorkflowService: Sendable {
             guard let province = directory.province(village) else {
                 throw EngineError.notFound(what: "province of village", id: village.description)
             }
+            // Tasks of a past start would be missed as soon as they are made.
+            let today = LocalDate(now, in: province.timeZone)
+            guard startDate >= today else {
+                throw EngineError.invalid(
+                    ValidationError(
+                        "the workflow cannot start in the past",
+                        problems: [
+                            FieldProblem(
+                                field: "start_date",
+                                message: "\(startDate) has passed; it is \(today) in \(village) (\(province.name))")
+                        ]))
+            }
             let plan: [PlannedTask]
             do {
                 plan = try WorkflowPlanner.plan(program, start: startDate, province: province, blackouts: blackouts)

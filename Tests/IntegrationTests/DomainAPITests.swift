@@ -75,6 +75,12 @@ import Testing
             #expect(malformed.kind == .invalidParams)
             #expect(malformed.fields.map(\.field) == ["birth_year"], "a wrong JSON type is caught first, by name")
 
+            let everything = try failure(
+                connection, "cadre.register",
+                ["name": "X", "sex": "Q", "birth_year": 2020, "field": "", "village": "51.03.01.2999"])
+            #expect(everything.message == "Invalid params: the cadre cannot be registered")
+            #expect(everything.fields.map(\.field) == ["sex", "birth_year", "field", "village"], "all at once")
+
             let badBatch = try failure(
                 connection, "cadre.register",
                 [
@@ -117,6 +123,10 @@ import Testing
             }
             let wayan = try register("Wayan", bali)
             let yohanes = try register("Yohanes", papua)
+            let past = try failure(connection, "workflow.start", ["cadre": .string(yohanes), "start_date": "2020-01-01"])
+            #expect(past.kind == .invalid)
+            #expect(past.fields.first?.field == "start_date")
+            #expect(past.fields.first?.message.hasPrefix("2020-01-01 has passed; it is ") == true)
             let baliRun = try connection.call(
                 "workflow.start", params: ["cadre": .string(wayan), "start_date": "2030-03-04"], as: WorkflowDetail.self)
             let papuaRun = try connection.call(

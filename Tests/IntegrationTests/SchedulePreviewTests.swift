@@ -146,16 +146,16 @@ import Testing
                 params: ["name": "Ni Made Sari", "sex": "P", "birth_year": 1995, "field": "kesehatan", "village": "51.03.01.1002"],
                 as: CadreBatch.self
             ).cadres[0].id
-            // 17 August 2026, Hari Kemerdekaan: identification opens on the 18th instead.
+            // 17 August 2027, Hari Kemerdekaan: identification opens on the 18th instead.
             let run = try connection.call(
-                "workflow.start", params: ["cadre": .string(cadre), "start_date": "2026-08-17"], as: WorkflowDetail.self)
+                "workflow.start", params: ["cadre": .string(cadre), "start_date": "2027-08-17"], as: WorkflowDetail.self)
             let identification = run.tasks[0]
             #expect(identification.step == "identification")
-            #expect(identification.windowStart == "2026-08-18T09:00:00+08:00")
-            #expect(identification.windowEnd == "2026-09-01T09:00:00+08:00", "the window keeps its 14 days")
+            #expect(identification.windowStart == "2027-08-18T09:00:00+08:00")
+            #expect(identification.windowEnd == "2027-09-01T09:00:00+08:00", "the window keeps its 14 days")
             let detail = try connection.call("task.get", params: ["id": .string(identification.id)], as: TaskDetail.self)
             let planned = try #require(detail.history.first { $0.action == "planned" })
-            #expect(planned.detail["shifted_from"] == "2026-08-17T09:00:00+08:00")
+            #expect(planned.detail["shifted_from"] == "2027-08-17T09:00:00+08:00")
             #expect(planned.detail["blackout"] == "Hari Kemerdekaan Republik Indonesia")
             let deliberation = try connection.call("task.get", params: ["id": .string(run.tasks[1].id)], as: TaskDetail.self)
             #expect(deliberation.history.first { $0.action == "planned" }?.detail["blackout"] == nil, "only moved tasks say so")

@@ -41,27 +41,44 @@ public struct CadreDraft: Sendable, Hashable {
     /// Checks the draft against the facts a register must hold; `directory` knows which
     /// villages exist, `currentYear` makes ages testable.
     public func problems(directory: RegionDirectory, currentYear: Int) -> [FieldProblem] {
+        Self.problems(
+            name: name, birthYear: birthYear, field: field, village: village, directory: directory,
+            currentYear: currentYear)
+    }
+
+    /// The same checks on the fields given; nil skips a field (not given, or already found
+    /// malformed), so every problem of an input can be reported at once.
+    public static func problems(
+        name: String?, birthYear: Int?, field: String?, village: RegionCode?, directory: RegionDirectory,
+        currentYear: Int
+    ) -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmedName.isEmpty {
-            problems.append(FieldProblem(field: "name", message: "must not be empty"))
-        } else if trimmedName.count > 200 {
-            problems.append(FieldProblem(field: "name", message: "is longer than 200 characters"))
+        if let name {
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty {
+                problems.append(FieldProblem(field: "name", message: "must not be empty"))
+            } else if trimmed.count > 200 {
+                problems.append(FieldProblem(field: "name", message: "is longer than 200 characters"))
+            }
         }
-        let oldest = currentYear - 100
-        let youngest = currentYear - Self.minimumAge
-        if birthYear < oldest || birthYear > youngest {
-            problems.append(
-                FieldProblem(field: "birth_year", message: "\(birthYear) is not between \(oldest) and \(youngest)"))
+        if let birthYear {
+            let oldest = currentYear - 100
+            let youngest = currentYear - minimumAge
+            if birthYear < oldest || birthYear > youngest {
+                problems.append(
+                    FieldProblem(field: "birth_year", message: "\(birthYear) is not between \(oldest) and \(youngest)"))
+            }
         }
-        if field.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let field, field.trimmingCharacters(in: .whitespaces).isEmpty {
             problems.append(FieldProblem(field: "field", message: "must name the cadre's bidang (e.g. kesehatan)"))
         }
-        if village.level != .village {
-            problems.append(
-                FieldProblem(field: "village", message: "\(village) is a \(village.level) code, not a village code"))
-        } else if directory.region(village) == nil {
-            problems.append(FieldProblem(field: "village", message: "no village has the code \(village)"))
+        if let village {
+            if village.level != .village {
+                problems.append(
+                    FieldProblem(field: "village", message: "\(village) is a \(village.level) code, not a village code"))
+            } else if directory.region(village) == nil {
+                problems.append(FieldProblem(field: "village", message: "no village has the code \(village)"))
+            }
         }
         return problems
     }

@@ -1,3 +1,4 @@
+import Foundation
 import KaderCore
 import KaderEngine
 import KaderRPC
@@ -15,7 +16,7 @@ extension DomainMethods {
                 let drafts = batch.enumerated().compactMap { index, fields in
                     draft(fields, prefix: params.cadres == nil ? "" : "cadres[\(index)].", reader: &reader)
                 }
-                try reader.check("the cadres cannot be registered")
+                try reader.check(params.cadres == nil ? "the cadre cannot be registered" : "the cadres cannot be registered")
                 let cadres = try await ErrorMapping.translating {
                     try await service.registerCadres(drafts, asBatch: params.cadres != nil, caller: Self.caller(call))
                 }
@@ -57,6 +58,15 @@ extension DomainMethods {
                     village: reader.regionCode(params.village, field: "village", level: .village),
                     address: params.address, status: reader.choice(params.status, field: "status", as: CadreStatus.self),
                     notes: params.notes)
+                if !reader.problems.isEmpty {
+                    // Report the other fields' problems in the same reply.
+                    for problem in CadreDraft.problems(
+                        name: params.name, birthYear: params.birthYear, field: params.field, village: changes.village,
+                        directory: directory, currentYear: Self.currentYear)
+                    {
+                        reader.note(problem.field, problem.message)
+                    }
+                }
                 try reader.check("the cadre cannot be changed")
                 let cadre = try await ErrorMapping.translating {
                     try await service.updateCadre(id!, changes: changes, caller: Self.caller(call))
@@ -66,15 +76,27 @@ extension DomainMethods {
         ]
     }
 
-    /// A draft from wire fields; problems go to `reader` under `prefix`.
+    /// A draft from wire fields; problems go to `reader` under `prefix`. When a field is
+    /// malformed, the others are still checked, so one reply names everything to fix.
     private func draft(_ fields: CadreFields, prefix: String, reader: inout ParamReader) -> CadreDraft? {
         let sex = reader.sex(fields.sex, field: prefix + "sex")
         let village = reader.regionCode(fields.village, field: prefix + "village", level: .village)
         let status = reader.choice(fields.status ?? "candidate", field: prefix + "status", as: CadreStatus.self)
-        guard let sex, let village, let status else { return nil }
+        guard let sex, let village, let status else {
+            for problem in CadreDraft.problems(
+                name: fields.name, birthYear: fields.birthYear, field: fields.field, village: village,
+                directory: directory, currentYear: Self.currentYear)
+            {
+                reader.note(prefix + problem.field, problem.message)
+            }
+            return nil
+        }
         return CadreDraft(
             name: fields.name, sex: sex, birthYear: fields.birthYear, education: fields.education ?? "",
             courses: fields.courses ?? [], field: fields.field, village: village, address: fields.address ?? "",
             status: status, notes: fields.notes ?? "")
     }
+
+    /// The year ages are counted in, on the daemon's calendar.
+    static var currentYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
 }

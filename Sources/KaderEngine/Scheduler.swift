@@ -22,13 +22,24 @@ public final class Scheduler: Sendable {
         public init() {}
     }
 
-    /// What the scheduler has done, for `daemon.status`.
+    /// What the scheduler has done and sees, for `daemon.status` and systemd's STATUS= line.
     public struct Report: Sendable, Hashable {
+        /// The clock time of the latest pass.
+        public var lastPass: Date?
+        /// When the daemon was last recorded as alive (the catch-up's starting point).
         public var lastTick: Date?
         public var becameDue = 0
         public var missed = 0
         public var lastCatchUp: CatchUpReport?
+        /// Tasks due and workflows active, counted at most every `summaryInterval`.
+        public var tasksDue = 0
+        public var activeWorkflows = 0
+        var summarizedAt: Date?
     }
+
+    /// How often the counts in the report are refreshed; counting on every pass would cost
+    /// a query per change under heavy write load.
+    static let summaryInterval: TimeInterval = 5
 
     private struct State {
         var queue = DueQueue()
@@ -45,14 +56,14 @@ public final class Scheduler: Sendable {
     private let clock: any WallClock
     private let configuration: Configuration
     private let logger: Logger
-    private let onTick: @Sendable (Date) -> Void
+    private let onTick: @Sendable (Report) -> Void
     private let state = Mutex(State())
 
-    /// - Parameter onTick: called after every pass with the time it ran for; the watchdog
-    ///   pings from here, so a stuck scheduler stops the pings.
+    /// - Parameter onTick: called after every pass with the report as of that pass; the
+    ///   watchdog pings from here, so a stuck scheduler stops the pings.
     public init(
         service: WorkflowService, clock: any WallClock, configuration: Configuration = Configuration(),
-        logger: Logger, onTick: @escaping @Sendable (Date) -> Void = { _ in }
+        logger: Logger, onTick: @escaping @Sendable (Report) -> Void = { _ in }
     ) {
         self.service = service
         self.clock = clock
@@ -111,8 +122,13 @@ public final class Scheduler: Sendable {
             }
         }
         try await markAlive(now)
-        onTick(now)
-        return state.withLock { $0.queue.next?.at ?? $0.loadedUntil }
+        try await summarize(now)
+        let (report, next) = state.withLock { state in
+            state.report.lastPass = now
+            return (state.report, state.queue.next?.at ?? state.loadedUntil)
+        }
+        onTick(report)
+        return next
     }
 
     /// Runs until cancelled: a pass, then sleep until the next deadline or a change.
@@ -132,6 +148,22 @@ public final class Scheduler: Sendable {
                 await group.next()
                 group.cancelAll()
             }
+        }
+    }
+
+    /// Counts what STATUS= and `daemon.status` show, when the last count is old enough.
+    private func summarize(_ now: Date) async throws {
+        let due = state.withLock { state in
+            state.report.summarizedAt.map { now.timeIntervalSince($0) >= Self.summaryInterval || now < $0 } ?? true
+        }
+        guard due else { return }
+        let (tasksDue, active) = try await store.read { reader in
+            (try reader.taskCounts()[.due] ?? 0, try reader.workflowCount(state: .active))
+        }
+        state.withLock { state in
+            state.report.tasksDue = tasksDue
+            state.report.activeWorkflows = active
+            state.report.summarizedAt = now
         }
     }
 

@@ -78,7 +78,7 @@ struct Kaderd: AsyncParsableCommand {
         }
         let scheduler = Scheduler(
             service: service, clock: SystemWallClock(), configuration: systemd.schedulerConfiguration, logger: logger,
-            onTick: { _ in systemd.workLoopPassed() })
+            onTick: { systemd.workLoopPassed($0) })
         do {
             try await scheduler.catchUp()
         } catch {

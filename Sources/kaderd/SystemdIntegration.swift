@@ -112,8 +112,8 @@ extension SystemdIntegration {
 
     /// Called at the end of each pass of the scheduler's loop: brings STATUS= up to date and
     /// pings the watchdog.
-    func workLoopPassed() {
-        status.refresh()
+    func workLoopPassed(_ report: Scheduler.Report) {
+        status.record(activeWorkflows: report.activeWorkflows, tasksDue: report.tasksDue)
         do {
             _ = try watchdog?.ping()
         } catch {

@@ -32,7 +32,7 @@ import Testing
         let ticks = AsyncStream<Date>.makeStream()
         let scheduler = Scheduler(
             service: fixture.service, clock: fixture.clock, logger: Logger(label: "test"),
-            onTick: { ticks.continuation.yield($0) })
+            onTick: { ticks.continuation.yield($0.lastPass!) })
         var passes = ticks.stream.makeAsyncIterator()
         let loop = Task { try await scheduler.run() }
         defer { loop.cancel() }

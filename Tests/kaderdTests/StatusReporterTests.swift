@@ -9,6 +9,13 @@ import Testing
         #expect(StatusReporter.line(for: .init(connectionsServed: 1, reload: .none)) == "1 connection served")
     }
 
+    @Test func leadsWithTheWorkInHand() {
+        let work = StatusReporter.Work(activeWorkflows: 3, tasksDue: 1)
+        #expect(
+            StatusReporter.line(for: .init(work: work, connectionsServed: 2, reload: .none))
+                == "3 workflows active, 1 task due; 2 connections served")
+    }
+
     @Test func showsTheLastReloadAndWhyOneWasRefused() {
         let at = Date(timeIntervalSince1970: 1_795_913_600)
         #expect(

@@ -1,6 +1,8 @@
 import Foundation
+import KaderEngine
 import KaderSystemd
 import KaderTesting
+import Logging
 import Testing
 
 /// `sd_notify` and the watchdog against a real notify socket, read as systemd reads it.
@@ -63,34 +65,61 @@ import Testing
         }
     }
 
-    /// The acceptance test: a work loop that stalls stops the pings, however much time passes,
-    /// and pings again once it moves. The loop is driven step by step; its clock by hand.
-    @Test func aStalledWorkLoopStopsThePings() async throws {
+    /// The acceptance test: the real scheduler pings at the end of each pass; when a pass
+    /// stalls (here its store is held busy) the pings stop however much time passes, and
+    /// come again once the pass finishes.
+    @Test(.timeLimit(.minutes(1))) func aStalledSchedulerStopsThePings() async throws {
         try await withNotifySocket { listener in
-            let clock = ManualMonotonicClock()
-            let watchdog = Watchdog(timeout: .seconds(4), now: { clock.now })
-            let loop = SteppedWorkLoop(watchdog: watchdog)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await loop.run() }
-
-                for _ in 0..<3 {
-                    await loop.finishOnePass()
-                    #expect(try await listener.next(timeout: 5) == "WATCHDOG=1")
-                    clock.advance(by: watchdog.passInterval)
-                }
-
-                // The loop's work hangs: no pass finishes while far more than the timeout passes.
-                clock.advance(by: .seconds(60))
-                try SystemdNotifier().send(.status("stalled for 60s"))
-                #expect(
-                    try await listener.next(timeout: 5) == "STATUS=stalled for 60s",
-                    "no WATCHDOG=1 may arrive while the loop is stalled; got:\n\(listener.transcript)")
-
-                await loop.finishOnePass()
-                #expect(try await listener.next(timeout: 5) == "WATCHDOG=1", "pings resume with the loop")
-                loop.stop()
-                try await group.waitForAll()
+            let monotonic = ManualMonotonicClock()
+            let watchdog = Watchdog(timeout: .seconds(4), now: { monotonic.now })
+            let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
+            var configuration = Scheduler.Configuration()
+            configuration.idle = 1
+            let (passes, passed) = AsyncStream<Date>.makeStream()
+            let scheduler = Scheduler(
+                service: fixture.service, clock: fixture.clock, configuration: configuration,
+                logger: Logger(label: "test"),
+                onTick: { report in
+                    _ = try? watchdog.ping()
+                    passed.yield(report.lastPass!)
+                })
+            let loop = Task { try await scheduler.run() }
+            defer { loop.cancel() }
+            var pass = passes.makeAsyncIterator()
+            /// Moves both clocks on and waits for the scheduler's pass at the new time.
+            func nextPass() async {
+                monotonic.advance(by: watchdog.passInterval)
+                fixture.clock.advance(by: 1)
+                let now = fixture.clock.now()
+                while let at = await pass.next(), at < now {}
             }
+
+            _ = await pass.next()
+            #expect(try await listener.next(timeout: 5) == "WATCHDOG=1")
+            for _ in 0..<2 {
+                await nextPass()
+                #expect(try await listener.next(timeout: 5) == "WATCHDOG=1")
+            }
+
+            // The store is held busy, so the next pass cannot record that it ran.
+            let (entered, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+            let busy = Task {
+                try await fixture.store.write { _ in
+                    entered.signal()
+                    release.wait()
+                }
+            }
+            try await onThread { entered.wait() }
+            monotonic.advance(by: .seconds(60))
+            fixture.clock.advance(by: 60)
+            try SystemdNotifier().send(.status("stalled for 60s"))
+            #expect(
+                try await listener.next(timeout: 5) == "STATUS=stalled for 60s",
+                "no WATCHDOG=1 may arrive while the pass is stalled; got:\n\(listener.transcript)")
+
+            release.signal()
+            try await busy.value
+            #expect(try await listener.next(timeout: 5) == "WATCHDOG=1", "pings resume with the scheduler")
         }
     }
 
@@ -100,39 +129,5 @@ import Testing
         setenv("NOTIFY_SOCKET", listener.path, 1)
         defer { unsetenv("NOTIFY_SOCKET") }
         try await body(listener)
-    }
-}
-
-/// A work loop shaped like the scheduler's: each pass does its work, then pings. Here a
-/// pass's work is done only when the test says, so "stalled" is a state the test holds.
-private final class SteppedWorkLoop: Sendable {
-    private let watchdog: Watchdog
-    private let work: AsyncStream<Void>
-    private let workDone: AsyncStream<Void>.Continuation
-    private let passes: AsyncStream<Void>
-    private let passDone: AsyncStream<Void>.Continuation
-
-    init(watchdog: Watchdog) {
-        self.watchdog = watchdog
-        (work, workDone) = AsyncStream.makeStream()
-        (passes, passDone) = AsyncStream.makeStream()
-    }
-
-    func run() async throws {
-        for await _ in work {
-            try watchdog.ping()
-            passDone.yield()
-        }
-    }
-
-    /// Lets the current pass's work finish and waits until the loop has pinged.
-    func finishOnePass() async {
-        workDone.yield()
-        var iterator = passes.makeAsyncIterator()
-        await iterator.next()
-    }
-
-    func stop() {
-        workDone.finish()
     }
 }

@@ -149,7 +149,11 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["KaderRPC", "KaderClient", "KaderTesting"]
+            dependencies: [
+                "KaderRPC", "KaderClient", "KaderTesting",
+                // Only to age a stopped daemon's database, as a long downtime would.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -122,7 +122,8 @@ public final class WorkflowService: Sendable {
     /// Starts a program for one cadre or a cohort of one village: plans every task in the
     /// village's zone and stores them with the workflow.
     public func startWorkflow(
-        program programID: String, version: Int?, cadres cadreIDs: [CadreID], startDate: LocalDate, caller: Caller
+        program programID: String, version: Int?, cadres cadreIDs: [CadreID], facilitator: String = "",
+        startDate: LocalDate, caller: Caller
     ) async throws -> (Workflow, [WorkflowTask]) {
         guard let entry = catalog.entry(id: programID, version: version) else {
             let what = version.map { "version \($0) of program" } ?? "program"
@@ -188,7 +189,8 @@ public final class WorkflowService: Sendable {
             }
             let workflow = Workflow(
                 id: workflowID, programID: program.id, programVersion: program.version, village: village,
-                zoneIdentifier: province.ianaIdentifier, cadres: cadreIDs, startDate: startDate, createdAt: now)
+                zoneIdentifier: province.ianaIdentifier, cadres: cadreIDs,
+                facilitator: facilitator.trimmingCharacters(in: .whitespacesAndNewlines), startDate: startDate, createdAt: now)
             let tasks = plan.map { planned in
                 WorkflowTask(
                     id: ids.next(), workflowID: workflowID, stepID: planned.stepID, kind: planned.kind,

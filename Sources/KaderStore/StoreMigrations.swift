@@ -94,6 +94,9 @@ enum StoreMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("v3: the facilitator of a workflow") { db in
+            try db.execute(sql: "ALTER TABLE workflow ADD COLUMN facilitator TEXT NOT NULL DEFAULT ''")
+        }
         return migrator
     }
 }

@@ -101,6 +101,7 @@ public struct StoreReader {
             village: try Self.decode(row["village"], as: RegionCode.self),
             zoneIdentifier: row["zone"],
             cadres: try cadres.map { try Self.decode($0, as: CadreID.self) },
+            facilitator: row["facilitator"],
             startDate: try Self.decode(row["start_date"], as: LocalDate.self),
             state: WorkflowState(rawValue: row["state"]) ?? .active,
             createdAt: Date(timeIntervalSince1970: row["created_at"]))

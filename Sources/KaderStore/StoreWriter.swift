@@ -40,13 +40,14 @@ public struct StoreWriter {
     public func insert(_ workflow: Workflow, tasks: [WorkflowTask]) throws {
         try db.execute(
             sql: """
-                INSERT INTO workflow (id, seq, program_id, program_version, village, zone, start_date, state, created_at)
-                VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM workflow), ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO workflow (id, seq, program_id, program_version, village, zone, start_date, state, created_at,
+                                      facilitator)
+                VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM workflow), ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 workflow.id.rawValue, workflow.programID, workflow.programVersion, workflow.village.description,
                 workflow.zoneIdentifier, workflow.startDate.description, workflow.state.rawValue,
-                workflow.createdAt.timeIntervalSince1970,
+                workflow.createdAt.timeIntervalSince1970, workflow.facilitator,
             ])
         for (position, cadre) in workflow.cadres.enumerated() {
             try db.execute(

@@ -48,6 +48,9 @@ struct WorkflowCommand: ParsableCommand {
         @Option(help: "The program's version (default: the latest).")
         var version: Int?
 
+        @Option(help: ArgumentHelp("The Pendamping Desa who mentors this run.", valueName: "NAME"))
+        var facilitator: String?
+
         func validate() throws {
             if (cadre == nil) == (cadres == nil) {
                 throw ValidationError("give either --cadre ID or --cadres ID,ID…")
@@ -58,7 +61,8 @@ struct WorkflowCommand: ParsableCommand {
         func run() throws {
             let global = kaderctl.global
             let params = WorkflowStartParams(
-                program: program, version: version, cadre: cadre, cadres: cadres, startDate: startDate.description)
+                program: program, version: version, cadre: cadre, cadres: cadres, facilitator: facilitator,
+                startDate: startDate.description)
             let reply = try global.withConnection { connection throws(ClientError) in
                 try connection.fetch(.workflowStart, params, as: WorkflowDetail.self)
             }
@@ -176,6 +180,7 @@ extension WorkflowDetail {
             ("program", "\(workflow.program)@\(workflow.programVersion)"),
             ("village", "\(workflow.villageLabel), \(workflow.zone) (\(workflow.timeZone))"),
             ("cadres", workflow.cadres.joined(separator: ", ")),
+            ("facilitator", workflow.facilitator.isEmpty ? "(none named)" : workflow.facilitator),
             ("start", workflow.startDate),
             ("state", workflow.state),
         ]) + "\n\n" + TaskTable.table(tasks, showingVillage: false).render()

@@ -128,7 +128,9 @@ import Testing
             #expect(past.fields.first?.field == "start_date")
             #expect(past.fields.first?.message.hasPrefix("2020-01-01 has passed; it is ") == true)
             let baliRun = try connection.call(
-                "workflow.start", params: ["cadre": .string(wayan), "start_date": "2030-03-04"], as: WorkflowDetail.self)
+                "workflow.start", params: ["cadre": .string(wayan), "start_date": "2030-03-04", "facilitator": "Komang Ardana"],
+                as: WorkflowDetail.self)
+            #expect(baliRun.workflow.facilitator == "Komang Ardana")
             let papuaRun = try connection.call(
                 "workflow.start", params: ["cadres": [.string(yohanes)], "start_date": "2030-03-04"], as: WorkflowDetail.self)
             #expect(baliRun.workflow.zone == "WITA")
@@ -175,6 +177,9 @@ import Testing
             #expect(stopped.tasks.allSatisfy { $0.state == "cancelled" })
             let fetched = try connection.call("workflow.get", params: ["id": .string(papuaRun.workflow.id)], as: WorkflowDetail.self)
             #expect(fetched.workflow.state == "cancelled")
+            #expect(fetched.workflow.facilitator == "")
+            let again = try connection.call("workflow.get", params: ["id": .string(baliRun.workflow.id)], as: WorkflowDetail.self)
+            #expect(again.workflow.facilitator == "Komang Ardana")
         }
     }
 

@@ -11,11 +11,14 @@ import Testing
         let second = try await ctl.register("Maria Ohee", sex: "P", born: 1992, field: "kesehatan", village: village.code)
         let start = TestDays.string(TestDays.firstOfNextMonth)
 
-        let started = try await ctl.run(["workflow", "start", "--cadres", "\(first),\(second)", "--start-date", start])
+        let started = try await ctl.run([
+            "workflow", "start", "--cadres", "\(first),\(second)", "--start-date", start, "--facilitator", "Yosina Kogoya",
+        ])
         #expect(started.status == 0, "\(started.stderr)")
         let id = String(try #require(started.stdout.split(separator: " ").dropFirst().first))
-        #expect(started.stdout.contains("  cadres   \(first), \(second)\n"))
-        #expect(started.stdout.contains("  village  \(village.name) (\(village.code)), WIT (Asia/Jayapura)\n"))
+        #expect(started.stdout.contains("  cadres       \(first), \(second)\n"))
+        #expect(started.stdout.contains("  facilitator  Yosina Kogoya\n"))
+        #expect(started.stdout.contains("  village      \(village.name) (\(village.code)), WIT (Asia/Jayapura)\n"))
         #expect(started.stdout.contains("Kunjungan pendampingan KPMD (6/6)"))
 
         let again = try await ctl.run(["workflow", "start", "--cadre", second, "--start-date", start])

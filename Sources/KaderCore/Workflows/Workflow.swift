@@ -9,13 +9,16 @@ public struct Workflow: Sendable, Hashable {
     /// The village's IANA zone, fixed when the workflow starts: its tasks live in this time.
     public var zoneIdentifier: String
     public var cadres: [CadreID]
+    /// The Pendamping Desa or Pendamping Lokal Desa who mentors this run ("" when not named).
+    public var facilitator: String
     public var startDate: LocalDate
     public var state: WorkflowState
     public var createdAt: Date
 
     public init(
         id: WorkflowID, programID: String, programVersion: Int, village: RegionCode, zoneIdentifier: String,
-        cadres: [CadreID], startDate: LocalDate, state: WorkflowState = .active, createdAt: Date
+        cadres: [CadreID], facilitator: String = "", startDate: LocalDate, state: WorkflowState = .active,
+        createdAt: Date
     ) {
         self.id = id
         self.programID = programID
@@ -23,6 +26,7 @@ public struct Workflow: Sendable, Hashable {
         self.village = village
         self.zoneIdentifier = zoneIdentifier
         self.cadres = cadres
+        self.facilitator = facilitator
         self.startDate = startDate
         self.state = state
         self.createdAt = createdAt

@@ -86,6 +86,7 @@ extension RPCMethodDescriptor {
             .integer("version", "Program version (default the latest).", minimum: 1),
             .string("cadre", "One cadre id…"),
             .strings("cadres", "…or the cadre ids of a cohort of one village."),
+            .string("facilitator", "The Pendamping Desa or Pendamping Lokal Desa who mentors this run."),
             .string("start_date", "The first day, YYYY-MM-DD.", required: true),
         ],
         result: .objectSchema(["workflow": ["type": "object"], "tasks": ["type": "array"]]))

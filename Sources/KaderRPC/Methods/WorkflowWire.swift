@@ -63,13 +63,15 @@ public struct WorkflowInfo: Codable, Sendable, Hashable {
     public var zone: String
     public var timeZone: String
     public var cadres: [String]
+    /// The Pendamping Desa mentoring this run; "" when none was named.
+    public var facilitator: String
     public var startDate: String
     public var state: String
     public var createdAt: Date
 
     public init(
         id: String, program: String, programVersion: Int, village: String, villageName: String, zone: String,
-        timeZone: String, cadres: [String], startDate: String, state: String, createdAt: Date
+        timeZone: String, cadres: [String], facilitator: String, startDate: String, state: String, createdAt: Date
     ) {
         self.id = id
         self.program = program
@@ -79,13 +81,14 @@ public struct WorkflowInfo: Codable, Sendable, Hashable {
         self.zone = zone
         self.timeZone = timeZone
         self.cadres = cadres
+        self.facilitator = facilitator
         self.startDate = startDate
         self.state = state
         self.createdAt = createdAt
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, program, village, zone, cadres, state
+        case id, program, village, zone, cadres, state, facilitator
         case programVersion = "program_version"
         case villageName = "village_name"
         case timeZone = "time_zone"
@@ -113,10 +116,16 @@ public struct WorkflowStartParams: Codable, Sendable, Hashable {
     public var cadre: String?
     /// …or a cohort of one village.
     public var cadres: [String]?
+    /// The Pendamping Desa mentoring the run.
+    public var facilitator: String?
     /// The workflow's first day, YYYY-MM-DD, in the village's calendar.
     public var startDate: String
 
-    public init(program: String? = nil, version: Int? = nil, cadre: String? = nil, cadres: [String]? = nil, startDate: String) {
+    public init(
+        program: String? = nil, version: Int? = nil, cadre: String? = nil, cadres: [String]? = nil,
+        facilitator: String? = nil, startDate: String
+    ) {
+        self.facilitator = facilitator
         self.program = program
         self.version = version
         self.cadre = cadre
@@ -125,7 +134,7 @@ public struct WorkflowStartParams: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case program, version, cadre, cadres
+        case program, version, cadre, cadres, facilitator
         case startDate = "start_date"
     }
 }

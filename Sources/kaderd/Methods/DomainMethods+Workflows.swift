@@ -19,7 +19,8 @@ extension DomainMethods {
                 try reader.check("the workflow cannot start")
                 let (workflow, tasks) = try await ErrorMapping.translating {
                     try await service.startWorkflow(
-                        program: params.program ?? "kpmd", version: params.version, cadres: cadres, startDate: start!,
+                        program: params.program ?? "kpmd", version: params.version, cadres: cadres,
+                        facilitator: params.facilitator ?? "", startDate: start!,
                         caller: Self.caller(call))
                 }
                 return WorkflowDetail(workflow: wire.workflow(workflow), tasks: tasks.map(wire.task))

@@ -22,7 +22,8 @@ struct WireMapping {
             id: workflow.id.rawValue, program: workflow.programID, programVersion: workflow.programVersion,
             village: workflow.village.description, villageName: directory.name(of: workflow.village) ?? "",
             zone: IndonesianZone.abbreviation(for: zone), timeZone: workflow.zoneIdentifier,
-            cadres: workflow.cadres.map(\.rawValue), startDate: workflow.startDate.description,
+            cadres: workflow.cadres.map(\.rawValue), facilitator: workflow.facilitator,
+            startDate: workflow.startDate.description,
             state: workflow.state.rawValue, createdAt: workflow.createdAt)
     }
 

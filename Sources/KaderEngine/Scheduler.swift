@@ -158,7 +158,7 @@ public final class Scheduler: Sendable {
         }
         guard due else { return }
         let (tasksDue, active) = try await store.read { reader in
-            (try reader.taskCounts()[.due] ?? 0, try reader.workflowCount(state: .active))
+            (try reader.taskCount(state: .due), try reader.workflowCount(state: .active))
         }
         state.withLock { state in
             state.report.tasksDue = tasksDue

@@ -67,6 +67,12 @@ extension StoreReader {
         return counts
     }
 
+    /// How many tasks are in one state: a range of the state index, cheap even over a
+    /// million tasks when few are in that state.
+    public func taskCount(state: TaskState) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task WHERE state = ?", arguments: [state.rawValue]) ?? 0
+    }
+
     /// The scheduled task whose window opens next.
     public func nextScheduledTask() throws -> WorkflowTask? {
         try Row.fetchOne(db, sql: "SELECT * FROM task WHERE state = 'scheduled' ORDER BY window_start, id LIMIT 1")

@@ -24,18 +24,8 @@ public struct StoreReader {
             conditions.sql.append("status = ?")
             arguments.append(status.rawValue)
         }
-        if let cursor = page.cursor {
-            guard cursor.hasPrefix("c"), let seq = Int64(cursor.dropFirst()) else { throw InvalidCursor(cursor: cursor) }
-            conditions.sql.append("seq > ?")
-            arguments.append(seq)
-        }
-        let rows = try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM cadre \(Self.whereClause(conditions.sql)) ORDER BY seq LIMIT ?",
-            arguments: StatementArguments(arguments + [page.limit + 1]))
-        let items = try rows.prefix(page.limit).map(Self.cadre)
-        let next = rows.count > page.limit ? "c\(rows[page.limit - 1]["seq"] as Int64)" : nil
-        return Page(items: Array(items), nextCursor: next)
+        return try pageInOrderOfEntry(
+            table: "cadre", cursorPrefix: "c", conditions: conditions.sql, arguments: arguments, page: page, map: Self.cadre)
     }
 
     /// Every cadre of a village, in registration order: the Buku Kader.
@@ -64,17 +54,32 @@ public struct StoreReader {
             conditions.sql.append("id IN (SELECT workflow_id FROM workflow_cadre WHERE cadre_id = ?)")
             arguments.append(cadre.rawValue)
         }
+        return try pageInOrderOfEntry(
+            table: "workflow", cursorPrefix: "w", conditions: conditions.sql, arguments: arguments, page: page,
+            map: workflow(from:))
+    }
+
+    /// One page of a table listed in the order rows were added (`seq`); the cursor is the
+    /// last seq shown, behind a letter that says which list it belongs to.
+    private func pageInOrderOfEntry<Element>(
+        table: String, cursorPrefix: String, conditions: [String], arguments: [any DatabaseValueConvertible],
+        page: PageRequest, map: (Row) throws -> Element
+    ) throws -> Page<Element> {
+        var conditions = conditions
+        var arguments = arguments
         if let cursor = page.cursor {
-            guard cursor.hasPrefix("w"), let seq = Int64(cursor.dropFirst()) else { throw InvalidCursor(cursor: cursor) }
-            conditions.sql.append("seq > ?")
+            guard cursor.hasPrefix(cursorPrefix), let seq = Int64(cursor.dropFirst(cursorPrefix.count)) else {
+                throw InvalidCursor(cursor: cursor)
+            }
+            conditions.append("seq > ?")
             arguments.append(seq)
         }
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT * FROM workflow \(Self.whereClause(conditions.sql)) ORDER BY seq LIMIT ?",
+            sql: "SELECT * FROM \(table) \(Self.whereClause(conditions)) ORDER BY seq LIMIT ?",
             arguments: StatementArguments(arguments + [page.limit + 1]))
-        let items = try rows.prefix(page.limit).map(workflow(from:))
-        let next = rows.count > page.limit ? "w\(rows[page.limit - 1]["seq"] as Int64)" : nil
+        let items = try rows.prefix(page.limit).map(map)
+        let next = rows.count > page.limit ? cursorPrefix + String(rows[page.limit - 1]["seq"] as Int64) : nil
         return Page(items: items, nextCursor: next)
     }
 

@@ -16,7 +16,12 @@ SYSCONFDIR ?= /etc
 # The binaries to install; `make install` builds them in release mode first.
 BUILD_DIR ?= $(CURDIR)/.build/release
 
-.PHONY: run test build deps clean release install install-files
+# Plugins written in C, built as shared objects against the plugin ABI header alone.
+CC ?= cc
+C_PLUGINS := aceh
+PLUGIN_BUILD := $(CURDIR)/.build/kader-plugins
+
+.PHONY: run test build deps clean release install install-files plugins
 
 ## Builds and starts kaderd in the foreground, with its socket and state under .run/.
 run: build
@@ -41,15 +46,24 @@ release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product kaderd
 	$(SWIFT) build -c release --static-swift-stdlib --product kaderctl
 
-## Builds in release mode and installs the binaries, the systemd units, the sysusers.d
-## file, the example config and the documentation.
-install: release install-files
+## Builds the C plugins into .build/plugins/.
+plugins: $(C_PLUGINS:%=$(PLUGIN_BUILD)/%.so)
+
+.SECONDEXPANSION:
+$(PLUGIN_BUILD)/%.so: plugins/$$*/$$*.c Sources/KaderPluginABI/include/kader_plugin.h
+	@mkdir -p $(PLUGIN_BUILD)
+	$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror -I Sources/KaderPluginABI/include -o $@ $<
+
+## Builds in release mode and installs the binaries, the plugins, the systemd units, the
+## sysusers.d file, the example config and the documentation.
+install: release plugins install-files
 
 ## Installs already built binaries from BUILD_DIR; the units name the installed paths.
 install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) \
 		$(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/kaderd
 	install -m 0755 $(BUILD_DIR)/kaderd $(BUILD_DIR)/kaderctl $(DESTDIR)$(BINDIR)/
+	for plugin in $(wildcard $(PLUGIN_BUILD)/*.so); do install -m 0644 $$plugin $(DESTDIR)$(PLUGINDIR)/ || exit 1; done
 	for unit in kaderd.service kaderd.socket; do \
 		sed -e 's|/usr/bin/kaderd|$(BINDIR)/kaderd|' -e 's|/usr/share/doc/kaderd|$(DOCDIR)|' \
 			systemd/$$unit > $(DESTDIR)$(UNITDIR)/$$unit && chmod 0644 $(DESTDIR)$(UNITDIR)/$$unit || exit 1; \

@@ -59,11 +59,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The plugin ABI: one C header, the only contract a plugin sees.
+        .systemLibrary(name: "KaderPluginABI", path: "Sources/KaderPluginABI"),
         // The workflow service: validation, planning and state changes over the store.
         .target(
             name: "KaderEngine",
             dependencies: [
-                "KaderCore", "KaderStore",
+                "KaderCore", "KaderStore", "KaderPluginABI",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -45,7 +45,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
             case .invalidParams?, .invalid?, .notFound?, .conflict?, .tooLarge?: .dataError
             case .methodNotFound?, .invalidRequest?, .parseError?: .usage
             case .unavailable?: .unavailable
-            case .internalError?, nil: .software
+            case .internalError?, .pluginFailed?, nil: .software
             }
         }
     }

@@ -8,12 +8,15 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     case conflict(String)
     /// The input breaks the domain's rules; every problem is listed.
     case invalid(ValidationError)
+    /// A plugin of the province did not give a usable answer; nothing was changed.
+    case plugin(PluginError)
 
     public var description: String {
         switch self {
         case .notFound(let what, let id): "no \(what) \(id)"
         case .conflict(let message): message
         case .invalid(let error): error.description
+        case .plugin(let error): error.description
         }
     }
 }

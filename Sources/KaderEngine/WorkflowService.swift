@@ -15,6 +15,7 @@ public final class WorkflowService: Sendable {
     private let ids = IDGenerator()
     private let catalogBox: Mutex<ProgramCatalog>
     private let blackoutsBox: Mutex<BlackoutCalendar>
+    private let pluginsBox: Mutex<PluginHost?>
 
     public init(
         store: KaderStore, directory: @escaping @autoclosure @Sendable () -> RegionDirectory, catalog: ProgramCatalog,
@@ -26,6 +27,13 @@ public final class WorkflowService: Sendable {
         self.clock = clock
         self.catalogBox = Mutex(catalog)
         self.blackoutsBox = Mutex(blackouts)
+        self.pluginsBox = Mutex(nil)
+    }
+
+    /// The plugins in use; replaced as a whole on reload, with the blackouts they add.
+    public var plugins: PluginHost? {
+        get { pluginsBox.withLock { $0 } }
+        set { pluginsBox.withLock { $0 = newValue } }
     }
 
     public var directory: RegionDirectory { loadDirectory() }
@@ -136,7 +144,7 @@ public final class WorkflowService: Sendable {
         }
         guard problems.isEmpty else { throw EngineError.invalid(ValidationError("the workflow cannot start", problems: problems)) }
 
-        let program = entry.program
+        let program = try await adaptedForVillage(entry.program, cadres: cadreIDs)
         let directory = self.directory
         let now = clock.now()
         let workflowID: WorkflowID = ids.next()
@@ -215,6 +223,19 @@ public final class WorkflowService: Sendable {
                 try writer.record("planned", entityKind: "task", entityID: task.id.rawValue, caller: caller, at: now, detail: detail)
             }
             return (workflow, tasks)
+        }
+    }
+
+    /// The program as the plugins of the cadres' province change it; read before the
+    /// transaction, so no plugin runs while the store is held.
+    private func adaptedForVillage(_ program: Program, cadres: [CadreID]) async throws -> Program {
+        guard let plugins, let first = cadres.first,
+            let village = try await store.read({ try $0.cadre(first)?.village })
+        else { return program }
+        do {
+            return try plugins.adapt(program, for: village)
+        } catch {
+            throw EngineError.plugin(error)
         }
     }
 

@@ -17,6 +17,7 @@ public enum RPCErrorKind: String, Sendable, Hashable, CaseIterable {
     case invalid
     case unavailable
     case tooLarge = "too_large"
+    case pluginFailed = "plugin_failed"
 
     public var code: Int {
         switch self {
@@ -31,6 +32,7 @@ public enum RPCErrorKind: String, Sendable, Hashable, CaseIterable {
         case .invalid: -32004
         case .unavailable: -32005
         case .tooLarge: -32006
+        case .pluginFailed: -32007
         }
     }
 

@@ -25,7 +25,8 @@ struct Kaderctl: ParsableCommand {
         version: KaderVersion.current,
         subcommands: [
             Status.self, RegionCommand.self, ProgramCommand.self, CadreCommand.self, ImportCommand.self,
-            WorkflowCommand.self, TaskCommand.self, ReportCommand.self, Schedule.self, Watch.self, Call.self,
+            WorkflowCommand.self, TaskCommand.self, ReportCommand.self, Schedule.self, PluginsCommand.self, Watch.self,
+            Call.self,
         ]
     )
 

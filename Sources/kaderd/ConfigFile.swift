@@ -11,8 +11,10 @@ struct ConfigFile: Equatable {
     var durability: Durability?
     /// Folders of program files (`*.toml`) beside the built-in program.
     var programDirs: [String]?
+    /// Folders of plugins (`*.so`).
+    var pluginDirs: [String]?
 
-    static let knownKeys = ["socket", "state_dir", "log_level", "durability", "program_dirs"]
+    static let knownKeys = ["socket", "state_dir", "log_level", "durability", "program_dirs", "plugin_dirs"]
 
     /// A configuration problem, worded for the sysadmin who has to fix the file.
     struct Problem: Error, Equatable, CustomStringConvertible {
@@ -78,7 +80,7 @@ struct ConfigFile: Equatable {
         return ConfigFile(
             socket: try string("socket"), stateDir: try string("state_dir"),
             logLevel: try choice("log_level", Logger.Level.self), durability: try choice("durability", Durability.self),
-            programDirs: try strings("program_dirs"))
+            programDirs: try strings("program_dirs"), pluginDirs: try strings("plugin_dirs"))
     }
 
     /// The line where a top-level key is set, for pointing the reader at it.

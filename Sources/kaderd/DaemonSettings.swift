@@ -12,12 +12,15 @@ struct DaemonSettings: Equatable {
     static let defaultSocket = "/run/kaderd/kaderd.sock"
     static let defaultStateDir = "/var/lib/kaderd"
     static let defaultProgramDirs = ["/etc/kaderd/programs"]
+    /// The distribution's folder, and the one `make install` uses by default.
+    static let defaultPluginDirs = ["/usr/lib/kaderd/plugins", "/usr/local/lib/kaderd/plugins"]
 
     var socket: String
     var stateDir: String
     var logLevel: Logger.Level
     var durability: Durability
     var programDirs: [String]
+    var pluginDirs: [String]
     /// The config file that was read, nil when none was.
     var configFile: String?
 
@@ -61,7 +64,8 @@ struct DaemonSettings: Equatable {
         }
         return DaemonSettings(
             socket: socket, stateDir: stateDir, logLevel: logLevel, durability: file?.durability ?? .full,
-            programDirs: file?.programDirs ?? defaultProgramDirs, configFile: file == nil ? nil : filePath)
+            programDirs: file?.programDirs ?? defaultProgramDirs, pluginDirs: file?.pluginDirs ?? defaultPluginDirs,
+            configFile: file == nil ? nil : filePath)
     }
 
     /// systemd passes a colon-separated list when a unit names several folders; ours is the first.

@@ -38,11 +38,15 @@ struct Kaderd: AsyncParsableCommand {
     @Option(name: .long, help: "Least severe log level shown: trace, debug, info, notice, warning, error or critical.")
     var logLevel: String?
 
+    @Option(name: .long, help: ArgumentHelp("Check a plugin file as the daemon would load it, then exit (0 loadable, 65 refused).", valueName: "FILE"))
+    var checkPlugin: String?
+
     /// Long enough for any request in flight to finish, short enough that a stuck client
     /// cannot hold up a stop; systemd's own stop timeout is far longer.
     static let gracefulShutdownLimit = Duration.seconds(5)
 
     func run() async throws {
+        if let checkPlugin { Self.check(plugin: checkPlugin) }
         let settings: DaemonSettings
         let commandLine = DaemonSettings.CommandLine(
             socket: socket, stateDir: stateDir, configFile: config, logLevel: logLevel)
@@ -73,8 +77,10 @@ struct Kaderd: AsyncParsableCommand {
         } catch {
             fail("\(error)", .config)
         }
+        Self.usePlugins(folders: settings.pluginDirs, service: service, logger: logger)
         systemd.reloader.whenAccepted { fresh in
             service.catalog = Self.loadPrograms(folders: fresh.programDirs, logger: logger)
+            Self.usePlugins(folders: fresh.pluginDirs, service: service, logger: logger)
         }
         let scheduler = Scheduler(
             service: service, clock: SystemWallClock(), configuration: systemd.schedulerConfiguration, logger: logger,
@@ -109,6 +115,29 @@ struct Kaderd: AsyncParsableCommand {
         let store = try KaderStore(path: settings.stateDir + "/kaderd.sqlite", durability: settings.durability)
         let catalog = loadPrograms(folders: settings.programDirs, logger: logger)
         return WorkflowService(store: store, directory: .shared, catalog: catalog, clock: SystemWallClock())
+    }
+
+    /// Loads one plugin file with the daemon's checks and says what it is, or why not.
+    static func check(plugin path: String) -> Never {
+        switch PluginLoader.load(path: path) {
+        case .success(let plugin):
+            print("\(path): loadable: \(plugin.name) \(plugin.version), plugin ABI \(KaderPluginABIVersion.current)")
+            print("  provinces: \(plugin.provinces.map(\.description).joined(separator: ", "))")
+            print("  hooks:     \(plugin.hooks.joined(separator: ", "))")
+            Foundation.exit(ExitStatus.ok.rawValue)
+        case .failure(let record):
+            FileHandle.standardError.write(Data("kaderd: \(path): refused: \(record.reason ?? "unknown reason")\n".utf8))
+            Foundation.exit(ExitStatus.dataError.rawValue)
+        }
+    }
+
+    /// Loads the plugins of `folders` (a file already loaded stays; a changed one is loaded
+    /// anew) and the blackouts they add around this year.
+    static func usePlugins(folders: [String], service: WorkflowService, logger: Logger) {
+        let plugins = PluginHost.load(folders: folders, logger: logger)
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        service.blackouts = plugins.blackouts(adding: .national, years: (year - 1)...(year + 5))
+        service.plugins = plugins
     }
 
     /// The built-in programs and those in `folders`; refused files are logged and listed.

@@ -81,6 +81,7 @@ final class Reloader: Sendable {
             logLevel.level = fresh.logLevel
             state.settings.logLevel = fresh.logLevel
             state.settings.programDirs = fresh.programDirs
+            state.settings.pluginDirs = fresh.pluginDirs
             for apply in appliers.withLock({ $0 }) { apply(fresh) }
             state.outcome = .reloaded(at: now)
             var metadata: Logger.Metadata = [

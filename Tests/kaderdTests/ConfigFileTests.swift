@@ -24,7 +24,7 @@ import Testing
     @Test func namesTheFileLineAndKeyOfAnUnknownKey() {
         #expect(throws: ConfigFile.Problem(
             file: "kaderd.toml", line: 3,
-            message: "unknown key 'sockt' (known keys: socket, state_dir, log_level, durability, program_dirs)")
+            message: "unknown key 'sockt' (known keys: socket, state_dir, log_level, durability, program_dirs, plugin_dirs)")
         ) {
             try ConfigFile.parse("# comment\nstate_dir = \"/x\"\nsockt = \"/y\"\n", file: "kaderd.toml")
         }

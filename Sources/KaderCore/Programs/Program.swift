@@ -66,7 +66,7 @@ public struct Program: Sendable, Hashable {
         return problems
     }
 
-    static func isIdentifier(_ text: String) -> Bool {
+    public static func isIdentifier(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 64
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
     }

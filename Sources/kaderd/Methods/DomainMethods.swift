@@ -12,6 +12,7 @@ struct DomainMethods: Sendable {
 
     var methods: [RPCMethod] {
         regionMethods + programMethods + cadreMethods + workflowMethods + taskMethods + reportMethods + eventMethods
+            + pluginMethods
             + scheduleMethods
     }
 

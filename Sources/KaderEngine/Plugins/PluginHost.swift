@@ -1,0 +1,108 @@
+import Foundation
+import KaderCore
+import Logging
+import Synchronization
+
+/// The plugins of a running daemon: the loaded ones, answering hooks for their provinces,
+/// and the record of every file found, refusals and failures included.
+public final class PluginHost: Sendable {
+    private let plugins: [LoadedPlugin]
+    private let records: Mutex<[PluginRecord]>
+    private let logger: Logger
+
+    public init(_ results: [Result<LoadedPlugin, PluginRecord>], logger: Logger) {
+        var plugins: [LoadedPlugin] = []
+        var records: [PluginRecord] = []
+        for result in results {
+            switch result {
+            case .success(let plugin):
+                plugins.append(plugin)
+                records.append(
+                    PluginRecord(
+                        path: plugin.path, name: plugin.name, version: plugin.version, abiVersion: 1, state: .loaded,
+                        reason: nil, provinces: plugin.provinces, hooks: plugin.hooks))
+                logger.info("plugin loaded", metadata: ["plugin": "\(plugin.name)", "path": "\(plugin.path)"])
+            case .failure(let record):
+                records.append(record)
+                logger.warning(
+                    "plugin refused", metadata: ["path": "\(record.path)", "reason": "\(record.reason ?? "")"])
+            }
+        }
+        self.plugins = plugins
+        self.records = Mutex(records)
+        self.logger = logger
+    }
+
+    /// No plugins at all.
+    public static func none(logger: Logger) -> PluginHost { PluginHost([], logger: logger) }
+
+    public static func load(folders: [String], logger: Logger) -> PluginHost {
+        PluginHost(PluginLoader.load(folders: folders), logger: logger)
+    }
+
+    /// Every plugin file found, in the order found.
+    public var list: [PluginRecord] { records.withLock { $0 } }
+
+    /// The program as the plugins of the village's province change it.
+    public func adapt(_ program: Program, for village: RegionCode) throws(PluginError) -> Program {
+        var adapted = program
+        for plugin in plugins where plugin.applies(to: village, hook: "plan") {
+            let request = PluginMessages.PlanRequest(program: adapted, village: village)
+            do throws(PluginError) {
+                let reply = try plugin.call("plan", request, as: PluginMessages.PlanReply.self)
+                do {
+                    adapted = try adapted.applying(try reply.programEdits())
+                } catch {
+                    throw PluginError(plugin: plugin.name, hook: "plan", reason: error.description)
+                }
+            } catch {
+                failed(plugin, error)
+                throw error
+            }
+        }
+        return adapted
+    }
+
+    /// Adds what the plugins black out in their provinces, for the given years.
+    public func blackouts(adding to: BlackoutCalendar, years: ClosedRange<Int>) -> BlackoutCalendar {
+        var calendar = to
+        for plugin in plugins where plugin.hooks.contains("blackouts") {
+            for province in plugin.provinces {
+                for year in years {
+                    do throws(PluginError) {
+                        let reply = try plugin.call(
+                            "blackouts", PluginMessages.BlackoutsRequest(province: province.description, year: year),
+                            as: PluginMessages.BlackoutsReply.self)
+                        for entry in reply.blackouts {
+                            guard let from = try? LocalDateTime(parsing: entry.from),
+                                let until = try? LocalDateTime(parsing: entry.until)
+                            else {
+                                throw PluginError(
+                                    plugin: plugin.name, hook: "blackouts",
+                                    reason: "'\(entry.from)'–'\(entry.until)' are not local date-times")
+                            }
+                            do {
+                                try calendar.add(entry.name, from: from, until: until, in: province)
+                            } catch {
+                                throw PluginError(plugin: plugin.name, hook: "blackouts", reason: "\(error)")
+                            }
+                        }
+                    } catch {
+                        failed(plugin, error)
+                    }
+                }
+            }
+        }
+        return calendar
+    }
+
+    private func failed(_ plugin: LoadedPlugin, _ error: PluginError) {
+        logger.error("plugin call failed", metadata: ["plugin": "\(plugin.name)", "error": "\(error.reason)"])
+        records.withLock { records in
+            for index in records.indices where records[index].path == plugin.path {
+                records[index].state = .failed
+                records[index].reason = "\(error.hook): \(error.reason)"
+            }
+        }
+    }
+}

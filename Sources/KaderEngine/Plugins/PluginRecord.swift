@@ -1,0 +1,25 @@
+import KaderCore
+
+/// One plugin file as the host found it: loaded, refused at load, or failed in use.
+public struct PluginRecord: Error, Sendable, Hashable {
+    public enum State: String, Sendable, Hashable {
+        /// Loaded and serving its hooks.
+        case loaded
+        /// Not loaded: the file, its descriptor or its ABI was not acceptable.
+        case refused
+        /// Loaded, but a call failed; it keeps serving, and the last failure is shown.
+        case failed
+    }
+
+    public var path: String
+    public var name: String?
+    public var version: String?
+    public var abiVersion: UInt32?
+    public var state: State
+    /// Why it was refused, or its last failure.
+    public var reason: String?
+    /// The provinces it applies to.
+    public var provinces: [RegionCode]
+    /// The hooks it answers.
+    public var hooks: [String]
+}

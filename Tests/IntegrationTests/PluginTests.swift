@@ -1,0 +1,137 @@
+import Foundation
+import KaderClient
+import KaderRPC
+import KaderTesting
+import Testing
+
+/// Plugins as the real daemon loads them: the Aceh plugin, written in C from the header
+/// alone, and every kind of plugin file that must be refused while the daemon serves on.
+@Suite struct PluginTests {
+    static let header = PackageRoot.path + "/Sources/KaderPluginABI/include"
+
+    /// Compiles C source into a shared object in `folder`, with the mode a plugin must have.
+    private func build(_ name: String, source: String, in folder: String, mode: Int = 0o644) async throws -> String {
+        let sourcePath = folder + "/" + name + ".c"
+        try source.write(toFile: sourcePath, atomically: true, encoding: .utf8)
+        let output = folder + "/" + name + ".so"
+        let compiled = try await run(
+            "/usr/bin/env", ["cc", "-shared", "-fPIC", "-Wall", "-Werror", "-I", Self.header, "-o", output, sourcePath])
+        #expect(compiled.status == 0, "cc failed: \(compiled.stderr)")
+        try FileManager.default.removeItem(atPath: sourcePath)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: output)
+        return output
+    }
+
+    /// A plugin of the given ABI version and reply to "plan", for province `province`.
+    private func plugin(name: String, abi: String = "KADER_PLUGIN_ABI_VERSION", province: String, planReply: String) -> String {
+        """
+        #include <stdlib.h>
+        #include <string.h>
+        #include "kader_plugin.h"
+        static char *call(const char *hook, const char *request) {
+            (void)hook; (void)request;
+            return strdup(\(planReply.debugDescription));
+        }
+        static void release(char *text) { free(text); }
+        static const kader_plugin_descriptor descriptor = {
+            \(abi), "\(name)", "0.1", "{\\"provinces\\": [\\"\(province)\\"], \\"hooks\\": [\\"plan\\"]}", call, release };
+        const kader_plugin_descriptor *kader_plugin_entry(void) { return &descriptor; }
+        """
+    }
+
+    @Test func loadsTheAcehPluginAndListsEveryRefusalWhileServing() async throws {
+        let directory = TemporaryDirectory()
+        let folder = directory.file("plugins")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let aceh = try String(contentsOfFile: PackageRoot.path + "/plugins/aceh/aceh.c", encoding: .utf8)
+        _ = try await build("aceh", source: aceh, in: folder)
+        _ = try await build("writable", source: aceh, in: folder, mode: 0o666)
+        let foreign = try await build("foreign", source: aceh, in: folder)
+        #expect(chown(foreign, 65534, 65534) == 0, "tests run as root, as CI does")
+        _ = try await build("nosymbol", source: "int not_a_plugin(void) { return 0; }", in: folder)
+        _ = try await build("future", source: plugin(name: "future", abi: "99", province: "51", planReply: "{}"), in: folder)
+        _ = try await build(
+            "garbage", source: plugin(name: "garbage", province: "51", planReply: "this is not JSON"), in: folder)
+        let config = directory.file("plugins.toml")
+        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
+
+        let start = Date().addingTimeInterval(2 * 86_400).formatted(
+            Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Jayapura")!).year().month().day())
+        try await onThread {
+            let connection = try daemon.connect()
+            let plugins = try connection.call("plugin.list", as: PluginList.self).plugins
+            let byFile = Dictionary(uniqueKeysWithValues: plugins.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0) })
+            #expect(byFile["aceh.so"]?.state == "loaded")
+            #expect(byFile["aceh.so"]?.name == "aceh")
+            #expect(byFile["aceh.so"]?.abi == 1)
+            #expect(byFile["aceh.so"]?.provinces == ["11"])
+            #expect(byFile["writable.so"]?.reason == "is writable by its group or by others (mode 666)")
+            #expect(byFile["foreign.so"]?.reason?.hasPrefix("is owned by uid 65534, not by root") == true)
+            #expect(byFile["nosymbol.so"]?.reason == "does not export kader_plugin_entry")
+            #expect(byFile["future.so"]?.reason == "was built for plugin ABI 99; this kaderd speaks ABI 1")
+            #expect(byFile["garbage.so"]?.state == "loaded")
+            for refused in ["writable.so", "foreign.so", "nosymbol.so", "future.so"] {
+                #expect(byFile[refused]?.state == "refused", "\(refused)")
+            }
+
+            func startProgram(village: String, name: String) throws -> Result<WorkflowDetail, RPCError> {
+                let cadre = try connection.call(
+                    "cadre.register",
+                    params: ["name": .string(name), "sex": "L", "birth_year": 1988, "field": "ekonomi", "village": .string(village)],
+                    as: CadreBatch.self
+                ).cadres[0].id
+                do {
+                    return .success(
+                        try connection.call(
+                            "workflow.start", params: ["cadre": .string(cadre), "start_date": .string(start)],
+                            as: WorkflowDetail.self))
+                } catch ClientError.remote(let error) {
+                    return .failure(error)
+                }
+            }
+
+            // Aceh: the gampong's terms and the Tuha Peut before the keuchik's decree.
+            let gampong = try startProgram(village: "11.01.01.2002", name: "Teuku Ahmad").get()
+            let steps = gampong.tasks.map(\.step)
+            #expect(steps.firstIndex(of: "tuha-peut")! + 1 == steps.firstIndex(of: "decree")!)
+            #expect(gampong.tasks.first { $0.step == "deliberation" }?.title == "Pemilihan KPMD dalam Musyawarah Gampong")
+            #expect(gampong.tasks.first { $0.step == "decree" }?.title == "Penetapan KPMD dengan SK Keuchik")
+            #expect(gampong.tasks.count == 13)
+
+            // Elsewhere the default program, untouched.
+            let papua = try startProgram(village: "91.03.01.2004", name: "Yohanes").get()
+            #expect(papua.tasks.count == 12)
+            #expect(papua.tasks.first { $0.step == "decree" }?.title == "Penetapan KPMD dengan SK Kepala Desa")
+
+            // Bali's garbage plugin: a clear error naming it, nothing started, and it shows as failed.
+            guard case .failure(let error) = try startProgram(village: "51.03.01.1002", name: "Wayan") else {
+                Issue.record("a garbage reply must refuse the workflow")
+                return
+            }
+            #expect(error.kind == .pluginFailed)
+            #expect(error.message.hasPrefix("Plugin garbage failed; nothing was changed:"))
+            let after = try connection.call("plugin.list", as: PluginList.self).plugins
+            #expect(after.first { $0.name == "garbage" }?.state == "failed")
+            #expect(try connection.call("workflow.list", params: ["province": "51"], as: WorkflowList.self).workflows.isEmpty)
+        }
+        let listed = try await run(try Binaries.path("kaderctl"), ["--socket", daemon.socket, "plugins"])
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("aceh"))
+        #expect(listed.stdout.contains("does not export kader_plugin_entry"))
+    }
+
+    @Test func checksAPluginFileWithoutStartingTheService() async throws {
+        let directory = TemporaryDirectory()
+        let aceh = try String(contentsOfFile: PackageRoot.path + "/plugins/aceh/aceh.c", encoding: .utf8)
+        let good = try await build("aceh", source: aceh, in: directory.path)
+        let kaderd = try Binaries.path("kaderd")
+        let ok = try await run(kaderd, ["--check-plugin", good])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasPrefix("\(good): loadable: aceh 1.0.0, plugin ABI 1\n"))
+        let bad = try await build("writable", source: aceh, in: directory.path, mode: 0o666)
+        let refused = try await run(kaderd, ["--check-plugin", bad])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "kaderd: \(bad): refused: is writable by its group or by others (mode 666)\n")
+    }
+}

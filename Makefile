@@ -46,8 +46,10 @@ release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product kaderd
 	$(SWIFT) build -c release --static-swift-stdlib --product kaderctl
 
-## Builds the C plugins into .build/plugins/.
+## Builds the plugins into .build/kader-plugins/: those in C with $(CC), Bali's in Swift.
 plugins: $(C_PLUGINS:%=$(PLUGIN_BUILD)/%.so)
+	$(SWIFT) build -c release --product KaderBaliPlugin
+	install -m 0644 .build/release/libKaderBaliPlugin.so $(PLUGIN_BUILD)/bali.so
 
 .SECONDEXPANSION:
 $(PLUGIN_BUILD)/%.so: plugins/$$*/$$*.c Sources/KaderPluginABI/include/kader_plugin.h

@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "kaderctl", targets: ["kaderctl"]),
         .library(name: "KaderRPC", targets: ["KaderRPC"]),
         .library(name: "KaderClient", targets: ["KaderClient"]),
+        // The Bali plugin, a shared object for kaderd's plugin folder.
+        .library(name: "KaderBaliPlugin", type: .dynamic, targets: ["BaliPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -61,6 +63,7 @@ let package = Package(
         ),
         // The plugin ABI: one C header, the only contract a plugin sees.
         .systemLibrary(name: "KaderPluginABI", path: "Sources/KaderPluginABI"),
+        .target(name: "BaliPlugin", dependencies: ["KaderPluginABI"], path: "plugins/bali"),
         // The workflow service: validation, planning and state changes over the store.
         .target(
             name: "KaderEngine",

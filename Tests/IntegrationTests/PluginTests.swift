@@ -121,6 +121,34 @@ import Testing
         #expect(listed.stdout.contains("does not export kader_plugin_entry"))
     }
 
+    @Test func theBaliPluginInSwiftBlacksOutGalunganInBaliOnly() async throws {
+        let directory = TemporaryDirectory()
+        let folder = directory.file("plugins")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let bali = folder + "/bali.so"
+        try FileManager.default.copyItem(atPath: try Binaries.path("libKaderBaliPlugin.so"), toPath: bali)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: bali)
+        let config = directory.file("plugins.toml")
+        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
+        try await onThread {
+            let connection = try daemon.connect()
+            #expect(try connection.call("plugin.list", as: PluginList.self).plugins.map(\.state) == ["loaded"])
+            // 13 January 2027 is a Galungan: in Bali the day's occurrence moves on; in Papua it stays.
+            func preview(_ province: String) throws -> SchedulePreview {
+                try connection.call(
+                    "schedule.preview",
+                    params: ["rule": "FREQ=DAILY", "start": "2027-01-12T09:00:00", "province": .string(province), "count": 3],
+                    as: SchedulePreview.self)
+            }
+            let inBali = try preview("51")
+            #expect(inBali.occurrences == ["2027-01-12T09:00:00+08:00", "2027-01-14T09:00:00+08:00", "2027-01-14T09:00:00+08:00"])
+            #expect(inBali.shifted.first?.blackout == "Hari Raya Galungan")
+            let inPapua = try preview("91")
+            #expect(inPapua.shifted.isEmpty)
+        }
+    }
+
     @Test func checksAPluginFileWithoutStartingTheService() async throws {
         let directory = TemporaryDirectory()
         let aceh = try String(contentsOfFile: PackageRoot.path + "/plugins/aceh/aceh.c", encoding: .utf8)

@@ -1,0 +1,31 @@
+import KaderCore
+import KaderEngine
+import KaderTesting
+import Logging
+import Testing
+
+@Suite struct PluginHostTests {
+    @Test func theBaliPluginAddsTheDesaAdatCoordinationOnlyWhereTheCodeSaysDesaAdat() throws {
+        let host = PluginHost([PluginLoader.load(path: try Binaries.path("libKaderBaliPlugin.so"))], logger: Logger(label: "test"))
+        #expect(host.list.map(\.state) == [.loaded])
+        let program = try BundledPrograms.defaultProgram()
+        let adat = try host.adapt(program, for: RegionCode("51.03.01.3001"))
+        let ids = adat.steps.map(\.id)
+        #expect(ids.firstIndex(of: "desa-adat")! + 1 == ids.firstIndex(of: "deliberation")!)
+        #expect(adat.step("desa-adat")?.title == "Koordinasi dengan desa adat")
+        #expect(try host.adapt(program, for: RegionCode("51.03.01.2001")) == program, "a desa keeps the program")
+        #expect(try host.adapt(program, for: RegionCode("91.03.01.3001")) == program, "outside Bali nothing changes")
+    }
+
+    @Test func theBaliPluginBlacksOutNyepiFromSixInTheMorning() throws {
+        let host = PluginHost([PluginLoader.load(path: try Binaries.path("libKaderBaliPlugin.so"))], logger: Logger(label: "test"))
+        let calendar = host.blackouts(adding: BlackoutCalendar(), years: 2027...2027)
+        let bali = try RegionCode("51.03.01.2001")
+        #expect(calendar.blackout(at: try LocalDateTime(parsing: "2027-03-08T05:59:00"), in: bali) == nil)
+        #expect(calendar.blackout(at: try LocalDateTime(parsing: "2027-03-08T06:00:00"), in: bali)?.name == "Hari Suci Nyepi")
+        #expect(calendar.blackout(at: try LocalDateTime(parsing: "2027-03-09T05:59:00"), in: bali)?.name == "Hari Suci Nyepi")
+        #expect(calendar.blackout(at: try LocalDateTime(parsing: "2027-03-09T06:00:00"), in: bali) == nil)
+        #expect(calendar.blackout(at: try LocalDateTime(parsing: "2027-08-21T10:00:00"), in: bali)?.name == "Hari Raya Kuningan")
+        #expect(calendar.blackout(at: try LocalDateTime(parsing: "2027-03-08T10:00:00"), in: try RegionCode("91")) == nil)
+    }
+}

@@ -149,6 +149,25 @@ import Testing
         }
     }
 
+    @Test func aReloadLoadsPluginsAddedSinceStart() async throws {
+        let directory = TemporaryDirectory()
+        let folder = directory.file("plugins")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let config = directory.file("plugins.toml")
+        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
+        #expect(try await onThread { try daemon.connect().call("plugin.list", as: PluginList.self) }.plugins.isEmpty)
+        let aceh = try String(contentsOfFile: PackageRoot.path + "/plugins/aceh/aceh.c", encoding: .utf8)
+        _ = try await build("aceh", source: aceh, in: folder)
+        let plugins = try await onThread {
+            let connection = try daemon.connect()
+            _ = try connection.call("daemon.reload")
+            return try connection.call("plugin.list", as: PluginList.self).plugins
+        }
+        #expect(plugins.map(\.name) == ["aceh"])
+        #expect(plugins.map(\.state) == ["loaded"])
+    }
+
     @Test func checksAPluginFileWithoutStartingTheService() async throws {
         let directory = TemporaryDirectory()
         let aceh = try String(contentsOfFile: PackageRoot.path + "/plugins/aceh/aceh.c", encoding: .utf8)

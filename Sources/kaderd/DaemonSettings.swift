@@ -1,3 +1,4 @@
+import Foundation
 import KaderStore
 import Logging
 
@@ -12,8 +13,17 @@ struct DaemonSettings: Equatable {
     static let defaultSocket = "/run/kaderd/kaderd.sock"
     static let defaultStateDir = "/var/lib/kaderd"
     static let defaultProgramDirs = ["/etc/kaderd/programs"]
-    /// The distribution's folder, and the one `make install` uses by default.
-    static let defaultPluginDirs = ["/usr/lib/kaderd/plugins", "/usr/local/lib/kaderd/plugins"]
+    /// The distribution's folder, and the one beside the installed binary (PREFIX/bin/kaderd
+    /// looks in PREFIX/lib/kaderd/plugins), where `make install` puts the plugins.
+    static var defaultPluginDirs: [String] {
+        var folders = ["/usr/lib/kaderd/plugins"]
+        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            let prefix = URL(fileURLWithPath: executable).deletingLastPathComponent().deletingLastPathComponent()
+            let beside = prefix.appendingPathComponent("lib/kaderd/plugins").path
+            if !folders.contains(beside) { folders.append(beside) }
+        }
+        return folders
+    }
 
     var socket: String
     var stateDir: String

@@ -63,9 +63,15 @@ public final class WorkflowService: Sendable {
         var problems: [FieldProblem] = []
         for (index, draft) in drafts.enumerated() {
             let prefix = asBatch ? "cadres[\(index)]." : ""
-            problems += draft.problems(directory: directory, currentYear: year).map {
-                FieldProblem(field: prefix + $0.field, message: $0.message)
+            var found = draft.problems(directory: directory, currentYear: year)
+            if found.isEmpty, let plugins {
+                do {
+                    found = try plugins.problems(with: draft)
+                } catch {
+                    throw EngineError.plugin(error)
+                }
             }
+            problems += found.map { FieldProblem(field: prefix + $0.field, message: $0.message) }
         }
         guard problems.isEmpty else {
             throw EngineError.invalid(ValidationError("the cadre cannot be registered", problems: problems))

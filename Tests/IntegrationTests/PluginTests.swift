@@ -149,6 +149,48 @@ import Testing
         }
     }
 
+    @Test func aValidatingPluginRefusesCadresOfItsProvinceOnly() async throws {
+        let directory = TemporaryDirectory()
+        let folder = directory.file("plugins")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let source = """
+            #include <stdlib.h>
+            #include <string.h>
+            #include "kader_plugin.h"
+            static char *call(const char *hook, const char *request) {
+                (void)hook;
+                if (strstr(request, "\\"field\\":\\"adat\\"") != NULL) return strdup("{\\"problems\\": []}");
+                return strdup("{\\"problems\\": [{\\"field\\": \\"field\\", \\"message\\": \\"in Bali a KPMD's bidang is adat\\"}]}");
+            }
+            static void release(char *text) { free(text); }
+            static const kader_plugin_descriptor descriptor = {
+                KADER_PLUGIN_ABI_VERSION, "bidang", "0.1", "{\\"provinces\\": [\\"51\\"], \\"hooks\\": [\\"validate\\"]}", call, release };
+            const kader_plugin_descriptor *kader_plugin_entry(void) { return &descriptor; }
+            """
+        _ = try await build("bidang", source: source, in: folder)
+        let config = directory.file("plugins.toml")
+        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
+        try await onThread {
+            let connection = try daemon.connect()
+            func register(_ village: String, field: String) throws -> RPCError? {
+                do {
+                    _ = try connection.call(
+                        "cadre.register",
+                        params: ["name": "Made", "sex": "L", "birth_year": 1990, "field": .string(field), "village": .string(village)])
+                    return nil
+                } catch ClientError.remote(let error) {
+                    return error
+                }
+            }
+            let refused = try register("51.03.01.1002", field: "kesehatan")
+            #expect(refused?.kind == .invalid)
+            #expect(refused?.fields == [RPCFieldError(field: "field", message: "in Bali a KPMD's bidang is adat (plugin bidang)")])
+            #expect(try register("51.03.01.1002", field: "adat") == nil)
+            #expect(try register("91.03.01.2004", field: "kesehatan") == nil, "other provinces are not the plugin's")
+        }
+    }
+
     @Test func aReloadLoadsPluginsAddedSinceStart() async throws {
         let directory = TemporaryDirectory()
         let folder = directory.file("plugins")

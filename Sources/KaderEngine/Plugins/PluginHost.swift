@@ -63,6 +63,22 @@ public final class PluginHost: Sendable {
         return adapted
     }
 
+    /// What the plugins of the cadre's province find wrong with it; their messages name the plugin.
+    public func problems(with draft: CadreDraft) throws(PluginError) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        for plugin in plugins where plugin.applies(to: draft.village, hook: "validate") {
+            do throws(PluginError) {
+                let reply = try plugin.call(
+                    "validate", PluginMessages.ValidateRequest(draft), as: PluginMessages.ValidateReply.self)
+                problems += reply.problems.map { FieldProblem(field: $0.field, message: "\($0.message) (plugin \(plugin.name))") }
+            } catch {
+                failed(plugin, error)
+                throw error
+            }
+        }
+        return problems
+    }
+
     /// Adds what the plugins black out in their provinces, for the given years.
     public func blackouts(adding to: BlackoutCalendar, years: ClosedRange<Int>) -> BlackoutCalendar {
         var calendar = to

@@ -108,6 +108,39 @@ enum PluginMessages {
         }
     }
 
+    struct ValidateRequest: Encodable {
+        struct CadreBody: Encodable {
+            var name: String
+            var sex: String
+            var birth_year: Int
+            var education: String
+            var courses: [String]
+            var field: String
+            var village: String
+            var address: String
+            var status: String
+            var notes: String
+        }
+
+        var cadre: CadreBody
+
+        init(_ draft: CadreDraft) {
+            cadre = CadreBody(
+                name: draft.name, sex: draft.sex.rawValue, birth_year: draft.birthYear, education: draft.education,
+                courses: draft.courses, field: draft.field, village: draft.village.description,
+                address: draft.address, status: draft.status.rawValue, notes: draft.notes)
+        }
+    }
+
+    struct ValidateReply: Decodable {
+        struct Problem: Decodable {
+            var field: String
+            var message: String
+        }
+
+        var problems: [Problem]
+    }
+
     struct BlackoutsRequest: Encodable {
         var province: String
         var year: Int

@@ -400,8 +400,40 @@ public final class WorkflowService: Sendable {
                 throw EngineError.conflict(Self.refusal(task: id, from: task.state, to: next))
             }
             try body(writer, &task)
+            try self.addFollowUps(after: task, to: next, writer: writer, at: now)
             try Self.transition(&task, to: next, writer: writer, caller: caller, at: now, detail: detail)
             return task
+        }
+    }
+
+    /// Plans the follow-up tasks the province's plugins ask for after a transition, in the
+    /// same transaction: a plugin failure refuses the whole change.
+    private func addFollowUps(after task: WorkflowTask, to next: TaskState, writer: StoreWriter, at now: Date) throws {
+        guard let plugins else { return }
+        let followUps: [(plugin: String, step: PluginMessages.TransitionReply.FollowUp)]
+        do {
+            followUps = try plugins.followUps(after: task, from: task.state, to: next)
+        } catch {
+            throw EngineError.plugin(error)
+        }
+        let zone = TimeZone(identifier: task.zoneIdentifier) ?? .gmt
+        let today = LocalDate(now, in: zone)
+        let tasks = try followUps.map { followUp in
+            let start = try LocalDateTime(
+                date: today.adding(days: followUp.step.offset_days ?? 1), hour: ProgramStep.defaultTime.hour,
+                minute: ProgramStep.defaultTime.minute)
+            return WorkflowTask(
+                id: ids.next(), workflowID: task.workflowID, stepID: followUp.step.step,
+                kind: StepKind(rawValue: followUp.step.kind), title: followUp.step.title, occurrence: 1, occurrences: 1,
+                village: task.village, zoneIdentifier: task.zoneIdentifier, windowStart: start.date(in: zone),
+                windowEnd: start.adding(days: followUp.step.duration_days ?? 1).date(in: zone), updatedAt: now)
+        }
+        try writer.insert(tasks)
+        for (added, followUp) in zip(tasks, followUps) {
+            try writer.record(
+                "planned", entityKind: "task", entityID: added.id.rawValue,
+                caller: Caller(uid: nil, agent: "plugin \(followUp.plugin)"), at: now,
+                detail: ["workflow": task.workflowID.rawValue, "step": added.stepID, "after": task.id.rawValue])
         }
     }
 

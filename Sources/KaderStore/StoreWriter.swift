@@ -70,6 +70,24 @@ public struct StoreWriter {
         }
     }
 
+    /// Adds tasks to a workflow that exists (a plugin's follow-ups).
+    public func insert(_ tasks: [WorkflowTask]) throws {
+        for task in tasks {
+            try db.execute(
+                sql: """
+                    INSERT INTO task (id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone,
+                                      window_start, window_end, state, records, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    task.id.rawValue, task.workflowID.rawValue, task.stepID, task.kind.rawValue, task.title,
+                    task.occurrence, task.occurrences, task.village.description, task.zoneIdentifier,
+                    Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
+                    task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
+                ])
+        }
+    }
+
     public func updateState(of workflow: WorkflowID, to state: WorkflowState) throws {
         try db.execute(sql: "UPDATE workflow SET state = ? WHERE id = ?", arguments: [state.rawValue, workflow.rawValue])
     }

@@ -191,6 +191,55 @@ import Testing
         }
     }
 
+    @Test func aPluginAddsAFollowUpWhenATrainingIsDone() async throws {
+        let directory = TemporaryDirectory()
+        let folder = directory.file("plugins")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let source = """
+            #include <stdlib.h>
+            #include <string.h>
+            #include "kader_plugin.h"
+            static char *call(const char *hook, const char *request) {
+                (void)hook;
+                if (strstr(request, "\\"kind\\":\\"training\\"") && strstr(request, "\\"to\\":\\"done\\""))
+                    return strdup("{\\"follow_ups\\": [{\\"step\\": \\"laporan\\", \\"kind\\": \\"report\\", \\"title\\": \\"Laporan pelatihan\\", \\"duration_days\\": 7}]}");
+                return strdup("{\\"follow_ups\\": []}");
+            }
+            static void release(char *text) { free(text); }
+            static const kader_plugin_descriptor descriptor = {
+                KADER_PLUGIN_ABI_VERSION, "reporter", "0.1", "{\\"provinces\\": [\\"91\\"], \\"hooks\\": [\\"transition\\"]}", call, release };
+            const kader_plugin_descriptor *kader_plugin_entry(void) { return &descriptor; }
+            """
+        _ = try await build("reporter", source: source, in: folder)
+        let config = directory.file("plugins.toml")
+        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
+        let start = Date().addingTimeInterval(2 * 86_400).formatted(
+            Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Jayapura")!).year().month().day())
+        try await onThread {
+            let connection = try daemon.connect()
+            let cadre = try connection.call(
+                "cadre.register",
+                params: ["name": "Yohanes", "sex": "L", "birth_year": 1990, "field": "ekonomi", "village": "91.03.01.2004"],
+                as: CadreBatch.self
+            ).cadres[0].id
+            let run = try connection.call(
+                "workflow.start", params: ["cadre": .string(cadre), "start_date": .string(start)], as: WorkflowDetail.self)
+            let identification = try #require(run.tasks.first { $0.step == "identification" })
+            _ = try connection.call("task.complete", params: ["id": .string(identification.id)])
+            let training = try #require(run.tasks.first { $0.step == "training" })
+            _ = try connection.call("task.complete", params: ["id": .string(training.id)])
+            let after = try connection.call("workflow.get", params: ["id": .string(run.workflow.id)], as: WorkflowDetail.self)
+            #expect(after.tasks.count == 13, "one follow-up, for the training only")
+            let report = try #require(after.tasks.first { $0.step == "laporan" })
+            #expect(report.title == "Laporan pelatihan")
+            #expect(report.windowStart.hasSuffix("T09:00:00+09:00"))
+            let history = try connection.call("task.get", params: ["id": .string(report.id)], as: TaskDetail.self).history
+            #expect(history.first?.agent == "plugin reporter")
+            #expect(history.first?.detail["after"] == training.id)
+        }
+    }
+
     @Test func aReloadLoadsPluginsAddedSinceStart() async throws {
         let directory = TemporaryDirectory()
         let folder = directory.file("plugins")

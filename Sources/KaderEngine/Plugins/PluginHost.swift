@@ -79,6 +79,34 @@ public final class PluginHost: Sendable {
         return problems
     }
 
+    /// The follow-up steps the plugins of the task's province want after a transition.
+    func followUps(after task: WorkflowTask, from: TaskState, to: TaskState) throws(PluginError)
+        -> [(plugin: String, step: PluginMessages.TransitionReply.FollowUp)]
+    {
+        var followUps: [(plugin: String, step: PluginMessages.TransitionReply.FollowUp)] = []
+        for plugin in plugins where plugin.applies(to: task.village, hook: "transition") {
+            do throws(PluginError) {
+                let reply = try plugin.call(
+                    "transition", PluginMessages.TransitionRequest(task, from: from, to: to),
+                    as: PluginMessages.TransitionReply.self)
+                for step in reply.follow_ups {
+                    guard Program.isIdentifier(step.step), !step.title.isEmpty,
+                        (0...365).contains(step.offset_days ?? 1), (1...365).contains(step.duration_days ?? 1)
+                    else {
+                        throw PluginError(
+                            plugin: plugin.name, hook: "transition",
+                            reason: "follow-up '\(step.step)' needs an id, a title, offset_days 0–365 and duration_days 1–365")
+                    }
+                    followUps.append((plugin.name, step))
+                }
+            } catch {
+                failed(plugin, error)
+                throw error
+            }
+        }
+        return followUps
+    }
+
     /// Adds what the plugins black out in their provinces, for the given years.
     public func blackouts(adding to: BlackoutCalendar, years: ClosedRange<Int>) -> BlackoutCalendar {
         var calendar = to

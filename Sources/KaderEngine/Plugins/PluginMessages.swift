@@ -141,6 +141,39 @@ enum PluginMessages {
         var problems: [Problem]
     }
 
+    struct TransitionRequest: Encodable {
+        struct TaskBody: Encodable {
+            var id: String
+            var workflow: String
+            var step: String
+            var kind: String
+            var title: String
+            var village: String
+            var from: String
+            var to: String
+        }
+
+        var task: TaskBody
+
+        init(_ task: WorkflowTask, from: TaskState, to: TaskState) {
+            self.task = TaskBody(
+                id: task.id.rawValue, workflow: task.workflowID.rawValue, step: task.stepID, kind: task.kind.rawValue,
+                title: task.title, village: task.village.description, from: from.rawValue, to: to.rawValue)
+        }
+    }
+
+    struct TransitionReply: Decodable {
+        struct FollowUp: Decodable {
+            var step: String
+            var kind: String
+            var title: String
+            var offset_days: Int?
+            var duration_days: Int?
+        }
+
+        var follow_ups: [FollowUp]
+    }
+
     struct BlackoutsRequest: Encodable {
         var province: String
         var year: Int

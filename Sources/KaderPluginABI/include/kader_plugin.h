@@ -80,6 +80,13 @@ typedef const kader_plugin_descriptor *(*kader_plugin_entry_fn)(void);
  *                            "from": "2027-03-08T06:00:00", "until": "2027-03-09T06:00:00"}]}
  *   (times local to the province).
  *
+ * "transition" — a person moved a task of the plugin's provinces (started, completed,
+ *   cancelled it); the plugin may ask for follow-up tasks in the same workflow.
+ *   request: {"task": {"id", "workflow", "step", "kind", "title", "village", "from", "to"}}
+ *   reply:   {"follow_ups": [{"step": "laporan", "kind": "report", "title": "Laporan pelatihan",
+ *                             "offset_days": 1, "duration_days": 7}]}   (empty when none)
+ *   A follow-up opens `offset_days` (default 1) after today at 09:00 in the village's time.
+ *
  * "validate" — a cadre is being registered in one of the plugin's provinces.
  *   request: {"cadre": {"name", "sex", "birth_year", "field", "village", …}}
  *   reply:   {"problems": [{"field": "field", "message": "…"}]}   (empty when all is well)

@@ -18,7 +18,7 @@ BUILD_DIR ?= $(CURDIR)/.build/release
 
 # Plugins written in C, built as shared objects against the plugin ABI header alone.
 CC ?= cc
-C_PLUGINS := aceh
+C_PLUGINS := aceh papua
 PLUGIN_BUILD := $(CURDIR)/.build/kader-plugins
 
 .PHONY: run test build deps clean release install install-files plugins

@@ -240,6 +240,39 @@ import Testing
         }
     }
 
+    /// plugins/papua was written by someone who had read only the header and docs/plugins.md.
+    @Test func thePapuaPluginWrittenFromTheGuideAloneWorks() async throws {
+        let directory = TemporaryDirectory()
+        let folder = directory.file("plugins")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let papua = try String(contentsOfFile: PackageRoot.path + "/plugins/papua/papua.c", encoding: .utf8)
+        _ = try await build("papua", source: papua, in: folder)
+        let config = directory.file("plugins.toml")
+        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
+        let start = Date().addingTimeInterval(2 * 86_400).formatted(
+            Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Jayapura")!).year().month().day())
+        try await onThread {
+            let connection = try daemon.connect()
+            func run(_ village: String) throws -> WorkflowDetail {
+                let cadre = try connection.call(
+                    "cadre.register",
+                    params: ["name": "Maria", "sex": "P", "birth_year": 1992, "field": "kesehatan", "village": .string(village)],
+                    as: CadreBatch.self
+                ).cadres[0].id
+                return try connection.call(
+                    "workflow.start", params: ["cadre": .string(cadre), "start_date": .string(start)], as: WorkflowDetail.self)
+            }
+            let kampung = try run("91.03.01.2004")
+            #expect(kampung.tasks.first { $0.step == "deliberation" }?.title == "Pemilihan KPMD dalam Musyawarah Kampung")
+            #expect(kampung.tasks.first { $0.step == "decree" }?.title == "Penetapan KPMD dengan SK Kepala Kampung")
+            #expect(kampung.tasks.first { $0.step == "training" }?.title == "Pelatihan dasar KPMD (7 hari)")
+            let desa = try run("51.03.01.1002")
+            #expect(desa.tasks.first { $0.step == "deliberation" }?.title == "Pemilihan KPMD dalam Musyawarah Desa")
+            #expect(desa.tasks.first { $0.step == "training" }?.title == "Pelatihan dasar KPMD (5 hari)")
+        }
+    }
+
     @Test func aReloadLoadsPluginsAddedSinceStart() async throws {
         let directory = TemporaryDirectory()
         let folder = directory.file("plugins")
@@ -265,6 +298,8 @@ import Testing
         let good = try await build("aceh", source: aceh, in: directory.path)
         let kaderd = try Binaries.path("kaderd")
         let ok = try await run(kaderd, ["--check-plugin", good])
+        let relative = try await run("/bin/sh", ["-c", "cd \(directory.path) && \(kaderd) --check-plugin aceh.so"])
+        #expect(relative.status == 0, "a file name alone means the current folder: \(relative.stderr)")
         #expect(ok.status == 0)
         #expect(ok.stdout.hasPrefix("\(good): loadable: aceh 1.0.0, plugin ABI 1\n"))
         let bad = try await build("writable", source: aceh, in: directory.path, mode: 0o666)

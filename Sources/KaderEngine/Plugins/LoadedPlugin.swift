@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import KaderCore
 import KaderPluginABI
+import Logging
 import Synchronization
 
 /// A plugin in memory: its descriptor, and a lock so its calls come one at a time, as the
@@ -42,9 +43,10 @@ public final class LoadedPlugin: Sendable {
     }
 
     /// Calls a hook with a JSON request and decodes the reply, treating it as untrusted.
-    func call<Request: Encodable, Reply: Decodable>(_ hook: String, _ request: Request, as reply: Reply.Type)
-        throws(PluginError) -> Reply
-    {
+    /// At debug level the request and the reply are logged, for plugin authors.
+    func call<Request: Encodable, Reply: Decodable>(
+        _ hook: String, _ request: Request, as reply: Reply.Type, logger: Logger
+    ) throws(PluginError) -> Reply {
         let text: String
         do {
             text = String(decoding: try JSONEncoder().encode(request), as: UTF8.self)
@@ -57,6 +59,12 @@ public final class LoadedPlugin: Sendable {
             let length = strnlen(pointer, Self.maximumReplyBytes + 1)
             return Array(UnsafeRawBufferPointer(start: pointer, count: length))
         }
+        logger.debug(
+            "plugin call",
+            metadata: [
+                "plugin": "\(name)", "hook": "\(hook)", "request": "\(text)",
+                "reply": "\(replyBytes.map { String(decoding: $0.prefix(2000), as: UTF8.self) } ?? "(none)")",
+            ])
         guard let replyBytes else { throw PluginError(plugin: name, hook: hook, reason: "it returned no reply") }
         guard replyBytes.count <= Self.maximumReplyBytes else {
             throw PluginError(plugin: name, hook: hook, reason: "its reply is longer than \(Self.maximumReplyBytes) bytes")

@@ -49,7 +49,7 @@ public final class PluginHost: Sendable {
         for plugin in plugins where plugin.applies(to: village, hook: "plan") {
             let request = PluginMessages.PlanRequest(program: adapted, village: village)
             do throws(PluginError) {
-                let reply = try plugin.call("plan", request, as: PluginMessages.PlanReply.self)
+                let reply = try plugin.call("plan", request, as: PluginMessages.PlanReply.self, logger: logger)
                 do {
                     adapted = try adapted.applying(try reply.programEdits())
                 } catch {
@@ -69,7 +69,7 @@ public final class PluginHost: Sendable {
         for plugin in plugins where plugin.applies(to: draft.village, hook: "validate") {
             do throws(PluginError) {
                 let reply = try plugin.call(
-                    "validate", PluginMessages.ValidateRequest(draft), as: PluginMessages.ValidateReply.self)
+                    "validate", PluginMessages.ValidateRequest(draft), as: PluginMessages.ValidateReply.self, logger: logger)
                 problems += reply.problems.map { FieldProblem(field: $0.field, message: "\($0.message) (plugin \(plugin.name))") }
             } catch {
                 failed(plugin, error)
@@ -88,7 +88,7 @@ public final class PluginHost: Sendable {
             do throws(PluginError) {
                 let reply = try plugin.call(
                     "transition", PluginMessages.TransitionRequest(task, from: from, to: to),
-                    as: PluginMessages.TransitionReply.self)
+                    as: PluginMessages.TransitionReply.self, logger: logger)
                 for step in reply.follow_ups {
                     guard Program.isIdentifier(step.step), !step.title.isEmpty,
                         (0...365).contains(step.offset_days ?? 1), (1...365).contains(step.duration_days ?? 1)
@@ -116,7 +116,7 @@ public final class PluginHost: Sendable {
                     do throws(PluginError) {
                         let reply = try plugin.call(
                             "blackouts", PluginMessages.BlackoutsRequest(province: province.description, year: year),
-                            as: PluginMessages.BlackoutsReply.self)
+                            as: PluginMessages.BlackoutsReply.self, logger: logger)
                         for entry in reply.blackouts {
                             guard let from = try? LocalDateTime(parsing: entry.from),
                                 let until = try? LocalDateTime(parsing: entry.until)

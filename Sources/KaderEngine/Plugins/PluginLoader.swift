@@ -27,8 +27,10 @@ public enum PluginLoader {
         return results
     }
 
-    /// Loads one file; a refusal comes back as the record that explains it.
-    public static func load(path: String) -> Result<LoadedPlugin, PluginRecord> {
+    /// Loads one file; a refusal comes back as the record that explains it. A relative path
+    /// is taken from the current folder (dlopen would search the library path instead).
+    public static func load(path given: String) -> Result<LoadedPlugin, PluginRecord> {
+        let path = given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
         func refuse(_ reason: String, name: String? = nil, version: String? = nil, abi: UInt32? = nil)
             -> Result<LoadedPlugin, PluginRecord>
         {

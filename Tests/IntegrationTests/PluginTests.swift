@@ -22,6 +22,28 @@ import Testing
         return output
     }
 
+    /// A daemon whose plugin folder holds these plugins, each built from its C source.
+    private func daemon(plugins: [(name: String, source: String)], in directory: TemporaryDirectory) async throws
+        -> KaderdProcess
+    {
+        let folder = directory.file("plugins")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for plugin in plugins { _ = try await build(plugin.name, source: plugin.source, in: folder) }
+        let config = directory.file("plugins.toml")
+        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        return try await KaderdProcess(directory: directory, arguments: ["--config", config])
+    }
+
+    /// A start date two days ahead, so no task of it lies in the past.
+    private var soon: String {
+        Date().addingTimeInterval(2 * 86_400).formatted(
+            Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Jayapura")!).year().month().day())
+    }
+
+    private static func source(_ plugin: String) throws -> String {
+        try String(contentsOfFile: PackageRoot.path + "/plugins/\(plugin)/\(plugin).c", encoding: .utf8)
+    }
+
     /// A plugin of the given ABI version and reply to "plan", for province `province`.
     private func plugin(name: String, abi: String = "KADER_PLUGIN_ABI_VERSION", province: String, planReply: String) -> String {
         """
@@ -43,7 +65,7 @@ import Testing
         let directory = TemporaryDirectory()
         let folder = directory.file("plugins")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let aceh = try String(contentsOfFile: PackageRoot.path + "/plugins/aceh/aceh.c", encoding: .utf8)
+        let aceh = try Self.source("aceh")
         _ = try await build("aceh", source: aceh, in: folder)
         _ = try await build("writable", source: aceh, in: folder, mode: 0o666)
         let foreign = try await build("foreign", source: aceh, in: folder)
@@ -56,8 +78,7 @@ import Testing
         try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
         let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
 
-        let start = Date().addingTimeInterval(2 * 86_400).formatted(
-            Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Jayapura")!).year().month().day())
+        let start = soon
         try await onThread {
             let connection = try daemon.connect()
             let plugins = try connection.call("plugin.list", as: PluginList.self).plugins
@@ -151,8 +172,6 @@ import Testing
 
     @Test func aValidatingPluginRefusesCadresOfItsProvinceOnly() async throws {
         let directory = TemporaryDirectory()
-        let folder = directory.file("plugins")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let source = """
             #include <stdlib.h>
             #include <string.h>
@@ -167,10 +186,7 @@ import Testing
                 KADER_PLUGIN_ABI_VERSION, "bidang", "0.1", "{\\"provinces\\": [\\"51\\"], \\"hooks\\": [\\"validate\\"]}", call, release };
             const kader_plugin_descriptor *kader_plugin_entry(void) { return &descriptor; }
             """
-        _ = try await build("bidang", source: source, in: folder)
-        let config = directory.file("plugins.toml")
-        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
+        let daemon = try await daemon(plugins: [("bidang", source)], in: directory)
         try await onThread {
             let connection = try daemon.connect()
             func register(_ village: String, field: String) throws -> RPCError? {
@@ -193,8 +209,6 @@ import Testing
 
     @Test func aPluginAddsAFollowUpWhenATrainingIsDone() async throws {
         let directory = TemporaryDirectory()
-        let folder = directory.file("plugins")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let source = """
             #include <stdlib.h>
             #include <string.h>
@@ -210,12 +224,8 @@ import Testing
                 KADER_PLUGIN_ABI_VERSION, "reporter", "0.1", "{\\"provinces\\": [\\"91\\"], \\"hooks\\": [\\"transition\\"]}", call, release };
             const kader_plugin_descriptor *kader_plugin_entry(void) { return &descriptor; }
             """
-        _ = try await build("reporter", source: source, in: folder)
-        let config = directory.file("plugins.toml")
-        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
-        let start = Date().addingTimeInterval(2 * 86_400).formatted(
-            Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Jayapura")!).year().month().day())
+        let daemon = try await daemon(plugins: [("reporter", source)], in: directory)
+        let start = soon
         try await onThread {
             let connection = try daemon.connect()
             let cadre = try connection.call(
@@ -243,15 +253,8 @@ import Testing
     /// plugins/papua was written by someone who had read only the header and docs/plugins.md.
     @Test func thePapuaPluginWrittenFromTheGuideAloneWorks() async throws {
         let directory = TemporaryDirectory()
-        let folder = directory.file("plugins")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let papua = try String(contentsOfFile: PackageRoot.path + "/plugins/papua/papua.c", encoding: .utf8)
-        _ = try await build("papua", source: papua, in: folder)
-        let config = directory.file("plugins.toml")
-        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
-        let start = Date().addingTimeInterval(2 * 86_400).formatted(
-            Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Jayapura")!).year().month().day())
+        let daemon = try await daemon(plugins: [("papua", try Self.source("papua"))], in: directory)
+        let start = soon
         try await onThread {
             let connection = try daemon.connect()
             func run(_ village: String) throws -> WorkflowDetail {
@@ -281,7 +284,7 @@ import Testing
         try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
         let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
         #expect(try await onThread { try daemon.connect().call("plugin.list", as: PluginList.self) }.plugins.isEmpty)
-        let aceh = try String(contentsOfFile: PackageRoot.path + "/plugins/aceh/aceh.c", encoding: .utf8)
+        let aceh = try Self.source("aceh")
         _ = try await build("aceh", source: aceh, in: folder)
         let plugins = try await onThread {
             let connection = try daemon.connect()
@@ -294,7 +297,7 @@ import Testing
 
     @Test func checksAPluginFileWithoutStartingTheService() async throws {
         let directory = TemporaryDirectory()
-        let aceh = try String(contentsOfFile: PackageRoot.path + "/plugins/aceh/aceh.c", encoding: .utf8)
+        let aceh = try Self.source("aceh")
         let good = try await build("aceh", source: aceh, in: directory.path)
         let kaderd = try Binaries.path("kaderd")
         let ok = try await run(kaderd, ["--check-plugin", good])

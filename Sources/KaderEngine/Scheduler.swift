@@ -112,10 +112,15 @@ public final class Scheduler: Sendable {
         }
         let passed = state.withLock { $0.queue.popAll(through: now) }
         if !passed.isEmpty {
-            let (due, missed) = try await service.applyDeadlines(passed, now: now, grace: configuration.grace)
-            if due + missed > 0 {
-                logger.info("tasks changed with time", metadata: ["due": "\(due)", "missed": "\(missed)"])
+            let changed = try await service.applyDeadlines(passed, now: now, grace: configuration.grace)
+            // One line per task, carrying its ids (KADERD_TASK, KADERD_WORKFLOW in the journal).
+            for task in changed {
+                logger.info(
+                    task.state == .due ? "task is due" : "task was missed",
+                    metadata: ["task": "\(task.id)", "workflow": "\(task.workflowID)", "village": "\(task.village)"])
             }
+            let due = changed.count { $0.state == .due }
+            let missed = changed.count - due
             state.withLock { state in
                 state.report.becameDue += due
                 state.report.missed += missed

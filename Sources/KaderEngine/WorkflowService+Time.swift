@@ -6,25 +6,24 @@ import KaderStore
 /// the daemon was down. The scheduler decides when; these decide what, in one transaction.
 extension WorkflowService {
     /// Applies the deadlines that have passed at `now`; a task changed meanwhile by someone
-    /// else is left as it is. Returns how many tasks became due and how many were missed.
+    /// else is left as it is. Returns the tasks that changed, as they are now.
     public func applyDeadlines(_ deadlines: [TaskDeadline], now: Date, grace: TimeInterval) async throws
-        -> (due: Int, missed: Int)
+        -> [WorkflowTask]
     {
         try await store.write { writer in
-            var due = 0
-            var missed = 0
+            var changed: [WorkflowTask] = []
             for deadline in deadlines {
                 guard var task = try writer.reader.task(deadline.task) else { continue }
                 if task.windowEnd.addingTimeInterval(grace) <= now, task.state == .scheduled || task.state == .due {
                     try Self.transition(&task, to: .missed, writer: writer, caller: .scheduler, at: now,
                         detail: ["reason": "window closed"])
-                    missed += 1
+                    changed.append(task)
                 } else if task.windowStart <= now, task.state == .scheduled {
                     try Self.transition(&task, to: .due, writer: writer, caller: .scheduler, at: now)
-                    due += 1
+                    changed.append(task)
                 }
             }
-            return (due, missed)
+            return changed
         }
     }
 

@@ -142,7 +142,7 @@ public struct StoreReader {
         }
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT * FROM task \(Self.whereClause(conditions.sql)) ORDER BY window_start, id LIMIT ?",
+            sql: "SELECT * FROM task \(Self.taskIndex(for: query)) \(Self.whereClause(conditions.sql)) ORDER BY window_start, id LIMIT ?",
             arguments: StatementArguments(arguments + [page.limit + 1]))
         let items = try rows.prefix(page.limit).map(Self.task)
         var next: String?
@@ -150,6 +150,16 @@ public struct StoreReader {
             next = "t\(Int64(last.windowStart.timeIntervalSince1970))_\(last.id.rawValue)"
         }
         return Page(items: Array(items), nextCursor: next)
+    }
+
+    /// A region and a time range: SQLite, without statistics, walks the time index and reads
+    /// every task of every province in the range to keep one province's (110 ms for a week of
+    /// a million-task store). The village index holds the window too, so the range is checked
+    /// there and only matching tasks are read (10 ms). A workflow's own index beats both.
+    static func taskIndex(for query: TaskQuery) -> String {
+        let timeBound = query.from != nil || query.until != nil
+        guard !query.region.within.isEmpty, timeBound, query.workflow == nil else { return "" }
+        return "INDEXED BY task_by_village"
     }
 
     public func tasks(of workflow: WorkflowID) throws -> [WorkflowTask] {

@@ -61,7 +61,7 @@ extension StoreReader {
     /// How many tasks are in each state.
     public func taskCounts() throws -> [TaskState: Int] {
         var counts: [TaskState: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM task GROUP BY state") {
+        for row in try Row.fetchAll(db, sql: "SELECT state, n FROM state_count WHERE entity = 'task'") {
             if let state = TaskState(rawValue: row["state"]) { counts[state] = row["n"] }
         }
         return counts
@@ -74,7 +74,8 @@ extension StoreReader {
     }
 
     public func workflowCount(state: WorkflowState) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM workflow WHERE state = ?", arguments: [state.rawValue]) ?? 0
+        try Int.fetchOne(
+            db, sql: "SELECT n FROM state_count WHERE entity = 'workflow' AND state = ?", arguments: [state.rawValue]) ?? 0
     }
 
     /// A fact the daemon keeps about itself (when it was last alive, the last catch-up).

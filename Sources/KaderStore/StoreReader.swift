@@ -109,7 +109,8 @@ public struct StoreReader {
     // MARK: Tasks
 
     public func task(_ id: TaskID) throws -> WorkflowTask? {
-        try Row.fetchOne(db, sql: "SELECT * FROM task WHERE id = ?", arguments: [id.rawValue]).map(Self.task)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM task WHERE id = ?"), arguments: [id.rawValue])
+            .map(Self.task)
     }
 
     /// Tasks in the order their windows open.

@@ -141,9 +141,10 @@ public struct StoreReader {
             conditions.sql.append("(window_start > ? OR (window_start = ? AND id > ?))")
             arguments += [start, start, String(parts[1])]
         }
+        // Prepared once per shape of query: the filters give a few dozen shapes at most.
         let rows = try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM task \(Self.taskIndex(for: query)) \(Self.whereClause(conditions.sql)) ORDER BY window_start, id LIMIT ?",
+            db.cachedStatement(
+                sql: "SELECT * FROM task \(Self.taskIndex(for: query)) \(Self.whereClause(conditions.sql)) ORDER BY window_start, id LIMIT ?"),
             arguments: StatementArguments(arguments + [page.limit + 1]))
         let items = try rows.prefix(page.limit).map(Self.task)
         var next: String?

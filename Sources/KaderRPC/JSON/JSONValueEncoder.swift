@@ -12,55 +12,61 @@ enum JSONValueEncoder {
     }
 }
 
-/// One value being built; containers share it, so it is a class.
+/// One value being built; containers share it, so it is a class. Scalars are kept as they
+/// are, without a slot of their own: a page of tasks has thousands of them.
 final class JSONSlot {
-    private var leaf: JSONValue?
-    private var members: [String: JSONSlot]?
-    private var elements: [JSONSlot]?
+    enum Member {
+        case value(JSONValue)
+        case slot(JSONSlot)
 
-    static func holding(_ value: some Encodable, codingPath: [any CodingKey]) throws -> JSONSlot {
+        var json: JSONValue {
+            switch self {
+            case .value(let value): value
+            case .slot(let slot): slot.json
+            }
+        }
+    }
+
+    private var leaf: JSONValue?
+    private var members: [(key: String, member: Member)]?
+    private var elements: [Member]?
+
+    static func holding<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONSlot {
         let slot = JSONSlot()
-        if let date = value as? Date {
-            slot.leaf = .string(date.formatted(.iso8601))
+        if T.self == Date.self {
+            slot.leaf = .string((value as! Date).formatted(.iso8601))
         } else {
             try value.encode(to: SlotEncoder(slot: slot, codingPath: codingPath))
         }
         return slot
     }
 
-    static func holding(_ value: JSONValue) -> JSONSlot {
-        let slot = JSONSlot()
-        slot.leaf = value
-        return slot
-    }
-
     var json: JSONValue {
         if let leaf { return leaf }
         if let elements { return .array(elements.map(\.json)) }
-        let sorted = (members ?? [:]).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        return .object(JSONObject(uniqueKeysWithValues: sorted.map { ($0.key, $0.value.json) }))
+        let sorted = (members ?? []).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return .object(JSONObject(sorted.map { ($0.key, $0.member.json) }, uniquingKeysWith: { _, last in last }))
     }
 
     func set(_ value: JSONValue) { leaf = value }
 
+    func setMember(_ key: String, _ member: Member) {
+        if members == nil { members = [] }
+        members!.append((key, member))
+    }
+
     func member(_ key: String) -> JSONSlot {
         let child = JSONSlot()
-        members = members ?? [:]
-        members![key] = child
+        setMember(key, .slot(child))
         return child
     }
 
-    func setMember(_ key: String, _ child: JSONSlot) {
-        members = members ?? [:]
-        members![key] = child
-    }
-
-    func makeObject() { if members == nil { members = [:] } }
+    func makeObject() { if members == nil { members = [] } }
     func makeArray() { if elements == nil { elements = [] } }
 
-    func append(_ child: JSONSlot) {
-        elements = elements ?? []
-        elements!.append(child)
+    func append(_ member: Member) {
+        if elements == nil { elements = [] }
+        elements!.append(member)
     }
 
     var count: Int { elements?.count ?? 0 }

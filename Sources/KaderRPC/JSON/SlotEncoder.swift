@@ -25,7 +25,7 @@ struct KeyedSlotContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let slot: JSONSlot
     let codingPath: [any CodingKey]
 
-    private func put(_ value: JSONValue, _ key: Key) { slot.setMember(key.stringValue, .holding(value)) }
+    private func put(_ value: JSONValue, _ key: Key) { slot.setMember(key.stringValue, .value(value)) }
 
     mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
@@ -48,7 +48,7 @@ struct KeyedSlotContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { put(JSONScalar.number(value), key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        slot.setMember(key.stringValue, try .holding(value, codingPath: codingPath + [key]))
+        slot.setMember(key.stringValue, .slot(try .holding(value, codingPath: codingPath + [key])))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -77,28 +77,28 @@ struct UnkeyedSlotContainer: UnkeyedEncodingContainer {
 
     private var indexPath: [any CodingKey] { codingPath + [IndexKey(intValue: slot.count)] }
 
-    mutating func encodeNil() throws { slot.append(.holding(.null)) }
-    mutating func encode(_ value: Bool) throws { slot.append(.holding(.bool(value))) }
-    mutating func encode(_ value: String) throws { slot.append(.holding(.string(value))) }
+    mutating func encodeNil() throws { slot.append(.value(.null)) }
+    mutating func encode(_ value: Bool) throws { slot.append(.value(.bool(value))) }
+    mutating func encode(_ value: String) throws { slot.append(.value(.string(value))) }
     mutating func encode(_ value: Double) throws {
-        slot.append(.holding(try JSONScalar.number(value, codingPath: indexPath)))
+        slot.append(.value(try JSONScalar.number(value, codingPath: indexPath)))
     }
     mutating func encode(_ value: Float) throws {
-        slot.append(.holding(try JSONScalar.number(value, codingPath: indexPath)))
+        slot.append(.value(try JSONScalar.number(value, codingPath: indexPath)))
     }
-    mutating func encode(_ value: Int) throws { slot.append(.holding(JSONScalar.number(value))) }
-    mutating func encode(_ value: Int8) throws { slot.append(.holding(JSONScalar.number(value))) }
-    mutating func encode(_ value: Int16) throws { slot.append(.holding(JSONScalar.number(value))) }
-    mutating func encode(_ value: Int32) throws { slot.append(.holding(JSONScalar.number(value))) }
-    mutating func encode(_ value: Int64) throws { slot.append(.holding(JSONScalar.number(value))) }
-    mutating func encode(_ value: UInt) throws { slot.append(.holding(JSONScalar.number(value))) }
-    mutating func encode(_ value: UInt8) throws { slot.append(.holding(JSONScalar.number(value))) }
-    mutating func encode(_ value: UInt16) throws { slot.append(.holding(JSONScalar.number(value))) }
-    mutating func encode(_ value: UInt32) throws { slot.append(.holding(JSONScalar.number(value))) }
-    mutating func encode(_ value: UInt64) throws { slot.append(.holding(JSONScalar.number(value))) }
+    mutating func encode(_ value: Int) throws { slot.append(.value(JSONScalar.number(value))) }
+    mutating func encode(_ value: Int8) throws { slot.append(.value(JSONScalar.number(value))) }
+    mutating func encode(_ value: Int16) throws { slot.append(.value(JSONScalar.number(value))) }
+    mutating func encode(_ value: Int32) throws { slot.append(.value(JSONScalar.number(value))) }
+    mutating func encode(_ value: Int64) throws { slot.append(.value(JSONScalar.number(value))) }
+    mutating func encode(_ value: UInt) throws { slot.append(.value(JSONScalar.number(value))) }
+    mutating func encode(_ value: UInt8) throws { slot.append(.value(JSONScalar.number(value))) }
+    mutating func encode(_ value: UInt16) throws { slot.append(.value(JSONScalar.number(value))) }
+    mutating func encode(_ value: UInt32) throws { slot.append(.value(JSONScalar.number(value))) }
+    mutating func encode(_ value: UInt64) throws { slot.append(.value(JSONScalar.number(value))) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        slot.append(try .holding(value, codingPath: indexPath))
+        slot.append(.slot(try .holding(value, codingPath: indexPath)))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
@@ -106,21 +106,21 @@ struct UnkeyedSlotContainer: UnkeyedEncodingContainer {
     {
         let child = JSONSlot()
         let path = indexPath
-        slot.append(child)
+        slot.append(.slot(child))
         return SlotEncoder(slot: child, codingPath: path).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let child = JSONSlot()
         let path = indexPath
-        slot.append(child)
+        slot.append(.slot(child))
         return SlotEncoder(slot: child, codingPath: path).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let child = JSONSlot()
         let path = indexPath
-        slot.append(child)
+        slot.append(.slot(child))
         return SlotEncoder(slot: child, codingPath: path)
     }
 }

@@ -115,7 +115,8 @@ public struct StoreReader {
     // MARK: Tasks
 
     public func task(_ id: TaskID) throws -> WorkflowTask? {
-        try Row.fetchOne(db, sql: "SELECT * FROM task WHERE id = ?", arguments: [id.rawValue]).map(Self.task)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM task WHERE id = ?"), arguments: [id.rawValue])
+            .map(Self.task)
     }
 
     /// Tasks in the order their windows open.
@@ -146,9 +147,10 @@ public struct StoreReader {
             conditions.sql.append("(window_start > ? OR (window_start = ? AND id > ?))")
             arguments += [start, start, String(parts[1])]
         }
+        // Prepared once per shape of query: the filters give a few dozen shapes at most.
         let rows = try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM task \(Self.whereClause(conditions.sql)) ORDER BY window_start, id LIMIT ?",
+            db.cachedStatement(
+                sql: "SELECT * FROM task \(Self.taskIndex(for: query)) \(Self.whereClause(conditions.sql)) ORDER BY window_start, id LIMIT ?"),
             arguments: StatementArguments(arguments + [page.limit + 1]))
         let items = try rows.prefix(page.limit).map(Self.task)
         var next: String?
@@ -156,6 +158,16 @@ public struct StoreReader {
             next = "t\(Int64(last.windowStart.timeIntervalSince1970))_\(last.id.rawValue)"
         }
         return Page(items: Array(items), nextCursor: next)
+    }
+
+    /// A region and a time range: SQLite, without statistics, walks the time index and reads
+    /// every task of every province in the range to keep one province's (110 ms for a week of
+    /// a million-task store). The village index holds the window too, so the range is checked
+    /// there and only matching tasks are read (10 ms). A workflow's own index beats both.
+    static func taskIndex(for query: TaskQuery) -> String {
+        let timeBound = query.from != nil || query.until != nil
+        guard !query.region.within.isEmpty, timeBound, query.workflow == nil else { return "" }
+        return "INDEXED BY task_by_village"
     }
 
     public func tasks(of workflow: WorkflowID) throws -> [WorkflowTask] {

@@ -93,11 +93,12 @@ public struct StoreWriter {
     }
 
     public func update(_ task: WorkflowTask) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE task SET title = ?, window_start = ?, window_end = ?, state = ?, records = ?, updated_at = ?
                 WHERE id = ?
-                """,
+                """
+        ).execute(
             arguments: [
                 task.title, Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
                 task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
@@ -111,11 +112,12 @@ public struct StoreWriter {
         _ action: String, entityKind: String, entityID: String, caller: Caller, at: Date,
         detail: [String: String] = [:]
     ) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO history (at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 at.timeIntervalSince1970, caller.uid.map { Int64($0) }, caller.agent, entityKind, entityID, action,
                 JSONText.encode(detail),

@@ -1,0 +1,31 @@
+import Foundation
+
+/// kaderbench echo SOCKET
+/// kaderbench load SOCKET line|http REQUEST_FILE CONNECTIONS SECONDS [RATE]
+///
+/// REQUEST_FILE holds one request, sent again and again, or one a line, each sent once.
+/// `load` prints one line: requests, seconds, requests per second, p50 and p99 in µs.
+let arguments = CommandLine.arguments
+switch arguments.dropFirst().first {
+case "echo" where arguments.count == 3:
+    EchoServer.run(path: arguments[2])
+case "load" where arguments.count == 7 || arguments.count == 8:
+    guard let request = FileManager.default.contents(atPath: arguments[4]) else { fail("cannot read \(arguments[4])") }
+    guard let connections = Int(arguments[5]), let seconds = Double(arguments[6]), (1...256).contains(connections),
+        seconds > 0, seconds <= 60
+    else { fail("CONNECTIONS must be 1…256 and SECONDS 0…60") }
+    let framing: LoadGenerator.Framing = arguments[3] == "http" ? .http : .line
+    // An HTTP request is one request whatever its lines; JSON-RPC requests are one a line.
+    let requests =
+        framing == .http
+        ? [Array(request)] : request.split(separator: UInt8(ascii: "\n")).map { Array($0) + [UInt8(ascii: "\n")] }
+    let generator = LoadGenerator(
+        socketPath: arguments[2], requests: requests, framing: framing,
+        connections: connections, seconds: seconds, rate: arguments.count == 8 ? Double(arguments[7]) : nil)
+    let result = generator.run()
+    print(
+        result.requests, String(format: "%.3f", result.seconds), String(format: "%.0f", result.throughput),
+        String(format: "%.1f", result.percentile(0.5)), String(format: "%.1f", result.percentile(0.99)))
+default:
+    fail("usage: kaderbench echo SOCKET | kaderbench load SOCKET line|http REQUEST_FILE CONNECTIONS SECONDS [RATE]")
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import KaderServer
 import KaderStore
 import Logging
 
@@ -12,12 +18,17 @@ struct DaemonSettings: Equatable {
     static let defaultSocket = "/run/kaderd/kaderd.sock"
     static let defaultStateDir = "/var/lib/kaderd"
     static let defaultProgramDirs = ["/etc/kaderd/programs"]
+    static let defaultAdminGroup = "kaderd-admin"
+    static let defaultReadGroup = "kaderd-read"
 
     var socket: String
     var stateDir: String
     var logLevel: Logger.Level
     var durability: Durability
     var programDirs: [String]
+    var adminGroup: String
+    var readGroup: String
+    var limits: ServerLimits
     /// The config file that was read, nil when none was.
     var configFile: String?
 
@@ -61,7 +72,25 @@ struct DaemonSettings: Equatable {
         }
         return DaemonSettings(
             socket: socket, stateDir: stateDir, logLevel: logLevel, durability: file?.durability ?? .full,
-            programDirs: file?.programDirs ?? defaultProgramDirs, configFile: file == nil ? nil : filePath)
+            programDirs: file?.programDirs ?? defaultProgramDirs, adminGroup: file?.adminGroup ?? defaultAdminGroup,
+            readGroup: file?.readGroup ?? defaultReadGroup, limits: limits(file), configFile: file == nil ? nil : filePath)
+    }
+
+    private static func limits(_ file: ConfigFile?) -> ServerLimits {
+        var limits = ServerLimits()
+        guard let file else { return limits }
+        limits.maxLineBytes = file.maxLineBytes ?? limits.maxLineBytes
+        limits.maxNestingDepth = file.maxNestingDepth ?? limits.maxNestingDepth
+        limits.maxConnections = file.maxConnections ?? limits.maxConnections
+        limits.maxPipelinedRequests = file.maxPipelinedRequests ?? limits.maxPipelinedRequests
+        limits.idleTimeout = file.idleTimeoutSeconds.map { .seconds($0) } ?? limits.idleTimeout
+        limits.maxSubscribers = file.maxSubscribers ?? limits.maxSubscribers
+        return limits
+    }
+
+    /// The access policy these settings describe, with the groups looked up now.
+    var accessPolicy: AccessPolicy {
+        AccessPolicy(admin: .named(adminGroup), read: .named(readGroup), ownerUID: getuid())
     }
 
     /// systemd passes a colon-separated list when a unit names several folders; ours is the first.

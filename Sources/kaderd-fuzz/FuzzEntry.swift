@@ -10,14 +10,16 @@ import CFuzzer
 struct FuzzMain {
     static func main() {
         var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
         exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
     }
 }
 
 /// One input: a reply that breaks JSON-RPC 2.0 stops the run as a crash, as a real crash
-/// does, leaving the input behind as `crash-…`.
-private func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+/// does, leaving the input behind as `crash-…`. Exported under libFuzzer's name too, which
+/// its runtime expects to find even when the driver is handed the callback.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let done = DispatchSemaphore(value: 0)
     let found = FoundProblems()

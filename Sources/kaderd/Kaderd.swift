@@ -88,6 +88,7 @@ struct Kaderd: AsyncParsableCommand {
         let access = Self.accessControl(settings: settings, store: service.store, logger: logger)
         systemd.reloader.whenAccepted { fresh in Self.apply(fresh.accessPolicy, to: access, logger: logger) }
         let dispatcher = RPCDispatcher(methods: daemon.methods + DomainMethods(service: service).methods, access: access)
+        DescriptorLimit.raise(toServe: settings.limits.maxConnections, logger: logger)
         let servers = systemd.makeServers(dispatcher: dispatcher, limits: settings.limits)
 
         var groupConfiguration = ServiceGroupConfiguration(

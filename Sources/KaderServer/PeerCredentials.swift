@@ -25,7 +25,10 @@ public struct PeerCredentials: Sendable, Hashable, CustomStringConvertible {
 
     /// The same caller with its supplementary groups looked up (which may block on NSS, so
     /// never on an event loop).
+    /// Root and the server's own user may do anything whatever their groups, so they are
+    /// spared the lookup.
     public func resolvingGroups() -> PeerCredentials {
+        guard uid != 0, uid != getuid() else { return self }
         var resolved = self
         resolved.groups = SystemGroups.memberships(uid: uid, gid: gid)
         return resolved

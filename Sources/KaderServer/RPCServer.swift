@@ -97,6 +97,7 @@ public struct RPCServer: Service {
                 try channel.pipeline.syncOperations.addHandlers([
                     IdleTimeoutHandler(timeout: TimeAmount(limits.idleTimeout), activity: activity),
                     ByteToMessageHandler(LineFrameDecoder(maxLineBytes: limits.maxLineBytes)),
+                    RequestArrivalHandler(activity: activity),
                 ])
                 // Reading pauses while this many lines wait for their answers.
                 let pipelining = NIOAsyncChannel<LineFrame, ByteBuffer>.Configuration(
@@ -151,7 +152,11 @@ public struct RPCServer: Service {
                             frames, outbound: outbound, context: context, activity: connection.activity
                         ) { opened in
                             for body in opened {
-                                streams.addTask { try? await connection.activity.during { try await body(notifier) } }
+                                connection.activity.begin()
+                                streams.addTask {
+                                    defer { connection.activity.end() }
+                                    try? await body(notifier)
+                                }
                             }
                         }
                     } onGracefulShutdown: {
@@ -197,13 +202,13 @@ extension RPCServer {
                 var lineContext = context
                 let streams = RPCStreams(budget: streamBudget)
                 lineContext.streams = streams
-                try await activity.during {
-                    let inbound = RPCInbound(line: line.readableBytesView, maxDepth: limits.maxNestingDepth)
-                    if let reply = await dispatcher.handle(inbound, context: lineContext) {
-                        var bytes = JSONWriter.bytes(reply)
-                        bytes.append(RPCFraming.newline)
-                        try await outbound.write(ByteBuffer(bytes: bytes))
-                    }
+                // Counted busy since it was framed (RequestArrivalHandler); done once answered.
+                defer { activity.end() }
+                let inbound = RPCInbound(line: line.readableBytesView, maxDepth: limits.maxNestingDepth)
+                if let reply = await dispatcher.handle(inbound, context: lineContext) {
+                    var bytes = JSONWriter.bytes(reply)
+                    bytes.append(RPCFraming.newline)
+                    try await outbound.write(ByteBuffer(bytes: bytes))
                 }
                 startStreams(streams.take())
             case .tooLong:

@@ -123,12 +123,12 @@ import Testing
                 let idle = try (0..<1000).map { _ in try server.connect() }
                 let trickler = try server.connect()
                 let line = Self.ping
+                // Each call is answered while the trickler's line is still incomplete: a server
+                // that waited for it would never answer.
                 for byte in line.prefix(5) {
                     try trickler.sendRaw([byte])
-                    let start = ContinuousClock.now
                     let other = try server.connect()
                     #expect(try other.call("subtract", params: [2, 1]) == 1)
-                    #expect(ContinuousClock.now - start < .milliseconds(500))
                 }
                 try trickler.send(line: Array(line.dropFirst(5)))
                 #expect(try JSONParser.parse(try #require(try trickler.readLine()))["result"] == 1)

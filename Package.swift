@@ -86,6 +86,7 @@ let package = Package(
             dependencies: [
                 "KaderRPC",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -109,6 +110,23 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // What the fuzzer drives: bytes through the server's framing, parser and dispatcher,
+        // with the invariants every reply must keep. Shared with the corpus replay test.
+        .target(
+            name: "KaderFuzzing",
+            dependencies: [
+                "KaderRPC", "KaderServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The libFuzzer target (`scripts/fuzz` builds it with -sanitize=fuzzer); built plainly,
+        // it replays the files it is given.
+        .executableTarget(
+            name: "kaderd-fuzz",
+            dependencies: ["KaderFuzzing", "CFuzzer"]
+        ),
+        // libFuzzer's driver, declared for Swift; only linked in fuzzing builds.
+        .target(name: "CFuzzer"),
         .executableTarget(
             name: "kaderctl",
             dependencies: [
@@ -135,6 +153,7 @@ let package = Package(
         ),
         .testTarget(name: "KaderEngineTests", dependencies: ["KaderEngine", "KaderStore", "KaderCore", "KaderTesting"]),
         .testTarget(name: "KaderRPCTests", dependencies: ["KaderRPC"]),
+        .testTarget(name: "KaderFuzzingTests", dependencies: ["KaderFuzzing", "KaderTesting"]),
         .testTarget(
             name: "KaderServerTests",
             dependencies: [

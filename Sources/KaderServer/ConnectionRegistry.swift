@@ -15,6 +15,7 @@ final class ConnectionRegistry: Sendable {
 
     private let state = Mutex(State.accepting(pending: [:]))
     private let delivered = Atomic<UInt64>(0)
+    private let serving = Atomic<Int>(0)
 
     /// Records a freshly accepted connection; false once the server has stopped accepting.
     func register(_ connection: AcceptedConnection) -> Bool {
@@ -36,6 +37,16 @@ final class ConnectionRegistry: Sendable {
         return delivered.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
+    /// Takes one of `limit` places for a connection being served; false when all are taken.
+    func admit(limit: Int) -> Bool {
+        serving.incrementIfBelow(limit)
+    }
+
+    /// Gives back the place of a connection that `admit` let in, once it is closed.
+    func release() {
+        serving.subtract(1, ordering: .relaxed)
+    }
+
     /// How many connections have been handed to a serving task so far.
     var deliveredCount: UInt64 { delivered.load(ordering: .relaxed) }
 
@@ -53,6 +64,7 @@ final class ConnectionRegistry: Sendable {
 struct AcceptedConnection: Sendable {
     let channel: NIOAsyncChannel<LineFrame, ByteBuffer>
     let peer: PeerCredentials?
+    let activity: ConnectionActivity
 
     var key: ObjectIdentifier { ObjectIdentifier(channel.channel) }
 

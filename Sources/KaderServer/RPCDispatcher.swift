@@ -6,11 +6,16 @@ import Logging
 /// Independent of the transport: it takes a line and returns the line to send back, or
 /// nothing (notifications, all-notification batches). Batch elements run one after
 /// another, in order, which the specification allows and which keeps replies predictable.
+/// Every call, notifications included, passes the access policy before its method runs.
 public struct RPCDispatcher: Sendable {
     private let methods: [String: RPCMethod]
+    private let access: AccessControl
 
-    /// - Parameter methods: every method to serve; `rpc.discover` is added from their descriptors.
-    public init(methods: [RPCMethod]) {
+    /// - Parameters:
+    ///   - methods: every method to serve; `rpc.discover` is added from their descriptors.
+    ///   - access: who may call what; by default only root and this process's own user.
+    public init(methods: [RPCMethod], access: AccessControl = .ownerOnly()) {
+        self.access = access
         var table = Dictionary(methods.map { ($0.descriptor.name, $0) }, uniquingKeysWith: { _, last in last })
         let descriptors = Array(table.values.map(\.descriptor)) + [.rpcDiscover]
         let document = OpenRPCDocument.render(methods: descriptors)
@@ -54,7 +59,13 @@ public struct RPCDispatcher: Sendable {
     }
 
     private func call(_ request: RPCRequest, context: RPCContext) async -> Result<JSONValue, RPCError> {
-        guard let method = methods[request.method] else {
+        let method = methods[request.method]
+        if let refusal = await access.check(
+            method: request.method, access: method?.descriptor.access, context: context, silent: request.id == nil)
+        {
+            return .failure(refusal)
+        }
+        guard let method else {
             return .failure(.methodNotFound(request.method))
         }
         let names = method.descriptor.params.map(\.name)

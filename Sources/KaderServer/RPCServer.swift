@@ -24,11 +24,11 @@ public struct RPCServer: Service {
         }
 
         public var endpoint: Endpoint
-        public var maxLineBytes: Int
+        public var limits: ServerLimits
 
-        public init(endpoint: Endpoint, maxLineBytes: Int = RPCFraming.maxLineBytes) {
+        public init(endpoint: Endpoint, limits: ServerLimits = ServerLimits()) {
             self.endpoint = endpoint
-            self.maxLineBytes = maxLineBytes
+            self.limits = limits
         }
     }
 
@@ -38,6 +38,7 @@ public struct RPCServer: Service {
     private let eventLoopGroup: any EventLoopGroup
     private let onListening: @Sendable () async -> Void
     private let registry = ConnectionRegistry()
+    private let streamBudget: StreamBudget
 
     /// - Parameter onListening: called once the socket accepts connections, before any is served.
     public init(
@@ -52,6 +53,7 @@ public struct RPCServer: Service {
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
         self.onListening = onListening
+        self.streamBudget = StreamBudget(limit: configuration.limits.maxSubscribers)
     }
 
     /// Connections accepted and served (or being served) since `run()` began; shared by copies.
@@ -87,14 +89,23 @@ public struct RPCServer: Service {
         let bootstrap = ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
-        let maxLineBytes = configuration.maxLineBytes
+        let limits = configuration.limits
         let registry = self.registry
         let initializer: @Sendable (any Channel) -> EventLoopFuture<AcceptedConnection> = { channel in
             PeerCredentials.of(channel).flatMapThrowing { peer in
-                try channel.pipeline.syncOperations.addHandler(
-                    ByteToMessageHandler(LineFrameDecoder(maxLineBytes: maxLineBytes)))
-                let wrapped = try NIOAsyncChannel<LineFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
-                let connection = AcceptedConnection(channel: wrapped, peer: peer)
+                let activity = ConnectionActivity()
+                try channel.pipeline.syncOperations.addHandlers([
+                    IdleTimeoutHandler(timeout: TimeAmount(limits.idleTimeout), activity: activity),
+                    ByteToMessageHandler(LineFrameDecoder(maxLineBytes: limits.maxLineBytes)),
+                    RequestArrivalHandler(activity: activity),
+                ])
+                // Reading pauses while this many lines wait for their answers.
+                let pipelining = NIOAsyncChannel<LineFrame, ByteBuffer>.Configuration(
+                    backPressureStrategy: .init(
+                        lowWatermark: max(1, limits.maxPipelinedRequests / 2), highWatermark: limits.maxPipelinedRequests))
+                let wrapped = try NIOAsyncChannel<LineFrame, ByteBuffer>(
+                    wrappingChannelSynchronously: channel, configuration: pipelining)
+                let connection = AcceptedConnection(channel: wrapped, peer: peer, activity: activity)
                 guard registry.register(connection) else {
                     // Accepted after the server stopped: close it, finishing the async channel.
                     Task { await connection.discard() }
@@ -121,8 +132,15 @@ public struct RPCServer: Service {
     private func serve(_ connection: AcceptedConnection, number: UInt64) async {
         var logger = self.logger
         logger[metadataKey: "connection"] = "\(number)"
-        if let peer = connection.peer { logger[metadataKey: "peer_uid"] = "\(peer.uid)" }
-        let context = RPCContext(peer: connection.peer, logger: logger)
+        guard registry.admit(limit: configuration.limits.maxConnections) else {
+            await turnAway(connection, logger: logger)
+            return
+        }
+        defer { registry.release() }
+        // Looked up once per connection, off the event loop: the group database may be remote.
+        let peer = connection.peer?.resolvingGroups()
+        if let peer { logger[metadataKey: "peer_uid"] = "\(peer.uid)" }
+        let context = RPCContext(peer: peer, logger: logger)
         logger.debug("connection opened", metadata: ["peer_pid": "\(connection.peer?.pid ?? 0)"])
         let channel = connection.channel
         do {
@@ -130,9 +148,15 @@ public struct RPCServer: Service {
                 let notifier = RPCNotifier { line in try await outbound.write(ByteBuffer(bytes: line)) }
                 try await withThrowingDiscardingTaskGroup { streams in
                     try await withGracefulShutdownHandler {
-                        try await serveLines(frames, outbound: outbound, context: context) { opened in
+                        try await serveLines(
+                            frames, outbound: outbound, context: context, activity: connection.activity
+                        ) { opened in
                             for body in opened {
-                                streams.addTask { try? await body(notifier) }
+                                connection.activity.begin()
+                                streams.addTask {
+                                    defer { connection.activity.end() }
+                                    try? await body(notifier)
+                                }
                             }
                         }
                     } onGracefulShutdown: {
@@ -148,30 +172,50 @@ public struct RPCServer: Service {
         }
         logger.debug("connection closed")
     }
+
+    /// Answers a connection beyond the limit with one `unavailable` line and closes it, so
+    /// the client learns why instead of waiting.
+    private func turnAway(_ connection: AcceptedConnection, logger: Logger) async {
+        let limit = configuration.limits.maxConnections
+        logger.warning("too many connections; turning one away", metadata: ["limit": "\(limit)"])
+        let error = RPCError(
+            .unavailable, "The daemon serves \(limit) connections at once, its limit; try again later",
+            extra: ["limit": .number(JSONNumber(limit))])
+        var reply = JSONWriter.bytes(RPCResponse(id: .null, error: error).json)
+        reply.append(RPCFraming.newline)
+        try? await connection.channel.executeThenClose { _, outbound in
+            try await outbound.write(ByteBuffer(bytes: reply))
+        }
+    }
 }
 
 extension RPCServer {
     /// Answers each line in order; streams a method opened start after its reply is written.
     private func serveLines(
         _ frames: NIOAsyncChannelInboundStream<LineFrame>, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
-        context: RPCContext, startStreams: ([RPCStreams.Body]) -> Void
+        context: RPCContext, activity: ConnectionActivity, startStreams: ([RPCStreams.Body]) -> Void
     ) async throws {
+        let limits = configuration.limits
         for try await frame in frames {
             switch frame {
             case .line(let line):
                 var lineContext = context
-                let streams = RPCStreams()
+                let streams = RPCStreams(budget: streamBudget)
                 lineContext.streams = streams
-                if var reply = await dispatcher.handle(line: line.readableBytesView, context: lineContext) {
-                    reply.append(RPCFraming.newline)
-                    try await outbound.write(ByteBuffer(bytes: reply))
+                // Counted busy since it was framed (RequestArrivalHandler); done once answered.
+                defer { activity.end() }
+                let inbound = RPCInbound(line: line.readableBytesView, maxDepth: limits.maxNestingDepth)
+                if let reply = await dispatcher.handle(inbound, context: lineContext) {
+                    var bytes = JSONWriter.bytes(reply)
+                    bytes.append(RPCFraming.newline)
+                    try await outbound.write(ByteBuffer(bytes: bytes))
                 }
                 startStreams(streams.take())
             case .tooLong:
                 context.logger.notice("request line too long; closing the connection")
                 let error = RPCError(
-                    .tooLarge, "Request line longer than \(configuration.maxLineBytes) bytes; closing the connection",
-                    extra: ["limit": .number(JSONNumber(configuration.maxLineBytes))])
+                    .tooLarge, "Request line longer than \(limits.maxLineBytes) bytes; closing the connection",
+                    extra: ["limit": .number(JSONNumber(limits.maxLineBytes))])
                 var reply = JSONWriter.bytes(RPCResponse(id: .null, error: error).json)
                 reply.append(RPCFraming.newline)
                 try await outbound.write(ByteBuffer(bytes: reply))

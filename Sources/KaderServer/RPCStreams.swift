@@ -20,18 +20,35 @@ public final class RPCStreams: Sendable {
     public typealias Body = @Sendable (RPCNotifier) async throws -> Void
 
     private let bodies = Mutex<[Body]>([])
+    private let budget: StreamBudget
 
-    public init() {}
+    init(budget: StreamBudget) {
+        self.budget = budget
+    }
 
-    func add(_ body: @escaping Body) {
+    func add(_ body: @escaping Body) throws(RPCError) {
+        try budget.reserve()
         bodies.withLock { $0.append(body) }
     }
 
+    /// The streams to start; each gives its place in the budget back when it ends.
     func take() -> [Body] {
-        bodies.withLock { bodies in
+        let taken = bodies.withLock { bodies in
             defer { bodies = [] }
             return bodies
         }
+        let budget = self.budget
+        return taken.map { body in
+            { notifier in
+                defer { budget.release() }
+                try await body(notifier)
+            }
+        }
+    }
+
+    /// Streams asked for but never started (the connection closed first) give back their places.
+    deinit {
+        for _ in bodies.withLock({ $0 }) { budget.release() }
     }
 }
 
@@ -41,6 +58,6 @@ extension RPCContext {
         guard let streams else {
             throw RPCError(.unavailable, "This connection cannot carry a stream of notifications")
         }
-        streams.add(body)
+        try streams.add(body)
     }
 }

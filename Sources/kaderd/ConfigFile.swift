@@ -13,8 +13,21 @@ struct ConfigFile: Equatable {
     var programDirs: [String]?
     /// Folders of plugins (`*.so`).
     var pluginDirs: [String]?
+    /// Names of the groups whose members may change things, and only read.
+    var adminGroup: String?
+    var readGroup: String?
+    var maxLineBytes: Int?
+    var maxNestingDepth: Int?
+    var maxConnections: Int?
+    var maxPipelinedRequests: Int?
+    var idleTimeoutSeconds: Int?
+    var maxSubscribers: Int?
 
-    static let knownKeys = ["socket", "state_dir", "log_level", "durability", "program_dirs", "plugin_dirs"]
+    static let knownKeys = [
+        "socket", "state_dir", "log_level", "durability", "program_dirs", "plugin_dirs", "admin_group", "read_group",
+        "max_line_bytes", "max_nesting_depth", "max_connections", "max_pipelined_requests", "idle_timeout_seconds",
+        "max_subscribers",
+    ]
 
     /// A configuration problem, worded for the sysadmin who has to fix the file.
     struct Problem: Error, Equatable, CustomStringConvertible {
@@ -77,10 +90,33 @@ struct ConfigFile: Equatable {
             }
             return array.compactMap(\.string)
         }
+        func groupName(_ key: String) throws(Problem) -> String? {
+            guard let name = try string(key) else { return nil }
+            guard !name.isEmpty, !name.contains(where: { $0 == ":" || $0 == "\n" || $0 == " " }) else {
+                throw Problem(file: file, line: line(of: key, in: text), message: "'\(key)' must be a group name, not '\(name)'")
+            }
+            return name
+        }
+        func integer(_ key: String, in range: ClosedRange<Int>) throws(Problem) -> Int? {
+            guard let value = table[key] else { return nil }
+            guard let number = value.int, range.contains(number) else {
+                throw Problem(
+                    file: file, line: line(of: key, in: text),
+                    message: "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return number
+        }
         return ConfigFile(
             socket: try string("socket"), stateDir: try string("state_dir"),
             logLevel: try choice("log_level", Logger.Level.self), durability: try choice("durability", Durability.self),
-            programDirs: try strings("program_dirs"), pluginDirs: try strings("plugin_dirs"))
+            programDirs: try strings("program_dirs"), pluginDirs: try strings("plugin_dirs"),
+            adminGroup: try groupName("admin_group"),
+            readGroup: try groupName("read_group"), maxLineBytes: try integer("max_line_bytes", in: 1024...(64 << 20)),
+            maxNestingDepth: try integer("max_nesting_depth", in: 2...512),
+            maxConnections: try integer("max_connections", in: 1...65536),
+            maxPipelinedRequests: try integer("max_pipelined_requests", in: 1...1024),
+            idleTimeoutSeconds: try integer("idle_timeout_seconds", in: 1...86400),
+            maxSubscribers: try integer("max_subscribers", in: 0...65536))
     }
 
     /// The line where a top-level key is set, for pointing the reader at it.

@@ -25,7 +25,11 @@ struct DaemonMethods {
     var methods: [RPCMethod] {
         [
             RPCMethod(.daemonStatus) { _ in try await status() },
-            RPCMethod(.daemonReload) { _ in try reload() },
+            RPCMethod(.daemonReload) { call in
+                let result = try reload()
+                try await recordReload(by: call.context.peer?.uid)
+                return result
+            },
         ]
     }
 
@@ -54,6 +58,15 @@ struct DaemonMethods {
             throw RPCError(
                 .invalid, "The new configuration is refused; the running one is kept: \(error)",
                 extra: ["file": .string(error.file), "line": error.line.map { .number(JSONNumber($0)) } ?? .null])
+        }
+    }
+
+    /// A reload changes what the daemon does, so the history says who asked for it.
+    private func recordReload(by uid: UInt32?) async throws {
+        try await service.store.write { writer in
+            try writer.record(
+                "reloaded", entityKind: "daemon", entityID: "kaderd", caller: Caller(uid: uid), at: Date(),
+                detail: [:])
         }
     }
 

@@ -1,4 +1,10 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import KaderServer
 import KaderStore
 import Logging
 
@@ -24,6 +30,8 @@ struct DaemonSettings: Equatable {
         }
         return folders
     }
+    static let defaultAdminGroup = "kaderd-admin"
+    static let defaultReadGroup = "kaderd-read"
 
     var socket: String
     var stateDir: String
@@ -31,6 +39,9 @@ struct DaemonSettings: Equatable {
     var durability: Durability
     var programDirs: [String]
     var pluginDirs: [String]
+    var adminGroup: String
+    var readGroup: String
+    var limits: ServerLimits
     /// The config file that was read, nil when none was.
     var configFile: String?
 
@@ -76,6 +87,25 @@ struct DaemonSettings: Equatable {
             socket: socket, stateDir: stateDir, logLevel: logLevel, durability: file?.durability ?? .full,
             programDirs: file?.programDirs ?? defaultProgramDirs, pluginDirs: file?.pluginDirs ?? defaultPluginDirs,
             configFile: file == nil ? nil : filePath)
+            programDirs: file?.programDirs ?? defaultProgramDirs, adminGroup: file?.adminGroup ?? defaultAdminGroup,
+            readGroup: file?.readGroup ?? defaultReadGroup, limits: limits(file), configFile: file == nil ? nil : filePath)
+    }
+
+    private static func limits(_ file: ConfigFile?) -> ServerLimits {
+        var limits = ServerLimits()
+        guard let file else { return limits }
+        limits.maxLineBytes = file.maxLineBytes ?? limits.maxLineBytes
+        limits.maxNestingDepth = file.maxNestingDepth ?? limits.maxNestingDepth
+        limits.maxConnections = file.maxConnections ?? limits.maxConnections
+        limits.maxPipelinedRequests = file.maxPipelinedRequests ?? limits.maxPipelinedRequests
+        limits.idleTimeout = file.idleTimeoutSeconds.map { .seconds($0) } ?? limits.idleTimeout
+        limits.maxSubscribers = file.maxSubscribers ?? limits.maxSubscribers
+        return limits
+    }
+
+    /// The access policy these settings describe, with the groups looked up now.
+    var accessPolicy: AccessPolicy {
+        AccessPolicy(admin: .named(adminGroup), read: .named(readGroup), ownerUID: getuid())
     }
 
     /// systemd passes a colon-separated list when a unit names several folders; ours is the first.

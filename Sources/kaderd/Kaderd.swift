@@ -91,8 +91,11 @@ struct Kaderd: AsyncParsableCommand {
             fail("cannot catch up after downtime: \(error)", .software)
         }
         let daemon = DaemonMethods(settings: settings, systemd: systemd, service: service, scheduler: scheduler)
-        let dispatcher = RPCDispatcher(methods: daemon.methods + DomainMethods(service: service).methods)
-        let servers = systemd.makeServers(dispatcher: dispatcher)
+        let access = Self.accessControl(settings: settings, store: service.store, logger: logger)
+        systemd.reloader.whenAccepted { fresh in Self.apply(fresh.accessPolicy, to: access, logger: logger) }
+        let dispatcher = RPCDispatcher(methods: daemon.methods + DomainMethods(service: service).methods, access: access)
+        DescriptorLimit.raise(toServe: settings.limits.maxConnections, logger: logger)
+        let servers = systemd.makeServers(dispatcher: dispatcher, limits: settings.limits)
 
         var groupConfiguration = ServiceGroupConfiguration(
             services: servers.map { .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup) }

@@ -78,10 +78,13 @@ final class Reloader: Sendable {
             if fresh.socket != state.settings.socket { needsRestart.append("socket") }
             if fresh.stateDir != state.settings.stateDir { needsRestart.append("state_dir") }
             if fresh.durability != state.settings.durability { needsRestart.append("durability") }
+            if fresh.limits != state.settings.limits { needsRestart.append("limits") }
             logLevel.level = fresh.logLevel
             state.settings.logLevel = fresh.logLevel
             state.settings.programDirs = fresh.programDirs
             state.settings.pluginDirs = fresh.pluginDirs
+            state.settings.adminGroup = fresh.adminGroup
+            state.settings.readGroup = fresh.readGroup
             for apply in appliers.withLock({ $0 }) { apply(fresh) }
             state.outcome = .reloaded(at: now)
             var metadata: Logger.Metadata = [

@@ -63,10 +63,10 @@ final class SystemdIntegration: Sendable {
     var servedSocket: String { endpoints.first?.servedPath ?? "" }
 
     /// The RPC server for each endpoint, reporting readiness when it listens.
-    func makeServers(dispatcher: RPCDispatcher) -> [RPCServer] {
+    func makeServers(dispatcher: RPCDispatcher, limits: ServerLimits) -> [RPCServer] {
         let made = endpoints.map { endpoint in
             RPCServer(
-                configuration: .init(endpoint: endpoint), dispatcher: dispatcher, logger: logger,
+                configuration: .init(endpoint: endpoint, limits: limits), dispatcher: dispatcher, logger: logger,
                 onListening: { [readiness] in readiness.complete(.socketServed(endpoint.servedPath)) })
         }
         servers.set(made)

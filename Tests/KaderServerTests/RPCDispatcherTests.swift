@@ -3,6 +3,9 @@ import KaderServer
 import KaderTesting
 import Logging
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct RPCDispatcherTests {
     struct Boom: Error {}
@@ -31,7 +34,8 @@ import Testing
     ]
 
     let dispatcher = RPCDispatcher(methods: Self.methods)
-    let context = RPCContext(peer: nil, logger: Logger(label: "test"))
+    let context = RPCContext(
+        peer: PeerCredentials(pid: getpid(), uid: getuid(), gid: getgid()), logger: Logger(label: "test"))
 
     private func reply(_ line: String) async throws -> JSONValue? {
         guard let bytes = await dispatcher.handle(line: Array(line.utf8), context: context) else { return nil }

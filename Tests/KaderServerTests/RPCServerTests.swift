@@ -67,7 +67,9 @@ import Testing
 
     @Test func refusesAnOverlongLineAndClosesOnlyThatConnection() async throws {
         let limit = 4096
-        try await InProcessServer.with(methods: Self.methods, maxLineBytes: limit) { server in
+        var limits = ServerLimits()
+        limits.maxLineBytes = limit
+        try await InProcessServer.with(methods: Self.methods, limits: limits) { server in
             try await onThread {
                 let other = try server.connect()
                 let connection = try server.connect()

@@ -14,7 +14,7 @@ public struct InProcessServer: Sendable {
     /// Runs `body` against a listening server, then shuts the server down gracefully.
     public static func with<T: Sendable>(
         methods: [RPCMethod],
-        maxLineBytes: Int = RPCFraming.maxLineBytes,
+        limits: ServerLimits = ServerLimits(),
         _ body: (InProcessServer) async throws -> T
     ) async throws -> T {
         let directory = TemporaryDirectory()
@@ -23,7 +23,7 @@ public struct InProcessServer: Sendable {
         logger.logLevel = .critical
         let (listening, listeningContinuation) = AsyncStream<Void>.makeStream()
         let server = RPCServer(
-            configuration: .init(endpoint: .path(socket), maxLineBytes: maxLineBytes),
+            configuration: .init(endpoint: .path(socket), limits: limits),
             dispatcher: RPCDispatcher(methods: methods),
             logger: logger,
             onListening: { listeningContinuation.yield() })

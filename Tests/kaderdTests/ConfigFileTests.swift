@@ -24,9 +24,42 @@ import Testing
     @Test func namesTheFileLineAndKeyOfAnUnknownKey() {
         #expect(throws: ConfigFile.Problem(
             file: "kaderd.toml", line: 3,
-            message: "unknown key 'sockt' (known keys: socket, state_dir, log_level, durability, program_dirs, plugin_dirs)")
+            message: "unknown key 'sockt' (known keys: \(ConfigFile.knownKeys.joined(separator: ", ")))")
         ) {
             try ConfigFile.parse("# comment\nstate_dir = \"/x\"\nsockt = \"/y\"\n", file: "kaderd.toml")
+        }
+    }
+
+    @Test func readsTheAccessAndLimitKeys() throws {
+        let file = try ConfigFile.parse(
+            """
+            admin_group = "dinas-pmd"
+            read_group = "pendamping"
+            max_line_bytes = 65536
+            max_nesting_depth = 32
+            max_connections = 200
+            max_pipelined_requests = 8
+            idle_timeout_seconds = 60
+            max_subscribers = 10
+            """, file: "kaderd.toml")
+        #expect(file.adminGroup == "dinas-pmd" && file.readGroup == "pendamping")
+        #expect(file.maxLineBytes == 65536 && file.maxNestingDepth == 32 && file.maxConnections == 200)
+        #expect(file.maxPipelinedRequests == 8 && file.idleTimeoutSeconds == 60 && file.maxSubscribers == 10)
+    }
+
+    @Test func namesTheLineAndKeyOfALimitOutOfRangeOrABadGroup() {
+        #expect(throws: ConfigFile.Problem(
+            file: "k.toml", line: 2, message: "'max_connections' must be a whole number from 1 to 65536")
+        ) {
+            try ConfigFile.parse("max_subscribers = 3\nmax_connections = 0\n", file: "k.toml")
+        }
+        #expect(throws: ConfigFile.Problem(
+            file: "k.toml", line: 1, message: "'idle_timeout_seconds' must be a whole number from 1 to 86400")
+        ) {
+            try ConfigFile.parse("idle_timeout_seconds = \"5m\"\n", file: "k.toml")
+        }
+        #expect(throws: ConfigFile.Problem(file: "k.toml", line: 3, message: "'admin_group' must be a group name, not 'a b'")) {
+            try ConfigFile.parse("\n\nadmin_group = \"a b\"\n", file: "k.toml")
         }
     }
 

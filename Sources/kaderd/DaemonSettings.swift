@@ -86,8 +86,7 @@ struct DaemonSettings: Equatable {
         return DaemonSettings(
             socket: socket, stateDir: stateDir, logLevel: logLevel, durability: file?.durability ?? .full,
             programDirs: file?.programDirs ?? defaultProgramDirs, pluginDirs: file?.pluginDirs ?? defaultPluginDirs,
-            configFile: file == nil ? nil : filePath)
-            programDirs: file?.programDirs ?? defaultProgramDirs, adminGroup: file?.adminGroup ?? defaultAdminGroup,
+            adminGroup: file?.adminGroup ?? defaultAdminGroup,
             readGroup: file?.readGroup ?? defaultReadGroup, limits: limits(file), configFile: file == nil ? nil : filePath)
     }
 

@@ -18,7 +18,7 @@ import Testing
         },
         RPCMethod(RPCMethodDescriptor(name: "test.slow", summary: "Answers after a while", access: .read, result: [:])) {
             _ in
-            try await Task.sleep(for: .milliseconds(1500))
+            try await Task.sleep(for: .seconds(4))
             return "done"
         },
     ]
@@ -55,7 +55,8 @@ import Testing
 
     @Test func anIdleConnectionIsClosedButNotASubscriberOrASlowRequest() async throws {
         var limits = ServerLimits()
-        limits.idleTimeout = .milliseconds(300)
+        // Long enough that a loaded machine still reads the waiting request within it.
+        limits.idleTimeout = .milliseconds(1500)
         try await InProcessServer.with(methods: Self.methods, limits: limits) { server in
             try await onThread {
                 let subscriber = try server.connect()
@@ -66,7 +67,7 @@ import Testing
                 // The silent one is let go after the timeout...
                 let start = ContinuousClock.now
                 #expect(try idle.readLine() == nil)
-                #expect(ContinuousClock.now - start >= .milliseconds(250))
+                #expect(ContinuousClock.now - start >= .milliseconds(1400))
                 // ...the one waiting on a slow answer gets it, and the subscriber stays connected.
                 #expect(try JSONParser.parse(try #require(try waiting.readLine()))["result"] == "done")
                 #expect(try subscriber.call("subtract", params: [3, 1]) == 2)

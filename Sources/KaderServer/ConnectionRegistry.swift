@@ -62,9 +62,16 @@ final class ConnectionRegistry: Sendable {
 
 /// A connection as accepted: the async channel and who opened it.
 struct AcceptedConnection: Sendable {
-    let channel: NIOAsyncChannel<LineFrame, ByteBuffer>
+    let channel: NIOAsyncChannel<LineFrame, OutboundFrame>
     let peer: PeerCredentials?
     let activity: ConnectionActivity
+    let immediateAnswers: NIOLoopBound<ImmediateAnswerHandler>
+
+    /// Lets the connection's event loop answer immediate methods, as this caller.
+    func answerImmediately(as context: RPCContext) {
+        let handler = immediateAnswers
+        channel.channel.eventLoop.execute { handler.value.enable(context: context) }
+    }
 
     var key: ObjectIdentifier { ObjectIdentifier(channel.channel) }
 

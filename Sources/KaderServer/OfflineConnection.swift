@@ -14,10 +14,15 @@ public enum OfflineConnection {
         for frame in try frames(of: bytes, maxLineBytes: limits.maxLineBytes) {
             switch frame {
             case .line(let line):
+                // As the server does when no earlier line awaits its reply, which here none does.
                 let inbound = RPCInbound(line: line.readableBytesView, maxDepth: limits.maxNestingDepth)
-                if let reply = await dispatcher.handle(inbound, context: context) {
-                    replies.append(JSONWriter.bytes(reply))
+                let reply: JSONValue?
+                if let answer = dispatcher.answerImmediately(inbound, context: context) {
+                    reply = answer.reply
+                } else {
+                    reply = await dispatcher.handle(inbound, context: context)
                 }
+                if let reply { replies.append(JSONWriter.bytes(reply)) }
             case .tooLong:
                 return replies
             }

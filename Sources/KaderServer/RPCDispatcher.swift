@@ -19,7 +19,7 @@ public struct RPCDispatcher: Sendable {
         var table = Dictionary(methods.map { ($0.descriptor.name, $0) }, uniquingKeysWith: { _, last in last })
         let descriptors = Array(table.values.map(\.descriptor)) + [.rpcDiscover]
         let document = OpenRPCDocument.render(methods: descriptors)
-        table[RPCMethodDescriptor.rpcDiscover.name] = RPCMethod(.rpcDiscover) { _ in document }
+        table[RPCMethodDescriptor.rpcDiscover.name] = RPCMethod.immediate(.rpcDiscover) { _ in document }
         self.methods = table
     }
 
@@ -51,22 +51,55 @@ public struct RPCDispatcher: Sendable {
         case .success(let request):
             let outcome = await call(request, context: context)
             guard let id = request.id else { return nil }
-            switch outcome {
-            case .success(let result): return RPCResponse(id: id, result: result)
-            case .failure(let error): return RPCResponse(id: id, error: error)
-            }
+            return Self.response(id: id, outcome)
         }
     }
 
-    private func call(_ request: RPCRequest, context: RPCContext) async -> Result<JSONValue, RPCError> {
+    /// Answers a line at once when that needs no waiting: a single request (or notification)
+    /// for an immediate method, or one that fails before reaching any method. Returns nil when
+    /// the line must be served by `handle` instead, as batches, other methods and refusals
+    /// (whose recording writes to the store) are.
+    public func answerImmediately(_ inbound: RPCInbound, context: RPCContext) -> ImmediateAnswer? {
+        guard case .single(let element) = inbound else { return nil }
+        switch element {
+        case .failure(let failure):
+            return ImmediateAnswer(reply: failure.response.json)
+        case .success(let request):
+            let result: Result<JSONValue, RPCError>
+            switch prepare(request, context: context) {
+            case .refused:
+                return nil
+            case .failed(let error):
+                result = .failure(error)
+            case .ready(let method, let call):
+                guard let immediate = method.immediate else { return nil }
+                result = Self.run(call, context: context) { try immediate(call) }
+            }
+            guard let id = request.id else { return ImmediateAnswer(reply: nil) }
+            return ImmediateAnswer(reply: Self.response(id: id, result).json)
+        }
+    }
+
+    /// What `answerImmediately` produced: the reply, or nil for a notification.
+    public struct ImmediateAnswer: Sendable {
+        public var reply: JSONValue?
+    }
+
+    private enum Preparation {
+        case ready(RPCMethod, RPCCall)
+        /// The caller may not make this call: `call` refuses it and records the refusal.
+        case refused
+        case failed(RPCError)
+    }
+
+    /// Everything before the method runs, none of which waits: access, lookup, params.
+    private func prepare(_ request: RPCRequest, context: RPCContext) -> Preparation {
         let method = methods[request.method]
-        if let refusal = await access.check(
-            method: request.method, access: method?.descriptor.access, context: context, silent: request.id == nil)
-        {
-            return .failure(refusal)
+        if access.policy.refusal(method: request.method, access: method?.descriptor.access, peer: context.peer) != nil {
+            return .refused
         }
         guard let method else {
-            return .failure(.methodNotFound(request.method))
+            return .failed(.methodNotFound(request.method))
         }
         let names = method.descriptor.params.map(\.name)
         let params: JSONObject
@@ -76,29 +109,61 @@ public struct RPCDispatcher: Sendable {
         case .array(let elements):
             // By position: the n-th element is the n-th declared param.
             guard elements.count <= names.count else {
-                return .failure(
-                    .invalidParams("\(request.method) takes at most \(names.count) params, got \(elements.count)"))
+                return .failed(.invalidParams("\(request.method) takes at most \(names.count) params, got \(elements.count)"))
             }
             params = JSONObject(uniqueKeysWithValues: zip(names, elements))
         default:
             params = [:]
         }
-        let known = Set(names)
-        let unknown = params.keys.filter { !known.contains($0) }
+        let unknown = params.keys.filter { !names.contains($0) }
         if !unknown.isEmpty {
-            return .failure(
+            return .failed(
                 .invalidParams(
                     "\(request.method) has no such param",
                     fields: unknown.map { RPCFieldError(field: $0, message: "is not a param of \(request.method)") }))
         }
-        do {
-            return .success(try await method.handler(RPCCall(method: request.method, params: params, context: context)))
-        } catch let error as RPCError {
+        return .ready(method, RPCCall(method: request.method, params: params, context: context))
+    }
+
+    private func call(_ request: RPCRequest, context: RPCContext) async -> Result<JSONValue, RPCError> {
+        switch prepare(request, context: context) {
+        case .refused:
+            let method = methods[request.method]
+            let refusal = await access.check(
+                method: request.method, access: method?.descriptor.access, context: context, silent: request.id == nil)
+            // nil only when a reload changed the policy in between: the caller may simply retry.
+            return .failure(
+                refusal ?? RPCError(.unavailable, "The access policy changed while \(request.method) was checked; try again"))
+        case .failed(let error):
             return .failure(error)
+        case .ready(let method, let call):
+            do {
+                return .success(try await method.handler(call))
+            } catch {
+                return .failure(Self.rpcError(error, method: request.method, context: context))
+            }
+        }
+    }
+
+    private static func run(_ call: RPCCall, context: RPCContext, _ body: () throws -> JSONValue) -> Result<JSONValue, RPCError> {
+        do {
+            return .success(try body())
         } catch {
-            context.logger.error(
-                "method failed", metadata: ["method": .string(request.method), "error": .string("\(error)")])
-            return .failure(.internalError("Internal error in \(request.method); the daemon's log has the details"))
+            return .failure(rpcError(error, method: call.method, context: context))
+        }
+    }
+
+    /// A method's own errors go to the caller; anything else is logged and reported as internal.
+    private static func rpcError(_ error: any Error, method: String, context: RPCContext) -> RPCError {
+        if let error = error as? RPCError { return error }
+        context.logger.error("method failed", metadata: ["method": .string(method), "error": .string("\(error)")])
+        return .internalError("Internal error in \(method); the daemon's log has the details")
+    }
+
+    private static func response(id: RPCID, _ outcome: Result<JSONValue, RPCError>) -> RPCResponse {
+        switch outcome {
+        case .success(let result): RPCResponse(id: id, result: result)
+        case .failure(let error): RPCResponse(id: id, error: error)
         }
     }
 }

@@ -91,21 +91,27 @@ public struct RPCServer: Service {
             .childChannelOption(.allowRemoteHalfClosure, value: true)
         let limits = configuration.limits
         let registry = self.registry
+        let dispatcher = self.dispatcher
         let initializer: @Sendable (any Channel) -> EventLoopFuture<AcceptedConnection> = { channel in
             PeerCredentials.of(channel).flatMapThrowing { peer in
                 let activity = ConnectionActivity()
+                let immediateAnswers = ImmediateAnswerHandler(
+                    dispatcher: dispatcher, maxNestingDepth: limits.maxNestingDepth)
                 try channel.pipeline.syncOperations.addHandlers([
                     IdleTimeoutHandler(timeout: TimeAmount(limits.idleTimeout), activity: activity),
                     ByteToMessageHandler(LineFrameDecoder(maxLineBytes: limits.maxLineBytes)),
+                    immediateAnswers,
                     RequestArrivalHandler(activity: activity),
                 ])
                 // Reading pauses while this many lines wait for their answers.
-                let pipelining = NIOAsyncChannel<LineFrame, ByteBuffer>.Configuration(
+                let pipelining = NIOAsyncChannel<LineFrame, OutboundFrame>.Configuration(
                     backPressureStrategy: .init(
                         lowWatermark: max(1, limits.maxPipelinedRequests / 2), highWatermark: limits.maxPipelinedRequests))
-                let wrapped = try NIOAsyncChannel<LineFrame, ByteBuffer>(
+                let wrapped = try NIOAsyncChannel<LineFrame, OutboundFrame>(
                     wrappingChannelSynchronously: channel, configuration: pipelining)
-                let connection = AcceptedConnection(channel: wrapped, peer: peer, activity: activity)
+                let connection = AcceptedConnection(
+                    channel: wrapped, peer: peer, activity: activity,
+                    immediateAnswers: NIOLoopBound(immediateAnswers, eventLoop: channel.eventLoop))
                 guard registry.register(connection) else {
                     // Accepted after the server stopped: close it, finishing the async channel.
                     Task { await connection.discard() }
@@ -141,11 +147,12 @@ public struct RPCServer: Service {
         let peer = connection.peer?.resolvingGroups()
         if let peer { logger[metadataKey: "peer_uid"] = "\(peer.uid)" }
         let context = RPCContext(peer: peer, logger: logger)
+        connection.answerImmediately(as: context)
         logger.debug("connection opened", metadata: ["peer_pid": "\(connection.peer?.pid ?? 0)"])
         let channel = connection.channel
         do {
             try await channel.executeThenClose { frames, outbound in
-                let notifier = RPCNotifier { line in try await outbound.write(ByteBuffer(bytes: line)) }
+                let notifier = RPCNotifier { line in try await outbound.write(.unsolicited(ByteBuffer(bytes: line))) }
                 try await withThrowingDiscardingTaskGroup { streams in
                     try await withGracefulShutdownHandler {
                         try await serveLines(
@@ -184,7 +191,7 @@ public struct RPCServer: Service {
         var reply = JSONWriter.bytes(RPCResponse(id: .null, error: error).json)
         reply.append(RPCFraming.newline)
         try? await connection.channel.executeThenClose { _, outbound in
-            try await outbound.write(ByteBuffer(bytes: reply))
+            try await outbound.write(.unsolicited(ByteBuffer(bytes: reply)))
         }
     }
 }
@@ -192,7 +199,7 @@ public struct RPCServer: Service {
 extension RPCServer {
     /// Answers each line in order; streams a method opened start after its reply is written.
     private func serveLines(
-        _ frames: NIOAsyncChannelInboundStream<LineFrame>, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        _ frames: NIOAsyncChannelInboundStream<LineFrame>, outbound: NIOAsyncChannelOutboundWriter<OutboundFrame>,
         context: RPCContext, activity: ConnectionActivity, startStreams: ([RPCStreams.Body]) -> Void
     ) async throws {
         let limits = configuration.limits
@@ -205,11 +212,13 @@ extension RPCServer {
                 // Counted busy since it was framed (RequestArrivalHandler); done once answered.
                 defer { activity.end() }
                 let inbound = RPCInbound(line: line.readableBytesView, maxDepth: limits.maxNestingDepth)
+                // Written even when empty: the event loop counts replies to keep their order.
+                var bytes: [UInt8] = []
                 if let reply = await dispatcher.handle(inbound, context: lineContext) {
-                    var bytes = JSONWriter.bytes(reply)
+                    bytes = JSONWriter.bytes(reply)
                     bytes.append(RPCFraming.newline)
-                    try await outbound.write(ByteBuffer(bytes: bytes))
                 }
+                try await outbound.write(.reply(ByteBuffer(bytes: bytes)))
                 startStreams(streams.take())
             case .tooLong:
                 context.logger.notice("request line too long; closing the connection")
@@ -218,7 +227,7 @@ extension RPCServer {
                     extra: ["limit": .number(JSONNumber(limits.maxLineBytes))])
                 var reply = JSONWriter.bytes(RPCResponse(id: .null, error: error).json)
                 reply.append(RPCFraming.newline)
-                try await outbound.write(ByteBuffer(bytes: reply))
+                try await outbound.write(.reply(ByteBuffer(bytes: reply)))
                 return
             }
         }

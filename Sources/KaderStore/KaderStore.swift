@@ -13,6 +13,8 @@ public final class KaderStore: Sendable {
     private let pool: DatabasePool
     /// Wakes whoever waits for new history entries (event subscribers, the scheduler).
     public let notifier: HistoryNotifier
+    private let publisher: CommitPublisher
+    private let groupCommit: GroupCommit
 
     /// Opens (creating if needed) and migrates the database. A file that is not a kaderd
     /// database, or is damaged, is refused with the reason; nothing in it is changed.
@@ -32,7 +34,10 @@ public final class KaderStore: Sendable {
             // check would read every page, which with a million tasks costs seconds at each start.
             _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
             try StoreMigrations.migrator.migrate(pool)
-            notifier = HistoryNotifier(latest: try pool.read(Self.latestHistorySeq))
+            let publisher = try pool.read(CommitPublisher.init(db:))
+            self.publisher = publisher
+            notifier = publisher.notifier
+            groupCommit = GroupCommit(pool: pool, beforeCommit: publisher.prepare)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -42,24 +47,26 @@ public final class KaderStore: Sendable {
         }
     }
 
-    private static func latestHistorySeq(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'history'") ?? 0
-    }
+    /// What the store held at the latest commit this process made (or at opening).
+    public var summary: StoreSummary { publisher.summary }
 
     /// Runs `body` on a consistent snapshot.
     public func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
         try await pool.read { db in try body(StoreReader(db: db)) }
     }
 
-    /// Runs `body` in one transaction; if it throws, nothing it did is kept.
+    /// Runs `body` in one transaction; if it throws, nothing it did is kept. Writes that
+    /// arrive together share a transaction (`GroupCommit`), each in a savepoint of its own;
+    /// `write` returns once the change is committed.
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
         do {
-            let (result, latest) = try await pool.write { db in
-                (try body(StoreWriter(db: db)), try Self.latestHistorySeq(db))
+            return try await withCheckedThrowingContinuation { continuation in
+                groupCommit.submit(
+                    GroupCommit.Pending(
+                        run: { db in try body(StoreWriter(db: db)) },
+                        finish: { outcome in continuation.resume(with: outcome.map { $0 as! T }) }))
             }
-            notifier.advance(to: latest)
-            return result
         } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
             throw StoreError.writeFailed(reason: error.message ?? "\(error.resultCode)")
         }

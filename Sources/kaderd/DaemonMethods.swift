@@ -24,7 +24,7 @@ struct DaemonMethods {
 
     var methods: [RPCMethod] {
         [
-            RPCMethod(.daemonStatus) { _ in try await status() },
+            RPCMethod.immediate(.daemonStatus) { _ in try JSONValue(encoding: status()) },
             RPCMethod(.daemonReload) { call in
                 let result = try reload()
                 try await recordReload(by: call.context.peer?.uid)
@@ -33,7 +33,9 @@ struct DaemonMethods {
         ]
     }
 
-    func status() async throws -> DaemonStatus {
+    /// Answered from memory (the store's summary as of its latest commit), so the event loop
+    /// that read the request answers it at once.
+    func status() -> DaemonStatus {
         let uptime = ContinuousClock.now - startInstant
         let seconds = Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
         let reload = systemd.reloader.outcome
@@ -48,7 +50,7 @@ struct DaemonMethods {
             connectionsServed: systemd.connectionsServed,
             lastReload: reload.lastReload,
             lastReloadError: reload.lastError,
-            schedule: try await schedule())
+            schedule: schedule())
     }
 
     func reload() throws(RPCError) -> DaemonReloadResult {
@@ -70,15 +72,13 @@ struct DaemonMethods {
         }
     }
 
-    private func schedule() async throws -> ScheduleStatus {
-        let (counts, active, next) = try await service.store.read { reader in
-            (try reader.taskCounts(), try reader.workflowCount(state: .active), try reader.nextScheduledTask())
-        }
+    private func schedule() -> ScheduleStatus {
+        let summary = service.store.summary
         let wire = WireMapping(directory: service.directory)
         return ScheduleStatus(
-            activeWorkflows: active,
-            tasks: Dictionary(uniqueKeysWithValues: TaskState.allCases.map { ($0.rawValue, counts[$0] ?? 0) }),
-            nextDue: next.map(wire.task),
+            activeWorkflows: summary.activeWorkflows,
+            tasks: Dictionary(uniqueKeysWithValues: TaskState.allCases.map { ($0.rawValue, summary.taskCounts[$0] ?? 0) }),
+            nextDue: summary.nextScheduled.map(wire.task),
             lastCatchUp: scheduler.report.lastCatchUp.map { report in
                 CatchUpInfo(
                     at: report.at, downSince: report.downSince,

@@ -10,8 +10,23 @@ import Testing
         RPCMethod(RPCMethodDescriptor(name: "test.whoami", summary: "The caller", access: .read, result: [:])) { call in
             guard let peer = call.context.peer else { return .null }
             return ["uid": .number(JSONNumber(Int(peer.uid))), "pid": .number(JSONNumber(Int(peer.pid)))]
-        }
+        },
+        RPCMethod(echoing("test.later", "Echoes after a pause")) {
+            call in
+            try await Task.sleep(for: .milliseconds(2))
+            return call.params["n"] ?? .null
+        },
+        RPCMethod.immediate(echoing("test.now", "Echoes at once")) {
+            call in call.params["n"] ?? .null
+        },
     ]
+
+    static func echoing(_ name: String, _ summary: String) -> RPCMethodDescriptor {
+        RPCMethodDescriptor(
+            name: name, summary: summary, access: .read,
+            params: [RPCParamDescriptor(name: "n", summary: "what to echo", required: true, schema: ["type": "integer"])],
+            result: [:])
+    }
 
     @Test(arguments: SpecExamples.all)
     func behavesAsTheSpecificationSaysOverTheSocket(example: SpecExamples.Example) async throws {
@@ -45,6 +60,38 @@ import Testing
                     let reply = try JSONParser.parse(try #require(try connection.readLine()))
                     #expect(reply["id"] == .number(JSONNumber(id)))
                     #expect(reply["result"] == .number(JSONNumber(id - 1)))
+                }
+            }
+        }
+    }
+
+    /// Immediate methods are answered on the event loop, others by the connection's task:
+    /// the replies still come in the order the requests were sent.
+    @Test func answersImmediateAndWaitingMethodsInTheOrderSent() async throws {
+        try await InProcessServer.with(methods: Self.methods) { server in
+            try await onThread {
+                let connection = try server.connect()
+                var burst: [UInt8] = []
+                for id in 1...60 {
+                    let method = [1, 2, 4].contains(id % 5) ? "test.now" : "test.later"
+                    burst += Array(#"{"jsonrpc":"2.0","method":"\#(method)","params":{"n":\#(id)},"id":\#(id)}"#.utf8)
+                    burst.append(RPCFraming.newline)
+                    // A notification to an immediate method and an unknown method between them.
+                    burst += Array(#"{"jsonrpc":"2.0","method":"test.now","params":{"n":0}}"#.utf8) + [RPCFraming.newline]
+                    if id % 10 == 0 {
+                        burst += Array(#"{"jsonrpc":"2.0","method":"no.such","id":"x\#(id)"}"#.utf8) + [RPCFraming.newline]
+                    }
+                }
+                try connection.sendRaw(burst)
+                for id in 1...60 {
+                    let reply = try JSONParser.parse(try #require(try connection.readLine()))
+                    #expect(reply["id"] == .number(JSONNumber(id)))
+                    #expect(reply["result"] == .number(JSONNumber(id)))
+                    if id % 10 == 0 {
+                        let unknown = try JSONParser.parse(try #require(try connection.readLine()))
+                        #expect(unknown["id"] == .string("x\(id)"))
+                        #expect(unknown["error"]?["code"] == -32601)
+                    }
                 }
             }
         }

@@ -3,6 +3,7 @@ import GRDB
 import KaderCore
 import KaderStore
 import KaderTesting
+import Synchronization
 import Testing
 
 @Suite struct KaderStoreTests {
@@ -84,6 +85,47 @@ import Testing
             }
         }
         #expect(try await store.read { try $0.cadre(CadreID("cdr_ketut")) } == nil)
+    }
+
+    /// Writes that queue behind a busy writer share one transaction; each still succeeds or
+    /// fails on its own, and is acknowledged only once committed.
+    @Test func writesThatQueueTogetherEachSucceedOrFailAlone() async throws {
+        let store = try KaderStore(path: path)
+        final class Counter: Sendable { let value = Atomic<Int>(0) }
+        let queued = Counter()
+        struct Refused: Error {}
+        let names = (0..<40).map { "Kader" + String(UnicodeScalar(97 + $0 / 26)!) + String(UnicodeScalar(97 + $0 % 26)!) }
+        let acknowledged = try await withThrowingTaskGroup(of: String?.self) { group in
+            group.addTask {
+                try await store.write { _ in
+                    // Holds the writer until the others wait for it, so that they form a batch.
+                    let deadline = ContinuousClock.now + .seconds(10)
+                    while queued.value.load(ordering: .relaxed) < names.count, ContinuousClock.now < deadline {}
+                }
+                return nil
+            }
+            for (index, name) in names.enumerated() {
+                let cadre = try cadre(name, village: "51.03.01.1001", seconds: Double(index))
+                group.addTask {
+                    queued.value.add(1, ordering: .relaxed)
+                    do {
+                        try await store.write { writer in
+                            try writer.insert(cadre)
+                            if index % 3 == 0 { throw Refused() }
+                        }
+                    } catch is Refused {
+                        return nil
+                    }
+                    // Acknowledged means committed: any reader sees it from now on.
+                    #expect(try await store.read { try $0.cadre(cadre.id) }?.name == name)
+                    return name
+                }
+            }
+            return try await group.reduce(into: Set<String>()) { if let name = $1 { $0.insert(name) } }
+        }
+        let kept = try await store.read { try $0.cadres(matching: CadreQuery(), page: PageRequest(limit: 100)) }.items
+        #expect(Set(kept.map(\.name)) == acknowledged)
+        #expect(acknowledged == Set(names.enumerated().filter { $0.offset % 3 != 0 }.map(\.element)))
     }
 
     @Test func refusesAFileThatIsNotADatabase() throws {

@@ -2,7 +2,7 @@ import KaderCore
 
 /// The few facts `daemon.status` reports about the store, kept current by every write so
 /// that the status is answered from memory, without a read or a thread hop.
-public struct StoreSummary: Sendable {
+public struct StoreSummary: Sendable, Hashable {
     public var taskCounts: [TaskState: Int]
     public var activeWorkflows: Int
     /// The scheduled task whose window opens next.

@@ -12,6 +12,7 @@ struct DaemonMethods {
     let scheduler: Scheduler
     let startedAt: Date
     let startInstant: ContinuousClock.Instant
+    private let statusCache = StatusReplyCache()
 
     init(settings: DaemonSettings, systemd: SystemdIntegration, service: WorkflowService, scheduler: Scheduler) {
         self.settings = settings
@@ -24,7 +25,7 @@ struct DaemonMethods {
 
     var methods: [RPCMethod] {
         [
-            RPCMethod.immediate(.daemonStatus) { _ in try JSONValue(encoding: status()) },
+            RPCMethod.immediate(.daemonStatus) { _ in try statusReply() },
             RPCMethod(.daemonReload) { call in
                 let result = try reload()
                 try await recordReload(by: call.context.peer?.uid)
@@ -34,23 +35,36 @@ struct DaemonMethods {
     }
 
     /// Answered from memory (the store's summary as of its latest commit), so the event loop
-    /// that read the request answers it at once.
-    func status() -> DaemonStatus {
+    /// that read the request answers it at once, from an encoding kept while nothing changed.
+    func statusReply() throws -> JSONValue {
+        let inputs = StatusReplyCache.Inputs(
+            summary: service.store.summary, reload: systemd.reloader.outcome, scheduler: scheduler.report,
+            socket: systemd.servedSocket)
+        var object = try statusCache.object(for: inputs) {
+            guard case .object(let object) = try JSONValue(encoding: status(inputs)) else { return [:] }
+            return object
+        }
         let uptime = ContinuousClock.now - startInstant
         let seconds = Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
-        let reload = systemd.reloader.outcome
-        return DaemonStatus(
+        object[DaemonStatus.uptimeSecondsKey] = .number(JSONNumber((seconds * 1000).rounded() / 1000))
+        object[DaemonStatus.connectionsServedKey] = .number(JSONNumber(Int(clamping: systemd.connectionsServed)))
+        return .object(object)
+    }
+
+    /// The status as of `inputs`, without the figures `statusReply` fills in per call.
+    private func status(_ inputs: StatusReplyCache.Inputs) -> DaemonStatus {
+        DaemonStatus(
             version: KaderVersion.current,
             pid: ProcessInfo.processInfo.processIdentifier,
             startedAt: startedAt,
-            uptimeSeconds: (seconds * 1000).rounded() / 1000,
-            socket: systemd.servedSocket,
+            uptimeSeconds: 0,
+            socket: inputs.socket,
             stateDir: settings.stateDir,
             configFile: settings.configFile,
-            connectionsServed: systemd.connectionsServed,
-            lastReload: reload.lastReload,
-            lastReloadError: reload.lastError,
-            schedule: schedule())
+            connectionsServed: 0,
+            lastReload: inputs.reload.lastReload,
+            lastReloadError: inputs.reload.lastError,
+            schedule: schedule(inputs))
     }
 
     func reload() throws(RPCError) -> DaemonReloadResult {
@@ -72,14 +86,14 @@ struct DaemonMethods {
         }
     }
 
-    private func schedule() -> ScheduleStatus {
-        let summary = service.store.summary
+    private func schedule(_ inputs: StatusReplyCache.Inputs) -> ScheduleStatus {
+        let summary = inputs.summary
         let wire = WireMapping(directory: service.directory)
         return ScheduleStatus(
             activeWorkflows: summary.activeWorkflows,
             tasks: Dictionary(uniqueKeysWithValues: TaskState.allCases.map { ($0.rawValue, summary.taskCounts[$0] ?? 0) }),
             nextDue: summary.nextScheduled.map(wire.task),
-            lastCatchUp: scheduler.report.lastCatchUp.map { report in
+            lastCatchUp: inputs.scheduler.lastCatchUp.map { report in
                 CatchUpInfo(
                     at: report.at, downSince: report.downSince,
                     counts: Dictionary(uniqueKeysWithValues: report.counts.map { ($0.key.rawValue, $0.value) }))

@@ -83,3 +83,10 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
         case lastReloadError = "last_reload_error"
     }
 }
+
+extension DaemonStatus {
+    /// The fields that change with every call. Everything else changes only when the
+    /// daemon's state does, so a server may keep the rest of the encoding between calls.
+    public static let uptimeSecondsKey = CodingKeys.uptimeSeconds.stringValue
+    public static let connectionsServedKey = CodingKeys.connectionsServed.stringValue
+}

@@ -91,7 +91,7 @@ extension StoreReader {
 
     /// A fact the daemon keeps about itself (when it was last alive, the last catch-up).
     public func meta(_ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
     }
 }
 

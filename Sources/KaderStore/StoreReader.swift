@@ -9,7 +9,7 @@ public struct StoreReader {
     // MARK: Cadres
 
     public func cadre(_ id: CadreID) throws -> Cadre? {
-        try Row.fetchOne(db, sql: "SELECT * FROM cadre WHERE id = ?", arguments: [id.rawValue]).map(Self.cadre)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cadre WHERE id = ?"), arguments: [id.rawValue]).map(Self.cadre)
     }
 
     public func cadres(_ ids: [CadreID]) throws -> [Cadre] {
@@ -30,14 +30,14 @@ public struct StoreReader {
 
     /// Every cadre of a village, in registration order: the Buku Kader.
     public func cadres(inVillage village: RegionCode) throws -> [Cadre] {
-        try Row.fetchAll(db, sql: "SELECT * FROM cadre WHERE village = ? ORDER BY seq", arguments: [village.description])
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM cadre WHERE village = ? ORDER BY seq"), arguments: [village.description])
             .map(Self.cadre)
     }
 
     // MARK: Workflows
 
     public func workflow(_ id: WorkflowID) throws -> Workflow? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM workflow WHERE id = ?", arguments: [id.rawValue]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM workflow WHERE id = ?"), arguments: [id.rawValue]) else {
             return nil
         }
         return try workflow(from: row)
@@ -86,11 +86,11 @@ public struct StoreReader {
     /// Active workflows of a program that a cadre takes part in.
     public func activeWorkflows(of cadre: CadreID, program: String) throws -> [WorkflowID] {
         try String.fetchAll(
-            db,
-            sql: """
-                SELECT w.id FROM workflow w JOIN workflow_cadre c ON c.workflow_id = w.id
-                WHERE c.cadre_id = ? AND w.program_id = ? AND w.state = 'active'
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT w.id FROM workflow w JOIN workflow_cadre c ON c.workflow_id = w.id
+                    WHERE c.cadre_id = ? AND w.program_id = ? AND w.state = 'active'
+                    """),
             arguments: [cadre.rawValue, program]
         ).compactMap { try? WorkflowID($0) }
     }
@@ -179,12 +179,12 @@ public struct StoreReader {
     // MARK: History
 
     public func history(of entityID: String) throws -> [HistoryEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM history WHERE entity_id = ? ORDER BY seq", arguments: [entityID])
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM history WHERE entity_id = ? ORDER BY seq"), arguments: [entityID])
             .map(Self.historyEntry)
     }
 
     public func history(after seq: Int64, limit: Int) throws -> [HistoryEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM history WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit])
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM history WHERE seq > ? ORDER BY seq LIMIT ?"), arguments: [seq, limit])
             .map(Self.historyEntry)
     }
 
@@ -268,14 +268,47 @@ extension LocalDate: StoredText {
 
 /// Lists and maps of strings, stored as JSON text.
 enum JSONText {
+    // Written by hand: every task and history row is encoded on the single writer, where
+    // Foundation's encoder cost more than the insert itself.
     static func encode(_ strings: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(strings)) ?? Data("[]".utf8), as: UTF8.self)
+        var text = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { text.append(",") }
+            append(string, to: &text)
+        }
+        text.append("]")
+        return text
     }
 
+    /// Keys sorted, so equal dictionaries are stored as equal text.
     static func encode(_ dictionary: [String: String]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: (try? encoder.encode(dictionary)) ?? Data("{}".utf8), as: UTF8.self)
+        var text = "{"
+        for (index, key) in dictionary.keys.sorted().enumerated() {
+            if index > 0 { text.append(",") }
+            append(key, to: &text)
+            text.append(":")
+            append(dictionary[key]!, to: &text)
+        }
+        text.append("}")
+        return text
+    }
+
+    private static func append(_ string: String, to text: inout String) {
+        text.append("\"")
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text.append("\\\"")
+            case "\\": text.append("\\\\")
+            case "\n": text.append("\\n")
+            case "\r": text.append("\\r")
+            case "\t": text.append("\\t")
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text.append("\"")
     }
 
     static func strings(_ text: String) -> [String] {

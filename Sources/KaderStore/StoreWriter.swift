@@ -38,21 +38,22 @@ public struct StoreWriter {
     }
 
     public func insert(_ workflow: Workflow, tasks: [WorkflowTask]) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO workflow (id, seq, program_id, program_version, village, zone, start_date, state, created_at,
                                       facilitator)
                 VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM workflow), ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 workflow.id.rawValue, workflow.programID, workflow.programVersion, workflow.village.description,
                 workflow.zoneIdentifier, workflow.startDate.description, workflow.state.rawValue,
                 workflow.createdAt.timeIntervalSince1970, workflow.facilitator,
             ])
+        let member = try db.cachedStatement(
+            sql: "INSERT INTO workflow_cadre (workflow_id, cadre_id, position) VALUES (?, ?, ?)")
         for (position, cadre) in workflow.cadres.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO workflow_cadre (workflow_id, cadre_id, position) VALUES (?, ?, ?)",
-                arguments: [workflow.id.rawValue, cadre.rawValue, position])
+            try member.execute(arguments: [workflow.id.rawValue, cadre.rawValue, position])
         }
         let statement = try db.cachedStatement(
             sql: """

@@ -128,6 +128,19 @@ import Testing
         #expect(acknowledged == Set(names.enumerated().filter { $0.offset % 3 != 0 }.map(\.element)))
     }
 
+    /// Details are stored as JSON text written by hand; any text comes back as it went in.
+    @Test func keepsAnyTextInHistoryDetails() async throws {
+        let store = try KaderStore(path: path)
+        let detail = [
+            "quote": #"say "hi""#, "backslash": #"C:\kader\"#, "controls": "a\nb\tc\r\u{1}\u{1f}",
+            "unicode": "Désa Adat ᬩᬮᬶ 🌾", "slash": "a/b", "": "empty key", "z": "",
+        ]
+        try await store.write { writer in
+            try writer.record("noted", entityKind: "cadre", entityID: "cdr_text", caller: Caller(uid: 0), at: Date(), detail: detail)
+        }
+        #expect(try await store.read { try $0.history(of: "cdr_text") }.first?.detail == detail)
+    }
+
     @Test func refusesAFileThatIsNotADatabase() throws {
         try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
         let error = #expect(throws: StoreError.self) { try KaderStore(path: path) }

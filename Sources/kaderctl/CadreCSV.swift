@@ -1,4 +1,3 @@
-import Foundation
 import KaderRPC
 
 /// A register of cadres in a CSV file, checked row by row before anything is sent.
@@ -166,8 +165,4 @@ struct CadreCSV {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.map(\.count) == [2, 2, 2, 4] && parts.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
     }
-}
-
-extension StringProtocol {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -18,6 +18,7 @@ struct CadreCommand: ParsableCommand {
 
     struct Register: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "register",
             abstract: "Register one cadre in a village's register.",
             discussion: """
                 A new cadre is a candidate until the SK Kepala Desa appoints them. To register many \
@@ -56,6 +57,7 @@ struct CadreCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List cadres in registration order, filtered by region and status.",
             discussion: """
                 Examples:
@@ -96,6 +98,7 @@ struct CadreCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one cadre with the history of every change.",
             discussion: "Example: kaderctl cadre show cdr_fp39puvngxs5te\n\n" + GlobalOptions.helpNote
         )
@@ -120,6 +123,7 @@ struct CadreCommand: ParsableCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Change the given fields of a cadre; the others stay as they are.",
             discussion: """
                 Giving --course replaces the whole list of courses.

@@ -4,6 +4,7 @@ import KaderRPC
 
 struct Call: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "call",
         abstract: "Call any method with JSON params and print its result as JSON.",
         discussion: """
             For scripts and debugging. `kaderctl call rpc.discover` lists every method with its params.

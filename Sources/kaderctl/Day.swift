@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// A calendar day, `YYYY-MM-DD`, checked on the command line so that a mistyped date is a
 /// usage error naming the option, before anything is sent.
@@ -36,9 +40,13 @@ struct Day: Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Today on this machine's calendar: "next month" is the person's, not a village's.
+    /// Read with the C library, which follows TZ and /etc/localtime as Foundation does:
+    /// Foundation's local time zones come with ICU, which kaderctl does not link.
     static func today() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
     }
 
     var description: String {

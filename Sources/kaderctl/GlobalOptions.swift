@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import KaderClient
 import KaderRPC
 
@@ -21,7 +25,8 @@ struct GlobalOptions: ParsableArguments {
 
     var socketPath: String {
         if let socket { return socket }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["KADERD_SOCKET"], !fromEnvironment.isEmpty {
+        // getenv, not ProcessInfo: one variable is needed, not a dictionary of them all.
+        if let fromEnvironment = getenv("KADERD_SOCKET").map({ String(cString: $0) }), !fromEnvironment.isEmpty {
             return fromEnvironment
         }
         return Self.defaultSocket

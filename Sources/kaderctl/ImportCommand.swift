@@ -1,5 +1,10 @@
 import ArgumentParser
+// Not all of Foundation: it would link ICU into kaderctl and slow every start.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import KaderClient
 import KaderRPC
 
@@ -17,6 +22,7 @@ struct ImportCommand: ParsableCommand {
 
     struct Cadres: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cadres",
             abstract: "Register every cadre of a CSV file, all or none.",
             discussion: """
                 The first line names the columns, in any order: name, sex, birth_year, field and \
@@ -69,7 +75,7 @@ struct ImportCommand: ParsableCommand {
         }
 
         private func contents() throws -> [UInt8] {
-            if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+            if file == "-" { return StandardStream.input.readAll() }
             guard let data = FileManager.default.contents(atPath: file) else {
                 Output.error("cannot read \(file): no such readable file")
                 throw ExitCode(ExitStatus.usage.rawValue)

@@ -1,11 +1,15 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import KaderClient
 import KaderRPC
 
 /// Where kaderctl's words go: results on stdout, problems on stderr.
 enum Output {
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(text + "\n")
     }
 
     /// A table, or for an empty list a note on stderr, so nobody reads a bare header as a fault.
@@ -15,7 +19,7 @@ enum Output {
 
     /// Text exactly as given, for formats that bring their own line ends (CSV).
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.output.write(text)
     }
 
     static func json(_ value: JSONValue) {
@@ -28,7 +32,7 @@ enum Output {
 
     /// A line on stderr exactly as given, for problems that carry their own place (`FILE:LINE:`).
     static func errorLine(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStream.error.write(line + "\n")
     }
 
     /// A failed call: its message, then one line per bad field, so each can be fixed in turn.

@@ -17,6 +17,7 @@ struct ProgramCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the programs that can be started, and any program file kaderd refused.",
             discussion: """
                 The default program is kpmd. A refused file is listed with the reason, so an operator \
@@ -48,6 +49,7 @@ struct ProgramCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a program with its steps: order, timing, recurrence and what each records.",
             discussion: """
                 OFFSET is the days after the steps it follows (AFTER), or after the start date; \

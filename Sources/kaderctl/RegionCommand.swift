@@ -18,6 +18,7 @@ struct RegionCommand: ParsableCommand {
 
     struct Provinces: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "provinces",
             abstract: "List the 38 provinces with their codes and time zones (WIB, WITA, WIT).",
             discussion: """
                 Tasks are scheduled in the village's local time, which is its province's zone.
@@ -44,6 +45,7 @@ struct RegionCommand: ParsableCommand {
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Search regions by name or by code prefix.",
             discussion: """
                 Every word of a name must match; case and accents are ignored. A code prefix lists \

@@ -1,4 +1,9 @@
+// Not all of Foundation: it would link ICU into kaderctl and slow every start.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import KaderRPC
 
 /// How a schedule preview reads for people: one line per occurrence in local time with

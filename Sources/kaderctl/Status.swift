@@ -1,10 +1,10 @@
 import ArgumentParser
-import Foundation
 import KaderClient
 import KaderRPC
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show whether kaderd is running, its version, uptime, socket and state folder.",
         discussion: "Exits 0 when the daemon answers, 69 when it cannot be reached. " + GlobalOptions.helpNote
     )
@@ -13,15 +13,14 @@ struct Status: ParsableCommand {
     var global: GlobalOptions { kaderctl.global }
 
     func run() throws {
-        let (raw, status) = try global.withConnection { connection throws(ClientError) in
-            let raw = try connection.call(RPCMethodDescriptor.daemonStatus.name)
-            return (raw, try? raw.decode(DaemonStatus.self))
+        let raw = try global.withConnection { connection throws(ClientError) in
+            try connection.call(RPCMethodDescriptor.daemonStatus.name)
         }
         if global.json {
             Output.json(raw)
             return
         }
-        guard let status else {
+        guard let status = try? raw.decode(DaemonStatus.self) else {
             Output.error("kaderd sent a status this kaderctl cannot read: \(raw)")
             throw ExitCode(ExitStatus.software.rawValue)
         }

@@ -19,6 +19,7 @@ struct TaskCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List tasks in the order their windows open, in each village's local time.",
             discussion: """
                 --from and --to are days in the listed region's calendar (WIB when no region is \
@@ -86,6 +87,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one task, what was recorded for it, and the history of its changes.",
             discussion: "Example: kaderctl task show tsk_ywa6qieqjfdjix\n\n" + GlobalOptions.helpNote
         )
@@ -109,6 +111,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Mark a task in progress.",
             discussion: "Example: kaderctl task start tsk_ywa6qieqjfdjix\n\n" + GlobalOptions.helpNote
         )
@@ -125,6 +128,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Complete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "complete",
             abstract: "Mark a task done, recording what its step requires.",
             discussion: """
                 The decree step (SK Kepala Desa) requires decree_number and decree_date; completing it \
@@ -181,6 +185,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel a task that has not ended.",
             discussion: """
                 Example:
@@ -204,6 +209,7 @@ struct TaskCommand: ParsableCommand {
 
     struct Reschedule: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reschedule",
             abstract: "Move a scheduled or due task to a new start, keeping the length of its window.",
             discussion: """
                 The new start is in the village's local time. A date alone keeps the time of day.

@@ -1,10 +1,16 @@
 import ArgumentParser
+// Not all of Foundation: it would link ICU into kaderctl and slow every start.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import KaderClient
 import KaderRPC
 
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "watch",
         abstract: "Follow every change as it happens: tasks falling due, completed, rescheduled, …",
         discussion: """
             Prints one line per event, oldest first, and keeps following until interrupted. Events
@@ -69,7 +75,7 @@ struct Watch: ParsableCommand {
 
     private func readCursor() -> Int64? {
         guard let cursorFile, let text = try? String(contentsOfFile: cursorFile, encoding: .utf8) else { return nil }
-        return Int64(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        return Int64(text.trimmed)
     }
 
     private func writeCursor(_ seq: Int64) {

@@ -17,6 +17,7 @@ struct WorkflowCommand: ParsableCommand {
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Start a program for one cadre, or for a cohort of cadres of one village.",
             discussion: """
                 Plans every task of the program from the start date, in the village's local time, and \
@@ -36,7 +37,7 @@ struct WorkflowCommand: ParsableCommand {
 
         @Option(
             help: ArgumentHelp("A cohort: the ids of cadres of one village, comma-separated.", valueName: "ID,ID…"),
-            transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+            transform: { $0.split(separator: ",").map { $0.trimmedOfSpaces } })
         var cadres: [String]?
 
         @Option(help: ArgumentHelp("The workflow's first day, in the village's calendar.", valueName: "YYYY-MM-DD"), transform: Day.parse)
@@ -74,6 +75,7 @@ struct WorkflowCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List workflows, filtered by region, state and cadre.",
             discussion: """
                 Examples:
@@ -117,6 +119,7 @@ struct WorkflowCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a workflow with all its tasks, in the village's local time.",
             discussion: "Example: kaderctl workflow show wf_udhi8ny8u29wus\n\n" + GlobalOptions.helpNote
         )
@@ -139,6 +142,7 @@ struct WorkflowCommand: ParsableCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel a workflow and every task of it that has not ended.",
             discussion: """
                 Done tasks stay done. The reason is kept in the history.

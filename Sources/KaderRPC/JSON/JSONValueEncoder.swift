@@ -1,4 +1,9 @@
+// Not all of Foundation: it would link ICU into kaderctl and slow every start.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Encodes `Encodable` values straight into a `JSONValue`, with the wire's conventions:
 /// keys sorted by their UTF-8 bytes, dates as ISO 8601 in UTC, absent optionals left out.

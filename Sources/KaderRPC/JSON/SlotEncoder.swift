@@ -1,4 +1,9 @@
+// Not all of Foundation: it would link ICU into kaderctl and slow every start.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The `Encoder` face of a `JSONSlot`: what `Encodable` types write into.
 struct SlotEncoder: Encoder {

@@ -1,4 +1,9 @@
+// Not all of Foundation: it would link ICU into kaderctl and slow every start.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A cadre as the API shows it.
 public struct CadreInfo: Codable, Sendable, Hashable {

@@ -1,5 +1,10 @@
 import OrderedCollections
+// Not all of Foundation: it would link ICU into kaderctl and slow every start.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension RPCMethodDescriptor {
     public static let daemonStatus = RPCMethodDescriptor(

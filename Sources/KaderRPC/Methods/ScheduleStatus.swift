@@ -1,4 +1,9 @@
+// Not all of Foundation: it would link ICU into kaderctl and slow every start.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The work part of `daemon.status`: what is planned, what is due next, what the last
 /// catch-up after downtime did.

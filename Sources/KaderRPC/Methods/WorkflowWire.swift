@@ -1,4 +1,9 @@
+// Not all of Foundation: it would link ICU into kaderctl and slow every start.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A task as the API shows it: its window in the village's own time, with the offset.
 public struct TaskInfo: Codable, Sendable, Hashable {

@@ -45,5 +45,14 @@ enum FuzzMethods {
             try call.context.openStream { _ in }
             return .null
         },
+        // Answered on the event loop, as daemon.status is: the server's other path.
+        RPCMethod.immediate(
+            RPCMethodDescriptor(
+                name: "daemon.status", summary: "Echoes its params at once", access: .read,
+                params: [.init(name: "verbose", summary: "", required: false, schema: [:])], result: [:])
+        ) { call in
+            if call.params["verbose"] == .bool(false) { throw RPCError(.invalid, "not verbose") }
+            return .object(call.params)
+        },
     ]
 }

@@ -147,11 +147,13 @@ import Testing
         }
     }
 
-    @Test func answersALastLineWithoutNewlineAfterHalfClose() async throws {
+    /// Whether the last line is answered by the connection's task or on the event loop.
+    @Test(arguments: [#"{"jsonrpc":"2.0","method":"get_data","id":"last"}"#, #"{"jsonrpc":"2.0","method":"test.now","params":[1],"id":"last"}"#])
+    func answersALastLineWithoutNewlineAfterHalfClose(line: String) async throws {
         try await InProcessServer.with(methods: Self.methods) { server in
             try await onThread {
                 let connection = try server.connect()
-                try connection.sendRaw(Array(#"{"jsonrpc":"2.0","method":"get_data","id":"last"}"#.utf8))
+                try connection.sendRaw(Array(line.utf8))
                 connection.finishSending()
                 #expect(try JSONParser.parse(try #require(try connection.readLine()))["id"] == "last")
                 #expect(try connection.readLine() == nil)

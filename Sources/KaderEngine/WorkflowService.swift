@@ -235,7 +235,7 @@ public final class WorkflowService: Sendable {
     /// The program as the plugins of the cadres' province change it; read before the
     /// transaction, so no plugin runs while the store is held.
     private func adaptedForVillage(_ program: Program, cadres: [CadreID]) async throws -> Program {
-        guard let plugins, let first = cadres.first,
+        guard let plugins, plugins.adaptsPrograms, let first = cadres.first,
             let village = try await store.read({ try $0.cadre(first)?.village })
         else { return program }
         do {

@@ -43,6 +43,10 @@ public final class PluginHost: Sendable {
     /// Every plugin file found, in the order found.
     public var list: [PluginRecord] { records.withLock { $0 } }
 
+    /// Whether any plugin changes programs at all: when none does, starting a workflow need
+    /// not look up where its cadres live before its transaction.
+    public var adaptsPrograms: Bool { plugins.contains { $0.hooks.contains("plan") } }
+
     /// The program as the plugins of the village's province change it.
     public func adapt(_ program: Program, for village: RegionCode) throws(PluginError) -> Program {
         var adapted = program

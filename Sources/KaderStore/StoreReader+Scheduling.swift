@@ -53,7 +53,10 @@ extension StoreReader {
     public func scheduledTasks(openingIn range: Range<Date>) throws -> [WorkflowTask] {
         try Row.fetchAll(
             db,
-            sql: "SELECT * FROM task WHERE state = 'scheduled' AND window_start >= ? AND window_start < ? ORDER BY window_start, id",
+            sql: """
+                SELECT \(Self.taskColumns) FROM task WHERE state = 'scheduled' AND window_start >= ? AND window_start < ?
+                ORDER BY window_start, id
+                """,
             arguments: [Int64(range.lowerBound.timeIntervalSince1970), Int64(range.upperBound.timeIntervalSince1970.rounded(.up))]
         ).map(Self.task)
     }
@@ -79,7 +82,8 @@ extension StoreReader {
     /// The scheduled task whose window opens next.
     public func nextScheduledTask() throws -> WorkflowTask? {
         try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM task WHERE state = 'scheduled' ORDER BY window_start, id LIMIT 1")
+            db.cachedStatement(
+                sql: "SELECT \(Self.taskColumns) FROM task WHERE state = 'scheduled' ORDER BY window_start, id LIMIT 1")
         ).map(Self.task)
     }
 

@@ -29,3 +29,15 @@ import Testing
         #expect(try json.decode(Sample.self) == sample)
     }
 }
+
+@Suite struct JSONWriterStringTests {
+    /// Escapes at either end and between runs of plain and multi-byte text.
+    @Test func escapesOnlyWhatJSONRequires() throws {
+        let text = "\"ünïcödé\\ 日本 🎉\t\u{0}x/\u{7f}\n"
+        let value: JSONValue = [text: .string(text)]
+        let escaped = #""\"ünïcödé\\ 日本 🎉\t\u0000x/\#u{7f}\n""#
+        #expect(JSONWriter.string(value) == "{\(escaped):\(escaped)}")
+        #expect(try JSONParser.parse(JSONWriter.bytes(value)) == value)
+        #expect(JSONWriter.string(.string("")) == #""""#)
+    }
+}

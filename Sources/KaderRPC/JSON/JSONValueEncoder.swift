@@ -39,7 +39,7 @@ final class JSONSlot {
     static func holding<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONSlot {
         let slot = JSONSlot()
         if T.self == Date.self {
-            slot.leaf = .string((value as! Date).formatted(.iso8601))
+            slot.leaf = .string(ISO8601Text.utc(value as! Date))
         } else {
             try value.encode(to: SlotEncoder(slot: slot, codingPath: codingPath))
         }

@@ -8,7 +8,8 @@ import KaderStore
 extension DomainMethods {
     var taskMethods: [RPCMethod] {
         [
-            RPCMethod(.taskList) { call in
+            // Answers with JSON built by hand, not through `Codable`: lists are the largest replies.
+            RPCMethod(.taskList) { call -> JSONValue in
                 let params = try call.decodeParams(TaskListParams.self)
                 var reader = ParamReader()
                 let region = reader.regionFilter(
@@ -29,7 +30,7 @@ extension DomainMethods {
                             region: RegionFilter(within: region), states: states, workflow: workflow, from: from, until: to),
                         page: PageRequest(cursor: params.cursor, limit: limit))
                 }
-                return TaskList(tasks: page.items.map(wire.task), nextCursor: page.nextCursor)
+                return TaskList(tasks: wire.tasks(page.items), nextCursor: page.nextCursor).json
             },
             RPCMethod(.taskGet) { call in
                 let id = try taskID(call)

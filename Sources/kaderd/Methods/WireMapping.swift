@@ -28,13 +28,24 @@ struct WireMapping {
     }
 
     func task(_ task: WorkflowTask) -> TaskInfo {
-        let zone = TimeZone(identifier: task.zoneIdentifier) ?? .gmt
-        return TaskInfo(
+        var zones = WireZones()
+        return self.task(task, zones: &zones)
+    }
+
+    /// Tasks sharing the lookups of their zones.
+    func tasks(_ tasks: [WorkflowTask]) -> [TaskInfo] {
+        var zones = WireZones()
+        return tasks.map { task($0, zones: &zones) }
+    }
+
+    private func task(_ task: WorkflowTask, zones: inout WireZones) -> TaskInfo {
+        TaskInfo(
             id: task.id.rawValue, workflow: task.workflowID.rawValue, step: task.stepID, kind: task.kind.rawValue,
             title: task.title, occurrence: task.occurrence, occurrences: task.occurrences,
             village: task.village.description, villageName: directory.name(of: task.village) ?? "",
-            zone: IndonesianZone.abbreviation(for: zone), timeZone: task.zoneIdentifier,
-            windowStart: ISO8601.string(task.windowStart, in: zone), windowEnd: ISO8601.string(task.windowEnd, in: zone),
+            zone: zones.abbreviation(of: task.zoneIdentifier), timeZone: task.zoneIdentifier,
+            windowStart: zones.string(task.windowStart, in: task.zoneIdentifier),
+            windowEnd: zones.string(task.windowEnd, in: task.zoneIdentifier),
             state: task.state.rawValue, records: task.records, updatedAt: task.updatedAt)
     }
 

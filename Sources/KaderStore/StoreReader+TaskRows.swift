@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+import KaderCore
+
+/// Task rows, read by column position: a page of tasks reads fourteen columns of a hundred
+/// rows, and reading by name made GRDB lowercase each name at every lookup.
+extension StoreReader {
+    /// What every task query selects, in the order `task(_:)` reads it.
+    static let taskColumns = """
+        id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone, \
+        window_start, window_end, state, records, updated_at
+        """
+
+    /// A task from a row of `taskColumns`. Ids and the village code are not checked again:
+    /// they were checked before the store wrote them, and only an altered file would fail.
+    static func task(_ row: Row) -> WorkflowTask {
+        WorkflowTask(
+            id: TaskID.trusted(row[0]),
+            workflowID: WorkflowID.trusted(row[1]),
+            stepID: row[2],
+            kind: StepKind(rawValue: row[3]),
+            title: row[4],
+            occurrence: row[5],
+            occurrences: row[6],
+            village: RegionCode.trusted(row[7]),
+            zoneIdentifier: row[8],
+            windowStart: Date(timeIntervalSince1970: TimeInterval(row[9] as Int64)),
+            windowEnd: Date(timeIntervalSince1970: TimeInterval(row[10] as Int64)),
+            state: TaskState(rawValue: row[11]) ?? .scheduled,
+            records: JSONText.dictionary(row[12]),
+            updatedAt: Date(timeIntervalSince1970: row[13]))
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import KaderRPC
+import Testing
+
+/// A task's hand-built JSON is the value the `Codable` encoder makes, byte for byte.
+@Suite struct TaskJSONTests {
+    private func task(records: [String: String], updatedAt: Double) -> TaskInfo {
+        TaskInfo(
+            id: "tsk_a1", workflow: "wf_b2", step: "musdes", kind: "meeting", title: "Musyawarah \"Desa\"\n",
+            occurrence: 2, occurrences: 12, village: "51.03.01.1002", villageName: "Kuta", zone: "WITA",
+            timeZone: "Asia/Makassar", windowStart: "2027-01-15T09:00:00+08:00", windowEnd: "2027-01-15T12:00:00+08:00",
+            state: "done", records: records, updatedAt: Date(timeIntervalSince1970: updatedAt))
+    }
+
+    @Test func matchesTheEncoder() throws {
+        let records: [[String: String]] = [[:], ["note": "ok"], ["zz": "1", "A": "2", "é": "3", "decree_number": "12/2026", "a": "\u{1}"]]
+        for records in records {
+            for updatedAt in [1_767_000_000, 1_767_000_000.75, -1.5, 1e12] {
+                let info = task(records: records, updatedAt: updatedAt)
+                #expect(info.json == (try JSONValue(encoding: info)))
+                #expect(JSONWriter.bytes(info.json) == JSONWriter.bytes(try JSONValue(encoding: info)))
+            }
+        }
+    }
+
+    @Test func listsMatchTheEncoderWithAndWithoutACursor() throws {
+        let tasks = [task(records: [:], updatedAt: 1), task(records: ["b": "1", "a": "2"], updatedAt: 2)]
+        for list in [TaskList(tasks: tasks, nextCursor: "t1800000000_tsk_a1"), TaskList(tasks: tasks, nextCursor: nil), TaskList(tasks: [], nextCursor: nil)] {
+            #expect(JSONWriter.bytes(list.json) == JSONWriter.bytes(try JSONValue(encoding: list)))
+        }
+    }
+}

@@ -25,6 +25,6 @@ final class CommitPublisher: Sendable {
     }
 
     private static func latestHistorySeq(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'history'") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'history'")) ?? 0
     }
 }

@@ -29,4 +29,13 @@ import Testing
             #expect(JSONWriter.bytes(list.json) == JSONWriter.bytes(try JSONValue(encoding: list)))
         }
     }
+
+    @Test func workflowDetailsMatchTheEncoder() throws {
+        let workflow = WorkflowInfo(
+            id: "wf_b2", program: "kpmd", programVersion: 1, village: "51.03.01.1002", villageName: "Kuta", zone: "WITA",
+            timeZone: "Asia/Makassar", cadres: ["cdr_x"], facilitator: "Bu Made", startDate: "2027-01-15", state: "active",
+            createdAt: Date(timeIntervalSince1970: 1_767_000_000))
+        let detail = WorkflowDetail(workflow: workflow, tasks: [task(records: [:], updatedAt: 1), task(records: ["a": "b"], updatedAt: 2)])
+        #expect(JSONWriter.bytes(try detail.json) == JSONWriter.bytes(try JSONValue(encoding: detail)))
+    }
 }

@@ -23,7 +23,7 @@ extension DomainMethods {
                         facilitator: params.facilitator ?? "", startDate: start!,
                         caller: Self.caller(call))
                 }
-                return WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks))
+                return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).json
             },
             RPCMethod(.workflowList) { call in
                 let params = try call.decodeParams(WorkflowListParams.self)
@@ -47,7 +47,7 @@ extension DomainMethods {
                 let id = reader.id(params.id, field: "id", as: WorkflowKind.self)
                 try reader.check("no workflow can be found by that id")
                 let (workflow, tasks) = try await ErrorMapping.translating { try await service.workflow(id!) }
-                return WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks))
+                return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).json
             },
             RPCMethod(.workflowCancel) { call in
                 let params = try call.decodeParams(ReasonParams.self)
@@ -57,7 +57,7 @@ extension DomainMethods {
                 let (workflow, tasks) = try await ErrorMapping.translating {
                     try await service.cancelWorkflow(id!, reason: params.reason ?? "", caller: Self.caller(call))
                 }
-                return WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks))
+                return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).json
             },
         ]
     }

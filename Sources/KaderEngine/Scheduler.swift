@@ -18,6 +18,11 @@ public final class Scheduler: Sendable {
         /// The longest the loop sleeps without looking, which bounds how stale
         /// `last_alive` (the catch-up's starting point) can be.
         public var idle: TimeInterval = 60
+        /// The shortest time between two loads of the deadlines after changes. A load reads
+        /// every deadline of the horizon (thousands with a large store); reloading after
+        /// every commit cost more than the commits under a stream of writes. Deadlines
+        /// already held still fall due on time meanwhile; a change is seen this late at most.
+        public var reloadInterval: TimeInterval = 0.25
 
         public init() {}
     }
@@ -47,6 +52,8 @@ public final class Scheduler: Sendable {
         var loadedUntil = Date.distantPast
         /// …as of this history sequence number; a newer one means tasks may have changed.
         var loadedAt: Int64 = -1
+        /// When the queue was last loaded, by the scheduler's clock.
+        var loadedOn = Date.distantPast
         var report = Report()
     }
 
@@ -99,7 +106,12 @@ public final class Scheduler: Sendable {
     public func tick() async throws -> Date {
         let now = clock.now()
         let seq = store.notifier.latest
-        let needsLoad = state.withLock { $0.loadedAt != seq || $0.loadedUntil <= now }
+        let reloadInterval = configuration.reloadInterval
+        let needsLoad = state.withLock { state in
+            // A clock set back counts as time passed.
+            let loadedLongAgo = now.timeIntervalSince(state.loadedOn) >= reloadInterval || now < state.loadedOn
+            return state.loadedUntil <= now || (state.loadedAt != seq && loadedLongAgo)
+        }
         if needsLoad {
             let until = now.addingTimeInterval(configuration.horizon)
             let grace = configuration.grace
@@ -108,6 +120,7 @@ public final class Scheduler: Sendable {
                 state.queue = DueQueue(deadlines)
                 state.loadedUntil = until
                 state.loadedAt = seq
+                state.loadedOn = now
             }
         }
         let passed = state.withLock { $0.queue.popAll(through: now) }
@@ -130,7 +143,10 @@ public final class Scheduler: Sendable {
         try await summarize(now)
         let (report, next) = state.withLock { state in
             state.report.lastPass = now
-            return (state.report, state.queue.next?.at ?? state.loadedUntil)
+            var next = state.queue.next?.at ?? state.loadedUntil
+            // Changes not loaded yet are loaded as soon as the interval allows.
+            if state.loadedAt != seq { next = min(next, state.loadedOn.addingTimeInterval(reloadInterval)) }
+            return (state.report, next)
         }
         onTick(report)
         return next

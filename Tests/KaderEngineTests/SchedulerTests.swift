@@ -25,6 +25,32 @@ import Testing
         try await fixture.service.task(task.id).state
     }
 
+    /// After a change the deadlines are reloaded at most once per `reloadInterval` (a load
+    /// reads the whole horizon); those already held fall due on time meanwhile, and the
+    /// pass says when it will look again.
+    @Test func reloadsAfterAChangeNoSoonerThanTheInterval() async throws {
+        let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
+        var configuration = Scheduler.Configuration()
+        configuration.horizon = 24 * 3600
+        configuration.reloadInterval = 13 * 3600
+        let scheduler = Scheduler(
+            service: fixture.service, clock: fixture.clock, configuration: configuration, logger: Logger(label: "test"))
+        let held = try await start(fixture, village: papua, on: "2026-03-02")
+        _ = try await scheduler.tick()
+        let changed = try await start(fixture, village: papua, on: "2026-03-02")
+
+        // 09:00 WIT, 12 hours on: the held identification is due, the new one not yet loaded.
+        fixture.clock.set(try Date("2026-03-02T00:00:00Z", strategy: .iso8601))
+        let next = try await scheduler.tick()
+        #expect(try await state(fixture, held[0]) == .due)
+        #expect(try await state(fixture, changed[0]) == .scheduled)
+        #expect(next == (try Date("2026-03-02T01:00:00Z", strategy: .iso8601)))
+
+        fixture.clock.set(next)
+        _ = try await scheduler.tick()
+        #expect(try await state(fixture, changed[0]) == .due)
+    }
+
     @Test(.timeLimit(.minutes(1))) func theSameLocalNineOClockComesTwoHoursEarlierInPapuaThanInAceh() async throws {
         let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
         let papuaTasks = try await start(fixture, village: papua, on: "2026-03-02")

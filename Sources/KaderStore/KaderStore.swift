@@ -30,6 +30,11 @@ public final class KaderStore: Sendable {
             // Savepoints (one per write of a group commit) keep the pages they change in a
             // statement journal, a temporary file by default: thousands of writes a second.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // A checkpoint copies each page changed since the last one back into the file
+            // once, however often the log holds it: the hot pages (the time indexes' ends,
+            // the counts) are copied a tenth as often with 10,000 pages (40 MB) of log as
+            // with SQLite's default of 1,000. workflow.start: ~1,700/s -> ~2,000/s.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

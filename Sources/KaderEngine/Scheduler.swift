@@ -36,15 +36,7 @@ public final class Scheduler: Sendable {
         public var becameDue = 0
         public var missed = 0
         public var lastCatchUp: CatchUpReport?
-        /// Tasks due and workflows active, counted at most every `summaryInterval`.
-        public var tasksDue = 0
-        public var activeWorkflows = 0
-        var summarizedAt: Date?
     }
-
-    /// How often the counts in the report are refreshed; counting on every pass would cost
-    /// a query per change under heavy write load.
-    static let summaryInterval: TimeInterval = 5
 
     private struct State {
         var queue = DueQueue()
@@ -140,7 +132,6 @@ public final class Scheduler: Sendable {
             }
         }
         try await markAlive(now)
-        try await summarize(now)
         let (report, next) = state.withLock { state in
             state.report.lastPass = now
             var next = state.queue.next?.at ?? state.loadedUntil
@@ -169,22 +160,6 @@ public final class Scheduler: Sendable {
                 await group.next()
                 group.cancelAll()
             }
-        }
-    }
-
-    /// Counts what STATUS= and `daemon.status` show, when the last count is old enough.
-    private func summarize(_ now: Date) async throws {
-        let due = state.withLock { state in
-            state.report.summarizedAt.map { now.timeIntervalSince($0) >= Self.summaryInterval || now < $0 } ?? true
-        }
-        guard due else { return }
-        let (tasksDue, active) = try await store.read { reader in
-            (try reader.taskCount(state: .due), try reader.workflowCount(state: .active))
-        }
-        state.withLock { state in
-            state.report.tasksDue = tasksDue
-            state.report.activeWorkflows = active
-            state.report.summarizedAt = now
         }
     }
 

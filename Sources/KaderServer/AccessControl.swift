@@ -37,11 +37,14 @@ public final class AccessControl: Sendable {
         set { current.withLock { $0 = newValue } }
     }
 
-    /// The refusal for this call, already reported; nil when the call may go ahead.
-    func check(method: String, access: RPCMethodDescriptor.Access?, context: RPCContext, silent: Bool) async
-        -> RPCError?
-    {
-        guard let error = policy.refusal(method: method, access: access, peer: context.peer) else { return nil }
+    /// The error refusing this call, or nil when the caller may make it. Decides without
+    /// waiting, so the event loop can ask before answering a call itself.
+    func refusal(method: String, access: RPCMethodDescriptor.Access?, context: RPCContext) -> RPCError? {
+        policy.refusal(method: method, access: access, peer: context.peer)
+    }
+
+    /// Logs a refusal and hands it to the daemon, which records it in the history.
+    func report(_ refusal: RPCError, method: String, context: RPCContext, silent: Bool) async {
         context.logger.notice(
             "call refused",
             metadata: [
@@ -49,6 +52,5 @@ public final class AccessControl: Sendable {
                 "notification": "\(silent)",
             ])
         await onRefusal(Refusal(method: method, peer: context.peer, silent: silent))
-        return error
     }
 }

@@ -68,12 +68,13 @@ public struct RPCDispatcher: Sendable {
             let result: Result<JSONValue, RPCError>
             switch prepare(request, context: context) {
             case .refused:
+                // Recording the refusal writes to the store: `handle` does that.
                 return nil
             case .failed(let error):
                 result = .failure(error)
             case .ready(let method, let call):
                 guard let immediate = method.immediate else { return nil }
-                result = Self.run(call, context: context) { try immediate(call) }
+                result = Self.run(call) { try immediate(call) }
             }
             guard let id = request.id else { return ImmediateAnswer(reply: nil) }
             return ImmediateAnswer(reply: Self.response(id: id, result).json)
@@ -87,16 +88,16 @@ public struct RPCDispatcher: Sendable {
 
     private enum Preparation {
         case ready(RPCMethod, RPCCall)
-        /// The caller may not make this call: `call` refuses it and records the refusal.
-        case refused
+        /// The caller may not make this call: `call` answers with this and records it.
+        case refused(RPCError)
         case failed(RPCError)
     }
 
     /// Everything before the method runs, none of which waits: access, lookup, params.
     private func prepare(_ request: RPCRequest, context: RPCContext) -> Preparation {
         let method = methods[request.method]
-        if access.policy.refusal(method: request.method, access: method?.descriptor.access, peer: context.peer) != nil {
-            return .refused
+        if let refusal = access.refusal(method: request.method, access: method?.descriptor.access, context: context) {
+            return .refused(refusal)
         }
         guard let method else {
             return .failed(.methodNotFound(request.method))
@@ -127,13 +128,9 @@ public struct RPCDispatcher: Sendable {
 
     private func call(_ request: RPCRequest, context: RPCContext) async -> Result<JSONValue, RPCError> {
         switch prepare(request, context: context) {
-        case .refused:
-            let method = methods[request.method]
-            let refusal = await access.check(
-                method: request.method, access: method?.descriptor.access, context: context, silent: request.id == nil)
-            // nil only when a reload changed the policy in between: the caller may simply retry.
-            return .failure(
-                refusal ?? RPCError(.unavailable, "The access policy changed while \(request.method) was checked; try again"))
+        case .refused(let refusal):
+            await access.report(refusal, method: request.method, context: context, silent: request.id == nil)
+            return .failure(refusal)
         case .failed(let error):
             return .failure(error)
         case .ready(let method, let call):
@@ -145,11 +142,11 @@ public struct RPCDispatcher: Sendable {
         }
     }
 
-    private static func run(_ call: RPCCall, context: RPCContext, _ body: () throws -> JSONValue) -> Result<JSONValue, RPCError> {
+    private static func run(_ call: RPCCall, _ body: () throws -> JSONValue) -> Result<JSONValue, RPCError> {
         do {
             return .success(try body())
         } catch {
-            return .failure(rpcError(error, method: call.method, context: context))
+            return .failure(rpcError(error, method: call.method, context: call.context))
         }
     }
 

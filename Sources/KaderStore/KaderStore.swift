@@ -12,7 +12,7 @@ public final class KaderStore: Sendable {
     public let durability: Durability
     private let pool: DatabasePool
     /// Wakes whoever waits for new history entries (event subscribers, the scheduler).
-    public let notifier: HistoryNotifier
+    public var notifier: HistoryNotifier { publisher.notifier }
     private let publisher: CommitPublisher
     private let groupCommit: GroupCommit
 
@@ -44,7 +44,6 @@ public final class KaderStore: Sendable {
             try StoreMigrations.migrator.migrate(pool)
             let publisher = try pool.read(CommitPublisher.init(db:))
             self.publisher = publisher
-            notifier = publisher.notifier
             groupCommit = GroupCommit(pool: pool, beforeCommit: publisher.prepare)
         } catch let error as StoreError {
             throw error

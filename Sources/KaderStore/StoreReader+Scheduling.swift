@@ -72,13 +72,6 @@ extension StoreReader {
         return counts
     }
 
-    /// How many tasks are in one state, from the counts the triggers keep.
-    public func taskCount(state: TaskState) throws -> Int {
-        try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT n FROM state_count WHERE entity = 'task' AND state = ?"),
-            arguments: [state.rawValue]) ?? 0
-    }
-
     /// The scheduled task whose window opens next.
     public func nextScheduledTask() throws -> WorkflowTask? {
         try Row.fetchOne(

@@ -4,6 +4,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import KaderRPC
 
 /// Moments that belong to no village (when a record was made) are shown in UTC, named so.
 ///
@@ -14,20 +15,9 @@ enum UTC {
     static func display(_ date: Date) -> String {
         guard let seconds = Int64(exactly: date.timeIntervalSince1970.rounded(.down)) else { return "\(date)" }
         let (days, second) = floorDivision(seconds, 86_400)
-        let (year, month, day) = civil(daysSince1970: days)
+        let (year, month, day) = ISO8601Text.civilDate(daysSince1970: days)
         return "\(year)-\(twoDigits(month))-\(twoDigits(day)) "
             + "\(twoDigits(second / 3_600)):\(twoDigits(second % 3_600 / 60)):\(twoDigits(second % 60)) UTC"
-    }
-
-    /// The Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    private static func civil(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let (era, dayOfEra) = floorDivision(days + 719_468, 146_097)
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153  // March is 0
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {

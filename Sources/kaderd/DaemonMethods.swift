@@ -38,7 +38,7 @@ struct DaemonMethods {
     /// that read the request answers it at once, from an encoding kept while nothing changed.
     func statusReply() throws -> JSONValue {
         let inputs = StatusReplyCache.Inputs(
-            summary: service.store.summary, reload: systemd.reloader.outcome, scheduler: scheduler.report,
+            summary: service.store.summary, reload: systemd.reloader.outcome, lastCatchUp: scheduler.report.lastCatchUp,
             socket: systemd.servedSocket)
         var object = try statusCache.object(for: inputs) {
             guard case .object(let object) = try JSONValue(encoding: status(inputs)) else { return [:] }
@@ -93,7 +93,7 @@ struct DaemonMethods {
             activeWorkflows: summary.activeWorkflows,
             tasks: Dictionary(uniqueKeysWithValues: TaskState.allCases.map { ($0.rawValue, summary.taskCounts[$0] ?? 0) }),
             nextDue: summary.nextScheduled.map(wire.task),
-            lastCatchUp: inputs.scheduler.lastCatchUp.map { report in
+            lastCatchUp: inputs.lastCatchUp.map { report in
                 CatchUpInfo(
                     at: report.at, downSince: report.downSince,
                     counts: Dictionary(uniqueKeysWithValues: report.counts.map { ($0.key.rawValue, $0.value) }))

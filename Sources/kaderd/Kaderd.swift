@@ -84,7 +84,7 @@ struct Kaderd: AsyncParsableCommand {
         }
         let scheduler = Scheduler(
             service: service, clock: SystemWallClock(), configuration: systemd.schedulerConfiguration, logger: logger,
-            onTick: { systemd.workLoopPassed($0) })
+            onTick: { [store = service.store] _ in systemd.workLoopPassed(store.summary) })
         do {
             try await scheduler.catchUp()
         } catch {

@@ -13,7 +13,7 @@ final class StatusReplyCache: Sendable {
     struct Inputs: Sendable, Equatable {
         var summary: StoreSummary
         var reload: ReloadOutcome
-        var scheduler: Scheduler.Report
+        var lastCatchUp: CatchUpReport?
         var socket: String
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import KaderEngine
 import KaderRPC
 import KaderServer
+import KaderStore
 import KaderSystemd
 import Logging
 import ServiceLifecycle
@@ -110,10 +111,10 @@ extension SystemdIntegration {
         return configuration
     }
 
-    /// Called at the end of each pass of the scheduler's loop: brings STATUS= up to date and
-    /// pings the watchdog.
-    func workLoopPassed(_ report: Scheduler.Report) {
-        status.record(activeWorkflows: report.activeWorkflows, tasksDue: report.tasksDue)
+    /// Called at the end of each pass of the scheduler's loop: brings STATUS= up to date with
+    /// the store's counts as of its latest commit, and pings the watchdog.
+    func workLoopPassed(_ summary: StoreSummary) {
+        status.record(activeWorkflows: summary.activeWorkflows, tasksDue: summary.taskCounts[.due] ?? 0)
         do {
             _ = try watchdog?.ping()
         } catch {

@@ -140,13 +140,15 @@ let package = Package(
         .target(
             name: "KaderTesting",
             dependencies: [
-                "KaderRPC", "KaderClient", "KaderServer", "KaderCore", "KaderStore", "KaderEngine",
+                "CSpawn", "KaderRPC", "KaderClient", "KaderServer", "KaderCore", "KaderStore", "KaderEngine",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/KaderTesting"
         ),
-        .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore"]),
+        // glibc's spawn and pipe extensions, which Swift's Glibc module leaves out.
+        .target(name: "CSpawn", path: "Tests/CSpawn"),
+        .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore", "KaderTesting"]),
         .testTarget(
             name: "KaderStoreTests",
             dependencies: ["KaderStore", "KaderCore", "KaderTesting", .product(name: "GRDB", package: "GRDB.swift")]

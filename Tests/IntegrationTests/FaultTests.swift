@@ -25,12 +25,7 @@ import Testing
         }
 
         deinit {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/umount")
-            process.arguments = ["-l", path]
-            process.standardInput = FileHandle.nullDevice
-            try? process.run()
-            process.waitUntilExit()
+            _ = try? ChildProcess("/bin/umount", ["-l", path]).wait()
         }
     }
 

@@ -45,23 +45,12 @@ final class TestAccounts: Sendable {
     }
 
     deinit {
-        for user in users { Self.quietly("/usr/sbin/userdel", [user]) }
-        for group in groups { Self.quietly("/usr/sbin/groupdel", [group]) }
+        for user in users { _ = try? ChildProcess("/usr/sbin/userdel", [user]).wait() }
+        for group in groups { _ = try? ChildProcess("/usr/sbin/groupdel", [group]).wait() }
     }
 
     private static func must(_ executable: String, _ arguments: [String]) async throws {
         let result = try await KaderTesting.run(executable, arguments)
         try #require(result.status == 0, "\(executable) \(arguments.joined(separator: " ")): \(result.stderr)")
-    }
-
-    private static func quietly(_ executable: String, _ arguments: [String]) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try? process.run()
-        process.waitUntilExit()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KaderTesting
 
 /// python-dateutil, run through scripts/rrule-reference.py: the independent RFC 5545
 /// implementation the recurrence expansion is checked against. One subprocess expands
@@ -40,25 +41,13 @@ enum RecurrenceReference {
             .appendingPathComponent("rrule-reference-\(UUID().uuidString).json")
         try JSONEncoder().encode(["cases": cases]).write(to: batch)
         defer { try? FileManager.default.removeItem(at: batch) }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path]
-        let input = try FileHandle(forReadingFrom: batch)
-        defer { try? input.close() }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let reply = output.fileHandleForReading.readDataToEndOfFile()
-        let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let result = try runBlocking(python.path, [script.path], inputFile: batch.path)
+        guard result.status == 0 else {
+            let complaint = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             throw Unavailable(
-                description: "\(script.lastPathComponent) exited with status \(process.terminationStatus): \(complaint)")
+                description: "\(script.lastPathComponent) exited with status \(result.status): \(complaint)")
         }
+        let reply = Data(result.stdout.utf8)
         let results = try JSONDecoder().decode([String: [Result]].self, from: reply)["results"] ?? []
         guard results.count == cases.count else {
             throw Unavailable(description: "\(script.lastPathComponent) answered \(results.count) of \(cases.count) cases")

@@ -8,7 +8,7 @@ public final class KaderdProcess: Sendable {
     public let pid: Int32
     /// Held so the folder (and the socket in it) lives as long as the daemon.
     public let directory: TemporaryDirectory
-    private let process: Process
+    private let process: ChildProcess
     private let stderr: Transcript
 
     /// Starts kaderd and returns once it says it is ready (it logs that after it listens).
@@ -28,42 +28,35 @@ public final class KaderdProcess: Sendable {
         self.directory = directory
         socket = directory.file("kaderd.sock")
         stateDir = directory.file("state")
-        let process = Process()
         let daemonArguments =
             (bindsSocket ? ["--socket", socket] : [])
             + ["--state-dir", stateDir, "--config", Self.emptyConfig(in: directory)] + arguments
+        let executable: String
+        let commandArguments: [String]
         if let command = launcher.first {
-            process.executableURL = URL(fileURLWithPath: command)
-            process.arguments = Array(launcher.dropFirst()) + [try Binaries.path("kaderd")] + daemonArguments
+            executable = command
+            commandArguments = Array(launcher.dropFirst()) + [try Binaries.path("kaderd")] + daemonArguments
         } else {
-            process.executableURL = URL(fileURLWithPath: try Binaries.path("kaderd"))
-            process.arguments = daemonArguments
+            executable = try Binaries.path("kaderd")
+            commandArguments = daemonArguments
         }
-        var env = ProcessInfo.processInfo.environment
-        env["KADERD_SOCKET"] = nil
-        // A test runner started by systemd must not make kaderd believe it is a service.
-        for name in Self.serviceManagerVariables { env[name] = nil }
-        env.merge(environment) { _, new in new }
-        process.environment = env
-        let errPipe = Pipe()
-        process.standardError = errPipe
         // Never the test runner's own input: a child that waited on it would hang the suite.
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(
+            executable, commandArguments, environment: ChildProcess.environment(adding: environment), error: .pipe)
         self.process = process
-        self.pid = process.processIdentifier
+        self.pid = process.pid
 
         let sink = Transcript()
         self.stderr = sink
+        // The reader holds the pipe, not the process, so releasing this object still ends kaderd.
+        let errors = process.error!
         let lines = AsyncStream<String> { continuation in
             Thread {
-                let handle = errPipe.fileHandleForReading
                 var pending = ""
                 while true {
-                    let chunk = handle.availableData
+                    let chunk = errors.read()
                     if chunk.isEmpty { break }
-                    sink.append(chunk)
+                    sink.append(Data(chunk))
                     pending += String(decoding: chunk, as: UTF8.self)
                     while let newline = pending.firstIndex(of: "\n") {
                         continuation.yield(String(pending[..<newline]))
@@ -79,8 +72,8 @@ public final class KaderdProcess: Sendable {
         for await line in lines where line.contains(awaited) {
             return
         }
-        _ = try await waitForExit()
-        throw StartFailure(status: process.terminationStatus, stderr: sink.text)
+        let status = try await waitForExit()
+        throw StartFailure(status: status, stderr: sink.text)
     }
 
     /// What systemd sets for the processes it runs; kaderd acts on each of them.
@@ -112,18 +105,11 @@ public final class KaderdProcess: Sendable {
     /// Waits for the process to end and returns its exit status.
     public func waitForExit() async throws -> Int32 {
         let process = self.process
-        return try await onThread {
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
+        return try await onThread { process.wait() }
     }
 
     public func connect() throws -> RPCConnection {
         try RPCConnection(socketPath: socket, timeout: 10)
-    }
-
-    deinit {
-        if process.isRunning { kill(pid, SIGKILL) }
     }
 
     public struct StartFailure: Error, CustomStringConvertible {

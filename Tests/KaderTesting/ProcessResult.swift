@@ -12,39 +12,34 @@ public struct ProcessResult: Sendable {
 public func run(
     _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
 ) async throws -> ProcessResult {
-    try await onThread {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["KADERD_SOCKET"] = nil
-        for name in KaderdProcess.serviceManagerVariables { env[name] = nil }
-        env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        // Read both pipes to the end before waiting, so a chatty program never blocks on a full pipe.
-        let errData = OutputSink()
-        let errDone = DispatchSemaphore(value: 0)
-        Thread {
-            errData.append(err.fileHandleForReading.readDataToEndOfFile())
-            errDone.signal()
-        }.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        errDone.wait()
-        process.waitUntilExit()
-        return ProcessResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: errData.text)
-    }
+    try await onThread { try runBlocking(executable, arguments, environment: environment, input: input) }
+}
+
+/// Runs a program to completion on the calling thread; its input is `input`, else the file
+/// at `inputFile`, else nothing.
+public func runBlocking(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+    input: String? = nil, inputFile: String? = nil
+) throws -> ProcessResult {
+    let child = try ChildProcess(
+        executable, arguments, environment: ChildProcess.environment(adding: environment),
+        input: inputFile.map { .file($0) } ?? .pipe, output: .pipe, error: .pipe)
+    if let input { try? child.input?.write(Array(input.utf8)) }
+    child.input?.close()
+    // Read both pipes to the end before waiting, so a chatty program never blocks on a full pipe.
+    let errors = child.error!
+    let errData = OutputSink()
+    let errDone = DispatchSemaphore(value: 0)
+    Thread {
+        errData.append(Data(errors.readToEnd()))
+        errDone.signal()
+    }.start()
+    let outData = child.output!.readToEnd()
+    errDone.wait()
+    return ProcessResult(
+        status: child.wait(),
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: errData.text)
 }
 
 /// Bytes a reader thread collects from a pipe, readable from any thread.

@@ -26,7 +26,6 @@ public final class KaderStore: Sendable {
         configuration.busyMode = .timeout(5)
         let synchronous = durability.synchronousPragma
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             // Savepoints (one per write of a group commit) keep the pages they change in a
             // statement journal, a temporary file by default: thousands of writes a second.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
@@ -38,6 +37,10 @@ public final class KaderStore: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // Set on the writer once the pool is open: the pool turns on WAL after
+            // `prepareDatabase`, and with it sets synchronous = NORMAL, which would quietly
+            // make `full` skip the flush at each commit.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
             // Reading the schema refuses a file that is not a database at once; a full integrity
             // check would read every page, which with a million tasks costs seconds at each start.
             _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
@@ -52,6 +55,11 @@ public final class KaderStore: Sendable {
         } catch {
             throw .unusable(path: path, reason: "\(error)")
         }
+    }
+
+    /// The writer's `PRAGMA synchronous` (1 NORMAL, 2 FULL): what commits actually do.
+    var synchronousInForce: Int {
+        get throws { try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 0 } }
     }
 
     /// What the store held at the latest commit this process made (or at opening).

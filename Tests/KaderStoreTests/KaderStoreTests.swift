@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import KaderCore
-import KaderStore
+@testable import KaderStore
 import KaderTesting
 import Synchronization
 import Testing
@@ -149,9 +149,15 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(repeating: 0x41, count: 8192), "left untouched")
     }
 
-    @Test func runsInWALModeWithTheChosenDurability() throws {
-        _ = try KaderStore(path: path, durability: .full)
+    @Test func runsInWALModeWithTheChosenDurability() async throws {
+        let full = try KaderStore(path: path, durability: .full)
+        let cadre = try cadre("Wayan", village: "51.03.01.1001")
+        try await full.write { try $0.insert(cadre) }
+        // 2 is FULL: the log is flushed at every commit, as `full` promises.
+        #expect(try full.synchronousInForce == 2)
         let queue = try DatabaseQueue(path: path)
-        #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try await queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        let normal = try KaderStore(path: path, durability: .normal)
+        #expect(try normal.synchronousInForce == 1)
     }
 }

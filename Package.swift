@@ -57,10 +57,12 @@ let package = Package(
         .target(
             name: "KaderStore",
             dependencies: [
-                "KaderCore",
+                "KaderCore", "CSQLiteConfig",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // SQLite's process-wide settings, which only C can make (sqlite3_config is variadic).
+        .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The plugin ABI: one C header, the only contract a plugin sees.
         .systemLibrary(name: "KaderPluginABI", path: "Sources/KaderPluginABI"),
         .target(name: "BaliPlugin", dependencies: ["KaderPluginABI"], path: "plugins/bali"),

@@ -1,3 +1,4 @@
+import CSQLiteConfig
 import Foundation
 import GRDB
 import KaderCore
@@ -60,6 +61,15 @@ public final class KaderStore: Sendable {
     /// The writer's `PRAGMA synchronous` (1 NORMAL, 2 FULL): what commits actually do.
     var synchronousInForce: Int {
         get throws { try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 0 } }
+    }
+
+    /// Drops SQLite's mutexes a GRDB connection never needs (one per connection, one for
+    /// memory statistics), which took about a twentieth of the writer's time. Process-wide,
+    /// and SQLite allows it only before anything uses it and while no other thread does: a
+    /// daemon calls it first thing. False when SQLite had already started (nothing changed).
+    @discardableResult
+    public static func configureSQLiteForThisProcess() -> Bool {
+        csqlite_configure_for_store() == 0
     }
 
     /// What the store held at the latest commit this process made (or at opening).

@@ -46,6 +46,7 @@ struct Kaderd: AsyncParsableCommand {
     static let gracefulShutdownLimit = Duration.seconds(5)
 
     func run() async throws {
+        KaderStore.configureSQLiteForThisProcess()
         if let checkPlugin { Self.check(plugin: checkPlugin) }
         let settings: DaemonSettings
         let commandLine = DaemonSettings.CommandLine(

@@ -28,23 +28,35 @@ extension StoreReader {
     public func deadlines(before until: Date, grace: TimeInterval) throws -> [TaskDeadline] {
         let limit = Int64(until.timeIntervalSince1970.rounded(.up))
         let graceSeconds = Int64(grace)
-        let opening = try Row.fetchAll(
-            db, sql: "SELECT id, window_start FROM task WHERE state = 'scheduled' AND window_start < ?", arguments: [limit]
-        ).map { row in
-            TaskDeadline(
-                at: Date(timeIntervalSince1970: TimeInterval(row["window_start"] as Int64)),
-                task: try Self.decode(row["id"], as: TaskID.self), kind: .opens)
-        }
+        var opening: [TaskDeadline] = []
         var closing: [TaskDeadline] = []
-        for state in [TaskState.scheduled, .due] {
-            closing += try Row.fetchAll(
-                db, sql: "SELECT id, window_end FROM task WHERE state = ? AND window_end < ?",
-                arguments: [state.rawValue, limit - graceSeconds]
-            ).map { row in
+        // A window never closes before it opens: the scheduled tasks whose window closes before
+        // `until` are among those whose window opens before it, read from one index.
+        for row in try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT id, window_start, window_end FROM task WHERE state = 'scheduled' AND window_start < ?"),
+            arguments: [limit])
+        {
+            let task = try Self.decode(row["id"], as: TaskID.self)
+            opening.append(
+                TaskDeadline(at: Date(timeIntervalSince1970: TimeInterval(row["window_start"] as Int64)), task: task, kind: .opens))
+            let end: Int64 = row["window_end"]
+            if end < limit - graceSeconds {
+                closing.append(
+                    TaskDeadline(at: Date(timeIntervalSince1970: TimeInterval(end + graceSeconds)), task: task, kind: .closes))
+            }
+        }
+        // Named, or SQLite (without statistics) walks every due task in the scheduled index;
+        // the literal state is what lets it use this partial one.
+        for row in try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT id, window_end FROM task INDEXED BY task_due_by_end WHERE state = 'due' AND window_end < ?"),
+            arguments: [limit - graceSeconds])
+        {
+            closing.append(
                 TaskDeadline(
                     at: Date(timeIntervalSince1970: TimeInterval((row["window_end"] as Int64) + graceSeconds)),
-                    task: try Self.decode(row["id"], as: TaskID.self), kind: .closes)
-            }
+                    task: try Self.decode(row["id"], as: TaskID.self), kind: .closes))
         }
         return (opening + closing).sorted { ($0.at, $0.task) < ($1.at, $1.task) }
     }

@@ -55,12 +55,19 @@ public struct StoreWriter {
         for (position, cadre) in workflow.cadres.enumerated() {
             try member.execute(arguments: [workflow.id.rawValue, cadre.rawValue, position])
         }
+        try insert(tasks)
+    }
+
+    /// Adds tasks to a workflow that exists (its own, or a plugin's follow-ups), and counts
+    /// them by state: once per state and write, where a trigger would count each row.
+    public func insert(_ tasks: [WorkflowTask]) throws {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO task (id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone,
                                   window_start, window_end, state, records, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        var added: [TaskState: Int] = [:]
         for task in tasks {
             try statement.execute(arguments: [
                 task.id.rawValue, task.workflowID.rawValue, task.stepID, task.kind.rawValue, task.title,
@@ -68,25 +75,14 @@ public struct StoreWriter {
                 Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
                 task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
             ])
+            added[task.state, default: 0] += 1
         }
-    }
-
-    /// Adds tasks to a workflow that exists (a plugin's follow-ups).
-    public func insert(_ tasks: [WorkflowTask]) throws {
-        for task in tasks {
-            try db.execute(
-                sql: """
-                    INSERT INTO task (id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone,
-                                      window_start, window_end, state, records, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    task.id.rawValue, task.workflowID.rawValue, task.stepID, task.kind.rawValue, task.title,
-                    task.occurrence, task.occurrences, task.village.description, task.zoneIdentifier,
-                    Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
-                    task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
-                ])
-        }
+        let count = try db.cachedStatement(
+            sql: """
+                INSERT INTO state_count (entity, state, n) VALUES ('task', ?, ?)
+                ON CONFLICT (entity, state) DO UPDATE SET n = n + excluded.n
+                """)
+        for (state, n) in added { try count.execute(arguments: [state.rawValue, n]) }
     }
 
     public func updateState(of workflow: WorkflowID, to state: WorkflowState) throws {

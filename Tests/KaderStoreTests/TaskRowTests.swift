@@ -4,7 +4,8 @@ import KaderStore
 import KaderTesting
 import Testing
 
-/// Tasks read back by column position, and paged through with a cursor.
+/// Tasks written and read back: by column position, paged with a cursor, counted by state
+/// and turned into the scheduler's deadlines.
 @Suite struct TaskRowTests {
     let directory = TemporaryDirectory()
 
@@ -51,5 +52,43 @@ import Testing
         #expect(cursors.first == "t1800000000_\(expected[1].id.rawValue)")
         #expect(try await store.read { try $0.task(expected[4].id) } == expected[4])
         #expect(try await store.read { try $0.tasks(of: workflow.id) } == expected)
+    }
+
+    @Test func countsTasksByStateAndFindsEveryDeadline() async throws {
+        let store = try KaderStore(path: directory.file("kaderd.sqlite"))
+        let village = try RegionCode("51.03.01.1002")
+        let workflow = Workflow(
+            id: WorkflowID(random: "w1"), programID: "kpmd", programVersion: 1, village: village,
+            zoneIdentifier: "Asia/Makassar", cadres: [], startDate: try LocalDate(parsing: "2027-01-15"),
+            createdAt: Date(timeIntervalSince1970: 1_767_000_000))
+        var written = tasks(of: workflow.id, village: village)
+        try await store.write { [written] in try $0.insert(workflow, tasks: written) }
+        #expect(try await store.read { try $0.taskCounts() } == [.scheduled: 4, .done: 1])
+
+        // A follow-up added later, and a task that fell due: both counts move.
+        var followUp = written[0]
+        followUp.id = TaskID(random: "follow")
+        try await store.write { [followUp] in try $0.insert([followUp]) }
+        written[4].state = .due
+        try await store.write { [task = written[4]] in try $0.update(task) }
+        #expect(try await store.read { try $0.taskCounts() } == [.scheduled: 4, .due: 1, .done: 1])
+
+        // Windows: 0 and 1 (and the follow-up) open at 1_800_000_000, 2 at +3600, 4 (due) at
+        // +7200; each closes two hours after it opens. Before +7300 with a grace of 60 s:
+        let deadlines = try await store.read {
+            try $0.deadlines(before: Date(timeIntervalSince1970: 1_800_007_300), grace: 60)
+        }
+        let opens = Set(deadlines.filter { $0.kind == .opens }.map(\.task))
+        let closes = Set(deadlines.filter { $0.kind == .closes }.map(\.task))
+        #expect(opens == [written[0].id, written[1].id, written[2].id, followUp.id])
+        #expect(closes == [written[0].id, written[1].id, followUp.id])
+        #expect(deadlines.map(\.at) == deadlines.map(\.at).sorted())
+
+        // Later, the due task's window closes too; the done one never appears.
+        let all = try await store.read { try $0.deadlines(before: Date(timeIntervalSince1970: 1_800_020_000), grace: 60) }
+        #expect(Set(all.filter { $0.kind == .closes }.map(\.task)) == [
+            written[0].id, written[1].id, written[2].id, written[4].id, followUp.id,
+        ])
+        #expect(!all.contains { $0.task == written[3].id })
     }
 }

@@ -21,6 +21,22 @@ public struct RPCResponse: Sendable, Hashable {
         }
     }
 
+    /// The reply to `id` whose result is already written: the bytes `JSONWriter` writes for
+    /// `RPCResponse(id:result:).json`, without building the response first.
+    public static func bytes(id: RPCID, result: EncodedJSON) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(result.bytes.count + 40)
+        bytes += Self.resultOpening
+        bytes += result.bytes
+        bytes += Self.idKey
+        JSONWriter.write(id.json, into: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    private static let resultOpening = Array(#"{"jsonrpc":"2.0","result":"#.utf8)
+    private static let idKey = Array(#","id":"#.utf8)
+
     /// Reads a response the way a client must: strictly, naming what is wrong.
     public init(json: JSONValue) throws(RPCProtocolError) {
         guard case .object(let object) = json else { throw RPCProtocolError("a response must be a JSON object") }

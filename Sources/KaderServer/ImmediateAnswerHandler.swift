@@ -78,10 +78,11 @@ final class ImmediateAnswerHandler: ChannelDuplexHandler, RemovableChannelHandle
         }
     }
 
-    private func write(_ reply: JSONValue, context: ChannelHandlerContext) {
-        var bytes = JSONWriter.bytes(reply)
-        bytes.append(RPCFraming.newline)
-        context.write(wrapOutboundOut(context.channel.allocator.buffer(bytes: bytes)), promise: nil)
+    private func write(_ reply: [UInt8], context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: reply.count + 1)
+        buffer.writeBytes(reply)
+        buffer.writeInteger(RPCFraming.newline)
+        context.write(wrapOutboundOut(buffer), promise: nil)
         needsFlush = true
     }
 

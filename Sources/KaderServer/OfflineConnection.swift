@@ -16,13 +16,11 @@ public enum OfflineConnection {
             case .line(let line):
                 // As the server does when no earlier line awaits its reply, which here none does.
                 let inbound = RPCInbound(line: line.readableBytesView, maxDepth: limits.maxNestingDepth)
-                let reply: JSONValue?
                 if let answer = dispatcher.answerImmediately(inbound, context: context) {
-                    reply = answer.reply
-                } else {
-                    reply = await dispatcher.handle(inbound, context: context)
+                    if let reply = answer.reply { replies.append(reply) }
+                } else if let reply = await dispatcher.handle(inbound, context: context) {
+                    replies.append(JSONWriter.bytes(reply))
                 }
-                if let reply { replies.append(JSONWriter.bytes(reply)) }
             case .tooLong:
                 return replies
             }

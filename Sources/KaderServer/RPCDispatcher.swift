@@ -19,7 +19,8 @@ public struct RPCDispatcher: Sendable {
         var table = Dictionary(methods.map { ($0.descriptor.name, $0) }, uniquingKeysWith: { _, last in last })
         let descriptors = Array(table.values.map(\.descriptor)) + [.rpcDiscover]
         let document = OpenRPCDocument.render(methods: descriptors)
-        table[RPCMethodDescriptor.rpcDiscover.name] = RPCMethod.immediate(.rpcDiscover) { _ in document }
+        let discovery = EncodedJSON(document)
+        table[RPCMethodDescriptor.rpcDiscover.name] = RPCMethod.immediate(.rpcDiscover, encoded: { _ in discovery })
         self.methods = table
     }
 
@@ -63,9 +64,9 @@ public struct RPCDispatcher: Sendable {
         guard case .single(let element) = inbound else { return nil }
         switch element {
         case .failure(let failure):
-            return ImmediateAnswer(reply: failure.response.json)
+            return ImmediateAnswer(reply: JSONWriter.bytes(failure.response.json))
         case .success(let request):
-            let result: Result<JSONValue, RPCError>
+            let result: Result<EncodedJSON, RPCError>
             switch prepare(request, context: context) {
             case .refused:
                 // Recording the refusal writes to the store: `handle` does that.
@@ -77,13 +78,17 @@ public struct RPCDispatcher: Sendable {
                 result = Self.run(call) { try immediate(call) }
             }
             guard let id = request.id else { return ImmediateAnswer(reply: nil) }
-            return ImmediateAnswer(reply: Self.response(id: id, result).json)
+            switch result {
+            case .success(let encoded): return ImmediateAnswer(reply: RPCResponse.bytes(id: id, result: encoded))
+            case .failure(let error): return ImmediateAnswer(reply: JSONWriter.bytes(RPCResponse(id: id, error: error).json))
+            }
         }
     }
 
-    /// What `answerImmediately` produced: the reply, or nil for a notification.
+    /// What `answerImmediately` produced: the reply line (without its newline), or nil for
+    /// a notification.
     public struct ImmediateAnswer: Sendable {
-        public var reply: JSONValue?
+        public var reply: [UInt8]?
     }
 
     private enum Preparation {
@@ -142,7 +147,7 @@ public struct RPCDispatcher: Sendable {
         }
     }
 
-    private static func run(_ call: RPCCall, _ body: () throws -> JSONValue) -> Result<JSONValue, RPCError> {
+    private static func run<T>(_ call: RPCCall, _ body: () throws -> T) -> Result<T, RPCError> {
         do {
             return .success(try body())
         } catch {

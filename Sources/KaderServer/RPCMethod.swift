@@ -3,7 +3,7 @@ import KaderRPC
 /// A method the daemon serves: its published description and the code that runs it.
 public struct RPCMethod: Sendable {
     public typealias Handler = @Sendable (RPCCall) async throws -> JSONValue
-    public typealias ImmediateHandler = @Sendable (RPCCall) throws -> JSONValue
+    public typealias ImmediateHandler = @Sendable (RPCCall) throws -> EncodedJSON
 
     public let descriptor: RPCMethodDescriptor
     public let handler: Handler
@@ -24,8 +24,17 @@ public struct RPCMethod: Sendable {
     /// A method answered from memory, without blocking: it must not wait on a lock held
     /// for long, the store or the network, since it runs on an event loop. (A factory, not an
     /// initializer, so that a trailing closure never picks it by accident.)
-    public static func immediate(_ descriptor: RPCMethodDescriptor, _ body: @escaping ImmediateHandler) -> RPCMethod {
-        RPCMethod(descriptor: descriptor, handler: { call in try body(call) }, immediate: body)
+    public static func immediate(
+        _ descriptor: RPCMethodDescriptor, _ body: @escaping @Sendable (RPCCall) throws -> JSONValue
+    ) -> RPCMethod {
+        RPCMethod(descriptor: descriptor, handler: { call in try body(call) }, immediate: { call in EncodedJSON(try body(call)) })
+    }
+
+    /// An immediate method whose result is kept written out, so the event loop copies it
+    /// instead of encoding it. The serving task, which answers when the event loop cannot
+    /// (an earlier reply still pending), reads it back.
+    public static func immediate(_ descriptor: RPCMethodDescriptor, encoded body: @escaping ImmediateHandler) -> RPCMethod {
+        RPCMethod(descriptor: descriptor, handler: { call in try body(call).value() }, immediate: body)
     }
 
     /// A method whose result is any `Encodable` value.

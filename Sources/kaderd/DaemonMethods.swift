@@ -25,7 +25,7 @@ struct DaemonMethods {
 
     var methods: [RPCMethod] {
         [
-            RPCMethod.immediate(.daemonStatus) { _ in try statusReply() },
+            RPCMethod.immediate(.daemonStatus, encoded: { _ in try statusReply() }),
             RPCMethod(.daemonReload) { call in
                 let result = try reload()
                 try await recordReload(by: call.context.peer?.uid)
@@ -36,19 +36,25 @@ struct DaemonMethods {
 
     /// Answered from memory (the store's summary as of its latest commit), so the event loop
     /// that read the request answers it at once, from an encoding kept while nothing changed.
-    func statusReply() throws -> JSONValue {
+    func statusReply() throws -> EncodedJSON {
         let inputs = StatusReplyCache.Inputs(
             summary: service.store.summary, reload: systemd.reloader.outcome, lastCatchUp: scheduler.report.lastCatchUp,
             socket: systemd.servedSocket)
-        var object = try statusCache.object(for: inputs) {
-            guard case .object(let object) = try JSONValue(encoding: status(inputs)) else { return [:] }
-            return object
+        let template = try statusCache.template(for: inputs) {
+            guard case .object(let object) = try JSONValue(encoding: status(inputs)) else {
+                return StatusReplyCache.Template([:], holes: [])
+            }
+            return StatusReplyCache.Template(
+                object, holes: [DaemonStatus.uptimeSecondsKey, DaemonStatus.connectionsServedKey])
         }
         let uptime = ContinuousClock.now - startInstant
         let seconds = Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
-        object[DaemonStatus.uptimeSecondsKey] = .number(JSONNumber((seconds * 1000).rounded() / 1000))
-        object[DaemonStatus.connectionsServedKey] = .number(JSONNumber(Int(clamping: systemd.connectionsServed)))
-        return .object(object)
+        let connections = systemd.connectionsServed
+        return template.filled { key in
+            key == DaemonStatus.uptimeSecondsKey
+                ? .number(JSONNumber((seconds * 1000).rounded() / 1000))
+                : .number(JSONNumber(Int(clamping: connections)))
+        }
     }
 
     /// The status as of `inputs`, without the figures `statusReply` fills in per call.

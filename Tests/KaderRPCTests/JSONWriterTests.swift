@@ -40,4 +40,16 @@ import Testing
         #expect(try JSONParser.parse(JSONWriter.bytes(value)) == value)
         #expect(JSONWriter.string(.string("")) == #""""#)
     }
+
+    @Test func writesAReplyAroundAnEncodedResultAsItWouldWholeResponse() throws {
+        let results: [JSONValue] = [["a": [1, "two", nil], "é": "\n"], "text", 3.25, [], nil]
+        for id in [RPCID.number(JSONNumber(7)), .string("req-\"1\""), .number(JSONNumber(-1))] {
+            for result in results {
+                let whole = JSONWriter.bytes(RPCResponse(id: id, result: result).json)
+                #expect(RPCResponse.bytes(id: id, result: EncodedJSON(result)) == whole)
+                #expect(try EncodedJSON(result).value() == result)
+            }
+        }
+    }
 }
+

@@ -25,7 +25,8 @@ import Testing
         }
     }
 
-    @Test func readsBackEveryFieldAndPagesInWindowOrder() async throws {
+    /// A store holding one workflow of the five tasks above.
+    private func storeWithAWorkflow() async throws -> (KaderStore, Workflow, [WorkflowTask]) {
         let store = try KaderStore(path: directory.file("kaderd.sqlite"))
         let village = try RegionCode("51.03.01.1002")
         let workflow = Workflow(
@@ -34,6 +35,11 @@ import Testing
             createdAt: Date(timeIntervalSince1970: 1_767_000_000))
         let written = tasks(of: workflow.id, village: village)
         try await store.write { try $0.insert(workflow, tasks: written) }
+        return (store, workflow, written)
+    }
+
+    @Test func readsBackEveryFieldAndPagesInWindowOrder() async throws {
+        let (store, workflow, written) = try await storeWithAWorkflow()
 
         let expected = written.sorted { ($0.windowStart, $0.id) < ($1.windowStart, $1.id) }
         var listed: [WorkflowTask] = []
@@ -55,14 +61,8 @@ import Testing
     }
 
     @Test func countsTasksByStateAndFindsEveryDeadline() async throws {
-        let store = try KaderStore(path: directory.file("kaderd.sqlite"))
-        let village = try RegionCode("51.03.01.1002")
-        let workflow = Workflow(
-            id: WorkflowID(random: "w1"), programID: "kpmd", programVersion: 1, village: village,
-            zoneIdentifier: "Asia/Makassar", cadres: [], startDate: try LocalDate(parsing: "2027-01-15"),
-            createdAt: Date(timeIntervalSince1970: 1_767_000_000))
-        var written = tasks(of: workflow.id, village: village)
-        try await store.write { [written] in try $0.insert(workflow, tasks: written) }
+        let (store, _, stored) = try await storeWithAWorkflow()
+        var written = stored
         #expect(try await store.read { try $0.taskCounts() } == [.scheduled: 4, .done: 1])
 
         // A follow-up added later, and a task that fell due: both counts move.

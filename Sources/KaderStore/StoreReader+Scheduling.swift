@@ -30,6 +30,10 @@ extension StoreReader {
         let graceSeconds = Int64(grace)
         var opening: [TaskDeadline] = []
         var closing: [TaskDeadline] = []
+        func close(_ task: TaskID, windowEnd: Int64) {
+            closing.append(
+                TaskDeadline(at: Date(timeIntervalSince1970: TimeInterval(windowEnd + graceSeconds)), task: task, kind: .closes))
+        }
         // A window never closes before it opens: the scheduled tasks whose window closes before
         // `until` are among those whose window opens before it, read from one index.
         for row in try Row.fetchAll(
@@ -41,10 +45,7 @@ extension StoreReader {
             opening.append(
                 TaskDeadline(at: Date(timeIntervalSince1970: TimeInterval(row["window_start"] as Int64)), task: task, kind: .opens))
             let end: Int64 = row["window_end"]
-            if end < limit - graceSeconds {
-                closing.append(
-                    TaskDeadline(at: Date(timeIntervalSince1970: TimeInterval(end + graceSeconds)), task: task, kind: .closes))
-            }
+            if end < limit - graceSeconds { close(task, windowEnd: end) }
         }
         // Named, or SQLite (without statistics) walks every due task in the scheduled index;
         // the literal state is what lets it use this partial one.
@@ -53,10 +54,7 @@ extension StoreReader {
                 sql: "SELECT id, window_end FROM task INDEXED BY task_due_by_end WHERE state = 'due' AND window_end < ?"),
             arguments: [limit - graceSeconds])
         {
-            closing.append(
-                TaskDeadline(
-                    at: Date(timeIntervalSince1970: TimeInterval((row["window_end"] as Int64) + graceSeconds)),
-                    task: try Self.decode(row["id"], as: TaskID.self), kind: .closes))
+            close(try Self.decode(row["id"], as: TaskID.self), windowEnd: row["window_end"])
         }
         return (opening + closing).sorted { ($0.at, $0.task) < ($1.at, $1.task) }
     }

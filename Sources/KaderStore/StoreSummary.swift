@@ -14,7 +14,8 @@ public struct StoreSummary: Sendable, Hashable {
         self.nextScheduled = nextScheduled
     }
 
-    /// Read from the counts the triggers keep and one index lookup: a few microseconds.
+    /// Read from the counts kept with every change (`state_count`) and one index lookup: a
+    /// few microseconds.
     init(reader: StoreReader) throws {
         self.init(
             taskCounts: try reader.taskCounts(), activeWorkflows: try reader.workflowCount(state: .active),

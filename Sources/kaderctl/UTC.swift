@@ -14,15 +14,9 @@ enum UTC {
     /// `2026-11-29 01:39:49 UTC`, the seconds truncated.
     static func display(_ date: Date) -> String {
         guard let seconds = Int64(exactly: date.timeIntervalSince1970.rounded(.down)) else { return "\(date)" }
-        let (days, second) = floorDivision(seconds, 86_400)
-        let (year, month, day) = ISO8601Text.civilDate(daysSince1970: days)
+        let (year, month, day, second) = ISO8601Text.civil(secondsSince1970: seconds)
         return "\(year)-\(twoDigits(month))-\(twoDigits(day)) "
             + "\(twoDigits(second / 3_600)):\(twoDigits(second % 3_600 / 60)):\(twoDigits(second % 60)) UTC"
-    }
-
-    private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
-        let remainder = value % divisor
-        return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
     }
 
     private static func twoDigits(_ value: Int64) -> String {

@@ -16,8 +16,7 @@ public enum ISO8601Text {
         let second = reference.rounded(.down)
         guard reference - second < 0.999, offset % 60 == 0, abs(second) < 1e13 else { return nil }
         let local = Int64(second) + secondsFrom1970To2001 + Int64(offset)
-        let (days, secondOfDay) = local.floorDividedBy86400
-        let (year, month, day) = civilDate(daysSince1970: days)
+        let (year, month, day, secondOfDay) = civil(secondsSince1970: local)
         guard (1583...9999).contains(year) else { return nil }
         let length = offset == 0 ? 20 : 25
         return String(unsafeUninitializedCapacity: length) { text in
@@ -54,9 +53,13 @@ public enum ISO8601Text {
 
     private static let secondsFrom1970To2001: Int64 = 978_307_200
 
-    /// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's
-    /// `civil_from_days`); kaderctl shows record times in UTC with it.
-    public static func civilDate(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    /// The proleptic Gregorian date and second of the day of an instant counted in seconds from
+    /// 1970-01-01T00:00:00 (Howard Hinnant's `civil_from_days`, days rounded towards the past
+    /// before 1970); kaderctl shows record times in UTC with it.
+    public static func civil(secondsSince1970 seconds: Int64)
+        -> (year: Int64, month: Int64, day: Int64, secondOfDay: Int64)
+    {
+        let days = (seconds >= 0 ? seconds : seconds - 86_399) / 86_400
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -65,14 +68,6 @@ public enum ISO8601Text {
         let monthFromMarch = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
         let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-}
-
-extension Int64 {
-    /// Whole days and the second within the day, rounding towards the past for times before 1970.
-    fileprivate var floorDividedBy86400: (days: Int64, second: Int64) {
-        let days = (self >= 0 ? self : self - 86_399) / 86_400
-        return (days, self - days * 86_400)
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day, seconds - days * 86_400)
     }
 }

@@ -19,7 +19,7 @@ public enum OfflineConnection {
                 if let answer = dispatcher.answerImmediately(inbound, context: context) {
                     if let reply = answer.reply { replies.append(reply) }
                 } else if let reply = await dispatcher.handle(inbound, context: context) {
-                    replies.append(JSONWriter.bytes(reply))
+                    replies.append(reply)
                 }
             case .tooLong:
                 return replies

@@ -28,31 +28,36 @@ public struct RPCDispatcher: Sendable {
 
     /// Serves one line; returns the reply line (without newline), or nil when none is due.
     public func handle(line: some Sequence<UInt8>, context: RPCContext) async -> [UInt8]? {
-        guard let reply = await handle(RPCInbound(line: line), context: context) else { return nil }
-        return JSONWriter.bytes(reply)
+        await handle(RPCInbound(line: line), context: context)
     }
 
-    public func handle(_ inbound: RPCInbound, context: RPCContext) async -> JSONValue? {
+    /// The reply line (without newline) to what a line held, or nil when none is due.
+    public func handle(_ inbound: RPCInbound, context: RPCContext) async -> [UInt8]? {
         switch inbound {
         case .single(let element):
-            return await respond(to: element, context: context)?.json
+            return await respond(to: element, context: context)
         case .batch(let elements):
-            var replies: [JSONValue] = []
+            // The bytes `JSONWriter` writes for the array of the replies.
+            var replies: [UInt8] = []
             for element in elements {
-                if let response = await respond(to: element, context: context) { replies.append(response.json) }
+                guard let reply = await respond(to: element, context: context) else { continue }
+                replies.append(replies.isEmpty ? UInt8(ascii: "[") : UInt8(ascii: ","))
+                replies += reply
             }
-            return replies.isEmpty ? nil : .array(replies)
+            if replies.isEmpty { return nil }
+            replies.append(UInt8(ascii: "]"))
+            return replies
         }
     }
 
-    private func respond(to element: Result<RPCRequest, RPCFailure>, context: RPCContext) async -> RPCResponse? {
+    private func respond(to element: Result<RPCRequest, RPCFailure>, context: RPCContext) async -> [UInt8]? {
         switch element {
         case .failure(let failure):
-            return failure.response
+            return JSONWriter.bytes(failure.response.json)
         case .success(let request):
             let outcome = await call(request, context: context)
             guard let id = request.id else { return nil }
-            return Self.response(id: id, outcome)
+            return Self.reply(id: id, outcome)
         }
     }
 
@@ -78,10 +83,7 @@ public struct RPCDispatcher: Sendable {
                 result = Self.run(call) { try immediate(call) }
             }
             guard let id = request.id else { return ImmediateAnswer(reply: nil) }
-            switch result {
-            case .success(let encoded): return ImmediateAnswer(reply: RPCResponse.bytes(id: id, result: encoded))
-            case .failure(let error): return ImmediateAnswer(reply: JSONWriter.bytes(RPCResponse(id: id, error: error).json))
-            }
+            return ImmediateAnswer(reply: Self.reply(id: id, result))
         }
     }
 
@@ -131,7 +133,7 @@ public struct RPCDispatcher: Sendable {
         return .ready(method, RPCCall(method: request.method, params: params, context: context))
     }
 
-    private func call(_ request: RPCRequest, context: RPCContext) async -> Result<JSONValue, RPCError> {
+    private func call(_ request: RPCRequest, context: RPCContext) async -> Result<EncodedJSON, RPCError> {
         switch prepare(request, context: context) {
         case .refused(let refusal):
             await access.report(refusal, method: request.method, context: context, silent: request.id == nil)
@@ -162,10 +164,10 @@ public struct RPCDispatcher: Sendable {
         return .internalError("Internal error in \(method); the daemon's log has the details")
     }
 
-    private static func response(id: RPCID, _ outcome: Result<JSONValue, RPCError>) -> RPCResponse {
+    private static func reply(id: RPCID, _ outcome: Result<EncodedJSON, RPCError>) -> [UInt8] {
         switch outcome {
-        case .success(let result): RPCResponse(id: id, result: result)
-        case .failure(let error): RPCResponse(id: id, error: error)
+        case .success(let result): RPCResponse.bytes(id: id, result: result)
+        case .failure(let error): JSONWriter.bytes(RPCResponse(id: id, error: error).json)
         }
     }
 }

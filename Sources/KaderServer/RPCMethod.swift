@@ -2,7 +2,9 @@ import KaderRPC
 
 /// A method the daemon serves: its published description and the code that runs it.
 public struct RPCMethod: Sendable {
-    public typealias Handler = @Sendable (RPCCall) async throws -> JSONValue
+    /// Every method answers with its result written out; most write a `JSONValue`, the
+    /// largest replies (lists of tasks) write their bytes directly.
+    public typealias Handler = @Sendable (RPCCall) async throws -> EncodedJSON
     public typealias ImmediateHandler = @Sendable (RPCCall) throws -> EncodedJSON
 
     public let descriptor: RPCMethodDescriptor
@@ -11,8 +13,8 @@ public struct RPCMethod: Sendable {
     /// server runs it on the thread that read the request, which saves two thread hops.
     public let immediate: ImmediateHandler?
 
-    public init(_ descriptor: RPCMethodDescriptor, handler: @escaping Handler) {
-        self.init(descriptor: descriptor, handler: handler, immediate: nil)
+    public init(_ descriptor: RPCMethodDescriptor, handler: @escaping @Sendable (RPCCall) async throws -> JSONValue) {
+        self.init(descriptor: descriptor, handler: { call in EncodedJSON(try await handler(call)) }, immediate: nil)
     }
 
     private init(descriptor: RPCMethodDescriptor, handler: @escaping Handler, immediate: ImmediateHandler?) {
@@ -27,14 +29,19 @@ public struct RPCMethod: Sendable {
     public static func immediate(
         _ descriptor: RPCMethodDescriptor, _ body: @escaping @Sendable (RPCCall) throws -> JSONValue
     ) -> RPCMethod {
-        RPCMethod(descriptor: descriptor, handler: { call in try body(call) }, immediate: { call in EncodedJSON(try body(call)) })
+        RPCMethod(descriptor: descriptor, handler: { call in EncodedJSON(try body(call)) }, immediate: { call in EncodedJSON(try body(call)) })
     }
 
     /// An immediate method whose result is kept written out, so the event loop copies it
-    /// instead of encoding it. The serving task, which answers when the event loop cannot
-    /// (an earlier reply still pending), reads it back.
+    /// instead of encoding it.
     public static func immediate(_ descriptor: RPCMethodDescriptor, encoded body: @escaping ImmediateHandler) -> RPCMethod {
-        RPCMethod(descriptor: descriptor, handler: { call in try body(call).value() }, immediate: body)
+        RPCMethod(descriptor: descriptor, handler: { call in try body(call) }, immediate: body)
+    }
+
+    /// A method that writes its result's bytes itself, for replies too large to build as a
+    /// `JSONValue` first. (A factory, like `immediate`, so a trailing closure never picks it.)
+    public static func encoded(_ descriptor: RPCMethodDescriptor, _ body: @escaping Handler) -> RPCMethod {
+        RPCMethod(descriptor: descriptor, handler: body, immediate: nil)
     }
 
     /// A method whose result is any `Encodable` value.

@@ -215,7 +215,7 @@ extension RPCServer {
                 // Written even when empty: the event loop counts replies to keep their order.
                 var bytes: [UInt8] = []
                 if let reply = await dispatcher.handle(inbound, context: lineContext) {
-                    bytes = JSONWriter.bytes(reply)
+                    bytes = reply
                     bytes.append(RPCFraming.newline)
                 }
                 try await outbound.write(.reply(ByteBuffer(bytes: bytes)))

@@ -31,6 +31,9 @@ import Glibc
         RPCMethod(RPCMethodDescriptor(name: "test.fail", summary: "Fails", access: .read, result: [:])) { _ in
             throw Boom()
         },
+        RPCMethod.encoded(RPCMethodDescriptor(name: "test.written", summary: "Writes its result", access: .read, result: [:])) { _ in
+            EncodedJSON(written: Array(#"{"z":1.50,"a":[true]}"#.utf8))
+        },
     ]
 
     let dispatcher = RPCDispatcher(methods: Self.methods)
@@ -91,6 +94,18 @@ import Glibc
             let text = String(decoding: bytes, as: UTF8.self)
             #expect(text.hasSuffix(#","id":"# + id + "}"), "id \(id) came back as \(text)")
         }
+    }
+
+    @Test func sendsAWrittenResultAsWrittenAloneAndInABatch() async throws {
+        func text(_ line: String) async throws -> String {
+            String(decoding: try #require(await dispatcher.handle(line: Array(line.utf8), context: context)), as: UTF8.self)
+        }
+        let written = #"{"jsonrpc":"2.0","result":{"z":1.50,"a":[true]},"id":1}"#
+        #expect(try await text(#"{"jsonrpc":"2.0","method":"test.written","id":1}"#) == written)
+        let batch = try await text(
+            #"[{"jsonrpc":"2.0","method":"test.written","id":1},{"jsonrpc":"2.0","method":"test.written"},"#
+                + #"{"jsonrpc":"2.0","method":"test.greet","params":{"name":"W"},"id":2}]"#)
+        #expect(batch == "[" + written + #",{"jsonrpc":"2.0","result":"Halo W","id":2}]"#)
     }
 
     @Test func describesEveryMethodInOpenRPC() async throws {

@@ -8,8 +8,8 @@ import KaderStore
 extension DomainMethods {
     var taskMethods: [RPCMethod] {
         [
-            // Answers with JSON built by hand, not through `Codable`: lists are the largest replies.
-            RPCMethod(.taskList) { call -> JSONValue in
+            // Writes its reply's bytes itself, not through `Codable`: lists are the largest replies.
+            RPCMethod.encoded(.taskList) { call in
                 let params = try call.decodeParams(TaskListParams.self)
                 var reader = ParamReader()
                 let region = reader.regionFilter(
@@ -30,7 +30,7 @@ extension DomainMethods {
                             region: RegionFilter(within: region), states: states, workflow: workflow, from: from, until: to),
                         page: PageRequest(cursor: params.cursor, limit: limit))
                 }
-                return TaskList(tasks: wire.tasks(page.items), nextCursor: page.nextCursor).json
+                return TaskList(tasks: wire.tasks(page.items), nextCursor: page.nextCursor).encoded
             },
             RPCMethod(.taskGet) { call in
                 let id = try taskID(call)

@@ -7,7 +7,7 @@ import KaderStore
 extension DomainMethods {
     var workflowMethods: [RPCMethod] {
         [
-            RPCMethod(.workflowStart) { call in
+            RPCMethod.encoded(.workflowStart) { call in
                 let params = try call.decodeParams(WorkflowStartParams.self)
                 var reader = ParamReader()
                 let named = (params.cadre.map { [$0] } ?? []) + (params.cadres ?? [])
@@ -23,7 +23,7 @@ extension DomainMethods {
                         facilitator: params.facilitator ?? "", startDate: start!,
                         caller: Self.caller(call))
                 }
-                return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).json
+                return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).encoded
             },
             RPCMethod(.workflowList) { call in
                 let params = try call.decodeParams(WorkflowListParams.self)
@@ -41,15 +41,15 @@ extension DomainMethods {
                 }
                 return WorkflowList(workflows: page.items.map(wire.workflow), nextCursor: page.nextCursor)
             },
-            RPCMethod(.workflowGet) { call in
+            RPCMethod.encoded(.workflowGet) { call in
                 let params = try call.decodeParams(IDParams.self)
                 var reader = ParamReader()
                 let id = reader.id(params.id, field: "id", as: WorkflowKind.self)
                 try reader.check("no workflow can be found by that id")
                 let (workflow, tasks) = try await ErrorMapping.translating { try await service.workflow(id!) }
-                return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).json
+                return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).encoded
             },
-            RPCMethod(.workflowCancel) { call in
+            RPCMethod.encoded(.workflowCancel) { call in
                 let params = try call.decodeParams(ReasonParams.self)
                 var reader = ParamReader()
                 let id = reader.id(params.id, field: "id", as: WorkflowKind.self)
@@ -57,7 +57,7 @@ extension DomainMethods {
                 let (workflow, tasks) = try await ErrorMapping.translating {
                     try await service.cancelWorkflow(id!, reason: params.reason ?? "", caller: Self.caller(call))
                 }
-                return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).json
+                return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).encoded
             },
         ]
     }

@@ -6,7 +6,8 @@ import PackageDescription
 let package = Package(
     name: "KaderBenchmarks",
     targets: [
-        .executableTarget(name: "kaderbench", swiftSettings: [.unsafeFlags(["-Ounchecked"])])
+        .target(name: "CEpoll"),
+        .executableTarget(name: "kaderbench", dependencies: ["CEpoll"], swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
     ],
     swiftLanguageModes: [.v6]
 )

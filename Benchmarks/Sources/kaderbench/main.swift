@@ -1,6 +1,7 @@
 import Foundation
 
 /// kaderbench echo SOCKET
+/// kaderbench echo-loops SOCKET LOOPS
 /// kaderbench load SOCKET line|http REQUEST_FILE CONNECTIONS SECONDS [RATE]
 ///
 /// REQUEST_FILE holds one request, sent again and again, or one a line, each sent once.
@@ -9,6 +10,9 @@ let arguments = CommandLine.arguments
 switch arguments.dropFirst().first {
 case "echo" where arguments.count == 3:
     EchoServer.run(path: arguments[2])
+case "echo-loops" where arguments.count == 4:
+    guard let loops = Int(arguments[3]), (1...64).contains(loops) else { fail("LOOPS must be 1…64") }
+    EventLoopEcho.run(path: arguments[2], loops: loops)
 case "load" where arguments.count == 7 || arguments.count == 8:
     guard let request = FileManager.default.contents(atPath: arguments[4]) else { fail("cannot read \(arguments[4])") }
     guard let connections = Int(arguments[5]), let seconds = Double(arguments[6]), (1...256).contains(connections),
@@ -27,5 +31,7 @@ case "load" where arguments.count == 7 || arguments.count == 8:
         result.requests, String(format: "%.3f", result.seconds), String(format: "%.0f", result.throughput),
         String(format: "%.1f", result.percentile(0.5)), String(format: "%.1f", result.percentile(0.99)))
 default:
-    fail("usage: kaderbench echo SOCKET | kaderbench load SOCKET line|http REQUEST_FILE CONNECTIONS SECONDS [RATE]")
+    fail(
+        "usage: kaderbench echo SOCKET | kaderbench echo-loops SOCKET LOOPS"
+            + " | kaderbench load SOCKET line|http REQUEST_FILE CONNECTIONS SECONDS [RATE]")
 }

@@ -42,6 +42,11 @@ enum EventLoopEcho {
                     partial[fd] = nil
                     continue
                 }
+                // Nearly always: whole lines, nothing left over from before. Echoed from the buffer.
+                if partial.isEmpty, buffer[count - 1] == UInt8(ascii: "\n") {
+                    buffer.withUnsafeBytes { send(fd, $0.baseAddress!, count) }
+                    continue
+                }
                 var data = partial.removeValue(forKey: fd) ?? []
                 data.append(contentsOf: buffer[0..<count])
                 guard let last = data.lastIndex(of: UInt8(ascii: "\n")) else {
@@ -49,17 +54,21 @@ enum EventLoopEcho {
                     continue
                 }
                 if last + 1 < data.count { partial[fd] = Array(data[(last + 1)...]) }
-                // Replies are small and the client reads each before sending more: the socket
-                // always has room, so a write that would block is retried, not queued.
-                var offset = 0
-                while offset <= last {
-                    let sent = data.withUnsafeBytes { send(fd, $0.baseAddress! + offset, last + 1 - offset, Int32(MSG_NOSIGNAL)) }
-                    if sent > 0 {
-                        offset += sent
-                    } else if errno != EAGAIN && errno != EINTR {
-                        break
-                    }
-                }
+                data.withUnsafeBytes { send(fd, $0.baseAddress!, last + 1) }
+            }
+        }
+    }
+
+    /// Replies are small and the client reads each before sending more: the socket always
+    /// has room, so a write that would block is retried, not queued.
+    private static func send(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) {
+        var offset = 0
+        while offset < count {
+            let sent = Glibc.send(fd, bytes + offset, count - offset, Int32(MSG_NOSIGNAL))
+            if sent > 0 {
+                offset += sent
+            } else if errno != EAGAIN && errno != EINTR {
+                return
             }
         }
     }

@@ -29,7 +29,7 @@ public struct RPCMethod: Sendable {
     public static func immediate(
         _ descriptor: RPCMethodDescriptor, _ body: @escaping @Sendable (RPCCall) throws -> JSONValue
     ) -> RPCMethod {
-        RPCMethod(descriptor: descriptor, handler: { call in EncodedJSON(try body(call)) }, immediate: { call in EncodedJSON(try body(call)) })
+        immediate(descriptor, encoded: { call in EncodedJSON(try body(call)) })
     }
 
     /// An immediate method whose result is kept written out, so the event loop copies it

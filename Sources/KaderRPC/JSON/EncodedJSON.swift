@@ -1,5 +1,6 @@
-/// A JSON value already written out: what a method answered often and changed rarely keeps,
-/// so that answering costs a copy, not an encoding.
+/// A JSON value already written out: how every method's result reaches the dispatcher, so a
+/// result kept between calls (the status) or written straight to bytes (lists of tasks) is
+/// copied into the reply, not encoded again.
 public struct EncodedJSON: Sendable, Hashable {
     /// One JSON value, as `JSONWriter` writes it.
     public var bytes: [UInt8]
@@ -11,10 +12,5 @@ public struct EncodedJSON: Sendable, Hashable {
     /// Bytes the caller vouches are one JSON value as `JSONWriter` writes it.
     public init(written bytes: [UInt8]) {
         self.bytes = bytes
-    }
-
-    /// The value again, for a path that needs it whole.
-    public func value() throws(JSONParseError) -> JSONValue {
-        try JSONParser.parse(bytes)
     }
 }

@@ -44,7 +44,7 @@ enum EventLoopEcho {
                 }
                 // Nearly always: whole lines, nothing left over from before. Echoed from the buffer.
                 if partial.isEmpty, buffer[count - 1] == UInt8(ascii: "\n") {
-                    buffer.withUnsafeBytes { send(fd, $0.baseAddress!, count) }
+                    _ = buffer.withUnsafeBytes { UnixSocket.sendAll(fd, UnsafeRawBufferPointer(rebasing: $0[..<count])) }
                     continue
                 }
                 var data = partial.removeValue(forKey: fd) ?? []
@@ -54,21 +54,7 @@ enum EventLoopEcho {
                     continue
                 }
                 if last + 1 < data.count { partial[fd] = Array(data[(last + 1)...]) }
-                data.withUnsafeBytes { send(fd, $0.baseAddress!, last + 1) }
-            }
-        }
-    }
-
-    /// Replies are small and the client reads each before sending more: the socket always
-    /// has room, so a write that would block is retried, not queued.
-    private static func send(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) {
-        var offset = 0
-        while offset < count {
-            let sent = Glibc.send(fd, bytes + offset, count - offset, Int32(MSG_NOSIGNAL))
-            if sent > 0 {
-                offset += sent
-            } else if errno != EAGAIN && errno != EINTR {
-                return
+                _ = data.withUnsafeBytes { UnixSocket.sendAll(fd, UnsafeRawBufferPointer(rebasing: $0[...last])) }
             }
         }
     }

@@ -37,10 +37,16 @@ enum UnixSocket {
     }
 
     static func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { sendAll(fd, $0) }
+    }
+
+    /// Sends every byte; false once the peer has gone. A non-blocking socket that is full
+    /// is tried again at once: replies here are small and each is read before the next.
+    static func sendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
-            if sent < 0, errno == EINTR { continue }
+            let sent = send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            if sent < 0, errno == EINTR || errno == EAGAIN { continue }
             if sent <= 0 { return false }
             offset += sent
         }

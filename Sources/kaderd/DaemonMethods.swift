@@ -47,12 +47,13 @@ struct DaemonMethods {
             return StatusReplyCache.Template(
                 object, holes: [DaemonStatus.uptimeSecondsKey, DaemonStatus.connectionsServedKey])
         }
-        let uptime = ContinuousClock.now - startInstant
-        let seconds = Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
+        let uptime = (ContinuousClock.now - startInstant).components
+        // Whole milliseconds, rounded to nearest.
+        let milliseconds = uptime.seconds * 1000 + (uptime.attoseconds + 500_000_000_000_000) / 1_000_000_000_000_000
         let connections = systemd.connectionsServed
         return template.filled { key in
             key == DaemonStatus.uptimeSecondsKey
-                ? .number(JSONNumber((seconds * 1000).rounded() / 1000))
+                ? .number(JSONNumber(thousandths: milliseconds))
                 : .number(JSONNumber(Int(clamping: connections)))
         }
     }

@@ -51,3 +51,15 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONNumberTests {
+    /// `daemon.status` writes its uptime from whole milliseconds; the text must be what
+    /// the rounded double wrote before, so clients see the same numbers.
+    @Test func thousandthsAreWrittenAsTheDoubleWouldBe() {
+        let samples: [Int64] = Array(0...2_500) + [59_999, 86_400_000, 86_400_001, 31_536_000_123, 999_999_999_999, -1, -1_500]
+        for thousandths in samples {
+            let expected = JSONNumber(Double(thousandths) / 1000).literal
+            #expect(JSONNumber(thousandths: thousandths).literal == expected, "\(thousandths)")
+        }
+    }
+}

@@ -106,6 +106,26 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The number `thousandths / 1000`, written as `init(_: Double)` writes that double
+    /// (`12.5`, not `12.500`), without formatting a double: `daemon.status` writes its
+    /// uptime this way on every call.
+    public init(thousandths: Int64) {
+        let magnitude = thousandths.magnitude
+        let whole = magnitude / 1000
+        var fraction = magnitude % 1000
+        var literal = thousandths < 0 ? "-\(whole)" : String(whole)
+        if fraction != 0 {
+            var digits = 3
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
+            let text = String(fraction)
+            literal += "." + String(repeating: "0", count: digits - text.count) + text
+        }
+        self.literal = literal
+    }
+
     /// The value as an integer, when it is one exactly (`3`, `3.0` and `3e0` all are).
     public var intValue: Int? {
         if let exact = Int(literal) { return exact }

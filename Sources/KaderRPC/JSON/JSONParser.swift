@@ -181,11 +181,15 @@ public struct JSONParser {
         index += 1
         let contentStart = index
         // Fast path: no escapes, the bytes are the string.
+        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
                 index += 1
+                // ASCII is valid UTF-8 as it stands; `String(validating:)` is generic over
+                // the encoding and looks its metadata up at each call, a few % of a request.
+                if ascii { return String(decoding: content, as: UTF8.self) }
                 guard let string = String(validating: content, as: UTF8.self) else {
                     throw error("invalid UTF-8 in a string", at: start)
                 }
@@ -193,6 +197,7 @@ public struct JSONParser {
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("unescaped control character in a string") }
+            if byte >= 0x80 { ascii = false }
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string", at: start) }

@@ -79,10 +79,7 @@ final class ImmediateAnswerHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     private func write(_ reply: [UInt8], context: ChannelHandlerContext) {
-        var buffer = context.channel.allocator.buffer(capacity: reply.count + 1)
-        buffer.writeBytes(reply)
-        buffer.writeInteger(RPCFraming.newline)
-        context.write(wrapOutboundOut(buffer), promise: nil)
+        context.write(wrapOutboundOut(ByteBuffer(line: reply)), promise: nil)
         needsFlush = true
     }
 

@@ -152,7 +152,7 @@ public struct RPCServer: Service {
         let channel = connection.channel
         do {
             try await channel.executeThenClose { frames, outbound in
-                let notifier = RPCNotifier { line in try await outbound.write(.unsolicited(ByteBuffer(bytes: line))) }
+                let notifier = RPCNotifier { line in try await outbound.write(.unsolicited(ByteBuffer(line: line))) }
                 try await withThrowingDiscardingTaskGroup { streams in
                     try await withGracefulShutdownHandler {
                         try await serveLines(
@@ -188,10 +188,8 @@ public struct RPCServer: Service {
         let error = RPCError(
             .unavailable, "The daemon serves \(limit) connections at once, its limit; try again later",
             extra: ["limit": .number(JSONNumber(limit))])
-        var reply = JSONWriter.bytes(RPCResponse(id: .null, error: error).json)
-        reply.append(RPCFraming.newline)
         try? await connection.channel.executeThenClose { _, outbound in
-            try await outbound.write(.unsolicited(ByteBuffer(bytes: reply)))
+            try await outbound.write(.unsolicited(ByteBuffer(errorLine: error)))
         }
     }
 }
@@ -213,21 +211,15 @@ extension RPCServer {
                 defer { activity.end() }
                 let inbound = RPCInbound(line: line.readableBytesView, maxDepth: limits.maxNestingDepth)
                 // Written even when empty: the event loop counts replies to keep their order.
-                var bytes: [UInt8] = []
-                if let reply = await dispatcher.handle(inbound, context: lineContext) {
-                    bytes = reply
-                    bytes.append(RPCFraming.newline)
-                }
-                try await outbound.write(.reply(ByteBuffer(bytes: bytes)))
+                let reply = await dispatcher.handle(inbound, context: lineContext)
+                try await outbound.write(.reply(reply.map { ByteBuffer(line: $0) } ?? ByteBuffer()))
                 startStreams(streams.take())
             case .tooLong:
                 context.logger.notice("request line too long; closing the connection")
                 let error = RPCError(
                     .tooLarge, "Request line longer than \(limits.maxLineBytes) bytes; closing the connection",
                     extra: ["limit": .number(JSONNumber(limits.maxLineBytes))])
-                var reply = JSONWriter.bytes(RPCResponse(id: .null, error: error).json)
-                reply.append(RPCFraming.newline)
-                try await outbound.write(.reply(ByteBuffer(bytes: reply)))
+                try await outbound.write(.reply(ByteBuffer(errorLine: error)))
                 return
             }
         }

@@ -3,14 +3,13 @@ import Synchronization
 
 /// Sends JSON-RPC notifications on one connection, after the reply that opened the stream.
 public struct RPCNotifier: Sendable {
+    /// Sends one line, given without its newline.
     let send: @Sendable ([UInt8]) async throws -> Void
 
     /// Writes one notification line; suspends while the client is not reading, so a slow
     /// subscriber slows its own stream and nothing else.
     public func notify(_ method: String, params: JSONValue) async throws {
-        var line = JSONWriter.bytes(RPCRequest(method: method, params: params, id: nil).json)
-        line.append(RPCFraming.newline)
-        try await send(line)
+        try await send(JSONWriter.bytes(RPCRequest(method: method, params: params, id: nil).json))
     }
 }
 

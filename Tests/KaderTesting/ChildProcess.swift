@@ -30,8 +30,10 @@ public final class ChildProcess: Sendable {
     /// The exit status once reaped; the lock is held while waiting, so one waiter reaps.
     private let exit = Mutex<Int32?>(nil)
 
+    /// - Parameter environment: set for the child on top of the test runner's own, from
+    ///   which what would point it at a kaderd or at systemd is taken out.
     public init(
-        _ executable: String, _ arguments: [String], environment: [String: String] = environment(adding: [:]),
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:],
         input: Stream = .null, output: Stream = .null, error: Stream = .null
     ) throws {
         var actions = posix_spawn_file_actions_t()
@@ -73,7 +75,7 @@ public final class ChildProcess: Sendable {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp = Self.environment(adding: environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
         // glibc's posix_spawn reports a failed exec (a missing program) as its result.
@@ -87,7 +89,7 @@ public final class ChildProcess: Sendable {
 
     /// The test runner's environment plus `additions`, without what would point a child at
     /// a kaderd or make it believe systemd runs it (a runner started by systemd has both).
-    public static func environment(adding additions: [String: String]) -> [String: String] {
+    private static func environment(adding additions: [String: String]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["KADERD_SOCKET"] = nil
         for name in KaderdProcess.serviceManagerVariables { environment[name] = nil }

@@ -42,7 +42,7 @@ public final class KaderdProcess: Sendable {
         }
         // Never the test runner's own input: a child that waited on it would hang the suite.
         let process = try ChildProcess(
-            executable, commandArguments, environment: ChildProcess.environment(adding: environment), error: .pipe)
+            executable, commandArguments, environment: environment, error: .pipe)
         self.process = process
         self.pid = process.pid
 

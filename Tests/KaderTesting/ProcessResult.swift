@@ -22,7 +22,7 @@ public func runBlocking(
     input: String? = nil, inputFile: String? = nil
 ) throws -> ProcessResult {
     let child = try ChildProcess(
-        executable, arguments, environment: ChildProcess.environment(adding: environment),
+        executable, arguments, environment: environment,
         input: inputFile.map { .file($0) } ?? .pipe, output: .pipe, error: .pipe)
     if let input { try? child.input?.write(Array(input.utf8)) }
     child.input?.close()

@@ -15,8 +15,8 @@ public final class Scheduler: Sendable {
         public var grace: TimeInterval = 12 * 3600
         /// How far ahead deadlines are held in memory.
         public var horizon: TimeInterval = 6 * 3600
-        /// The longest the loop sleeps without looking, which bounds how stale
-        /// `last_alive` (the catch-up's starting point) can be.
+        /// The longest the loop sleeps without looking, in real (monotonic) seconds, which
+        /// bounds how stale `last_alive` (the catch-up's starting point) can be.
         public var idle: TimeInterval = 60
         /// The shortest time between two loads of the deadlines after changes. A load reads
         /// every deadline of the horizon (thousands with a large store); reloading after
@@ -143,19 +143,23 @@ public final class Scheduler: Sendable {
         return next
     }
 
-    /// Runs until cancelled: a pass, then sleep until the next deadline or a change.
+    /// Runs until cancelled: a pass, then sleep until the next deadline, a change or `idle`
+    /// of real time, whichever comes first. The idle bound is kept on the monotonic clock:
+    /// on the wall clock, a clock set back (by NTP or by hand) would hold the loop, and the
+    /// watchdog pings it sends, for as long as it was set back.
     public func run() async throws {
+        let idle = Duration.seconds(configuration.idle)
         while !Task.isCancelled {
             let seen = store.notifier.latest
-            var wake = clock.now().addingTimeInterval(configuration.idle)
+            var deadline: Date?
             do {
-                wake = min(wake, try await tick())
+                deadline = try await tick()
             } catch {
                 logger.error("scheduler pass failed; retrying", metadata: ["error": "\(error)"])
             }
-            let deadline = wake
             await withTaskGroup(of: Void.self) { group in
-                group.addTask { [clock] in try? await clock.sleep(until: deadline) }
+                if let deadline { group.addTask { [clock] in try? await clock.sleep(until: deadline) } }
+                group.addTask { try? await Task.sleep(for: idle) }
                 group.addTask { [store] in _ = await store.notifier.wait(after: seen) }
                 await group.next()
                 group.cancelAll()
@@ -166,7 +170,9 @@ public final class Scheduler: Sendable {
     /// Remembers that the daemon was alive at `now`, at most twice per idle period.
     private func markAlive(_ now: Date) async throws {
         let due = state.withLock { state -> Bool in
-            guard let last = state.report.lastTick, now.timeIntervalSince(last) < configuration.idle / 2 else {
+            // A clock set back counts as time passed, as in `tick`.
+            guard let last = state.report.lastTick, (0..<configuration.idle / 2).contains(now.timeIntervalSince(last))
+            else {
                 state.report.lastTick = now
                 return true
             }

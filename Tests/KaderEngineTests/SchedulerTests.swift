@@ -85,6 +85,30 @@ import Testing
         #expect(history.last?.detail == ["from": "scheduled", "to": "due"])
     }
 
+    /// NTP or an operator may set the wall clock back an hour: the loop must go on passing
+    /// every `idle` of real time, or the watchdog pings it sends stop and systemd kills us.
+    @Test(.timeLimit(.minutes(1))) func aClockSetBackDoesNotHoldTheLoop() async throws {
+        let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
+        var configuration = Scheduler.Configuration()
+        configuration.idle = 0.05
+        let (passes, passed) = AsyncStream<Date>.makeStream()
+        let scheduler = Scheduler(
+            service: fixture.service, clock: fixture.clock, configuration: configuration, logger: Logger(label: "test"),
+            onTick: { passed.yield($0.lastPass!) })
+        let loop = Task { try await scheduler.run() }
+        defer { loop.cancel() }
+        var pass = passes.makeAsyncIterator()
+        let first = try #require(await pass.next())
+
+        let earlier = first.addingTimeInterval(-3600)
+        fixture.clock.set(earlier)
+        // The test clock stands still from here on: only real time can bring these passes.
+        while let at = await pass.next(), at != earlier {}
+        for _ in 0..<3 {
+            #expect(await pass.next() == earlier)
+        }
+    }
+
     @Test func aTaskNotDoneIsMissedAfterItsWindowAndTheGrace() async throws {
         let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
         let tasks = try await start(fixture, village: aceh, on: "2026-03-02")

@@ -27,7 +27,7 @@ struct DaemonMethods {
         [
             RPCMethod.immediate(.daemonStatus, encoded: { _ in try statusReply() }),
             RPCMethod(.daemonReload) { call in
-                let result = try reload()
+                let result = try await reload()
                 try await recordReload(by: call.context.peer?.uid)
                 return result
             },
@@ -74,9 +74,9 @@ struct DaemonMethods {
             schedule: schedule(inputs))
     }
 
-    func reload() throws(RPCError) -> DaemonReloadResult {
+    func reload() async throws(RPCError) -> DaemonReloadResult {
         do {
-            return try systemd.reloader.reload(trigger: "daemon.reload")
+            return try await systemd.reloader.reload(trigger: "daemon.reload")
         } catch {
             throw RPCError(
                 .invalid, "The new configuration is refused; the running one is kept: \(error)",

@@ -11,7 +11,7 @@ struct ReloadSignal: Service {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {
             // A refusal is logged by the reloader and shown in daemon.status; the daemon runs on.
-            _ = try? reloader.reload(trigger: "SIGHUP")
+            _ = try? await reloader.reload(trigger: "SIGHUP")
         }
     }
 }

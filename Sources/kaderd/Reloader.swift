@@ -13,20 +13,21 @@ import Synchronization
 /// configuration (the programs, later the plugins) is re-read by the appliers registered
 /// with `whenAccepted`, once the new file has passed.
 final class Reloader: Sendable {
-    private struct State {
-        var settings: DaemonSettings
-        var outcome: ReloadOutcome
-    }
-
     private let commandLine: DaemonSettings.CommandLine
     private let environment: [String: String]
     private let logLevel: LiveLogLevel
     private let notifier: SystemdNotifier
     private let readiness: ReadinessGate
     private let logger: Logger
-    /// Held for the whole reload, so a SIGHUP and a `daemon.reload` arriving together run one
-    /// after the other and their RELOADING=1/READY=1 pairs never interleave.
-    private let state: Mutex<State>
+    /// Reloads run here, one at a time, so a SIGHUP and a `daemon.reload` arriving together
+    /// run one after the other and their RELOADING=1/READY=1 pairs never interleave. A
+    /// reload can take seconds (every plugin's blackouts for seven years), so it holds no
+    /// lock an event loop takes and no thread of the cooperative pool.
+    private let queue = DispatchQueue(label: "kaderd.reload")
+    /// The settings as of the latest accepted reload; used on `queue` only.
+    private let settings: Mutex<DaemonSettings>
+    /// What `daemon.status` reads: replaced when a reload is done, held only to copy it.
+    private let published = Mutex(ReloadOutcome.none)
     /// Called after each reload, so the STATUS= line shows its outcome at once.
     private let onReload: @Sendable (ReloadOutcome) -> Void
     private let appliers = Mutex<[@Sendable (DaemonSettings) -> Void]>([])
@@ -36,7 +37,7 @@ final class Reloader: Sendable {
         logLevel: LiveLogLevel, notifier: SystemdNotifier, readiness: ReadinessGate, logger: Logger,
         onReload: @escaping @Sendable (ReloadOutcome) -> Void
     ) {
-        self.state = Mutex(State(settings: settings, outcome: .none))
+        self.settings = Mutex(settings)
         self.commandLine = commandLine
         self.environment = environment
         self.logLevel = logLevel
@@ -46,61 +47,74 @@ final class Reloader: Sendable {
         self.onReload = onReload
     }
 
-    var outcome: ReloadOutcome { state.withLock { $0.outcome } }
+    var outcome: ReloadOutcome { published.withLock { $0 } }
 
-    /// Registers work to redo with each accepted configuration (re-reading the programs).
+    /// Registers work to redo with each accepted configuration (re-reading the programs
+    /// and plugins). Appliers run on the reload queue and publish what they make when done.
     func whenAccepted(_ apply: @escaping @Sendable (DaemonSettings) -> Void) {
         appliers.withLock { $0.append(apply) }
     }
 
-    /// Reloads; throws the problem when the new configuration is refused.
+    /// Reloads once the reloads before it are done; throws the problem when the new
+    /// configuration is refused.
     @discardableResult
-    func reload(trigger: String) throws(ConfigFile.Problem) -> DaemonReloadResult {
-        defer { onReload(outcome) }
-        return try state.withLock { state throws(ConfigFile.Problem) -> DaemonReloadResult in
-            // Before READY=1 systemd is not waiting for a reload, only for start-up to end.
-            let announce = readiness.isReady
-            if announce { notify(.reloading(monotonicMicroseconds: MonotonicTime.nowMicroseconds())) }
-            defer { if announce { notify(.ready) } }
-
-            let now = Date()
-            let fresh: DaemonSettings
-            do throws(ConfigFile.Problem) {
-                fresh = try DaemonSettings.load(commandLine: commandLine, environment: environment)
-            } catch {
-                state.outcome = .refused(at: now, problem: error.description, lastGood: state.outcome.lastReload)
-                logger.error(
-                    "reload refused; the running configuration is kept",
-                    metadata: ["trigger": "\(trigger)", "problem": "\(error)"])
-                throw error
-            }
-            var needsRestart: [String] = []
-            if fresh.socket != state.settings.socket { needsRestart.append("socket") }
-            if fresh.stateDir != state.settings.stateDir { needsRestart.append("state_dir") }
-            if fresh.durability != state.settings.durability { needsRestart.append("durability") }
-            if fresh.limits != state.settings.limits { needsRestart.append("limits") }
-            logLevel.level = fresh.logLevel
-            state.settings.logLevel = fresh.logLevel
-            state.settings.programDirs = fresh.programDirs
-            state.settings.pluginDirs = fresh.pluginDirs
-            state.settings.adminGroup = fresh.adminGroup
-            state.settings.readGroup = fresh.readGroup
-            for apply in appliers.withLock({ $0 }) { apply(fresh) }
-            state.outcome = .reloaded(at: now)
-            var metadata: Logger.Metadata = [
-                "trigger": "\(trigger)", "log_level": "\(fresh.logLevel)",
-                "config_file": "\(fresh.configFile ?? "none")",
-            ]
-            if !needsRestart.isEmpty {
-                metadata["needs_restart"] = "\(needsRestart.joined(separator: ","))"
-                logger.warning("reloaded; changed settings wait for a restart", metadata: metadata)
-            } else {
-                logger.notice("reloaded", metadata: metadata)
-            }
-            return DaemonReloadResult(
-                reloadedAt: now, configFile: fresh.configFile, logLevel: fresh.logLevel.rawValue,
-                needsRestart: needsRestart)
+    func reload(trigger: String) async throws(ConfigFile.Problem) -> DaemonReloadResult {
+        let result = await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: self.reloadNow(trigger: trigger)) }
         }
+        return try result.get()
+    }
+
+    private func reloadNow(trigger: String) -> Result<DaemonReloadResult, ConfigFile.Problem> {
+        // Before READY=1 systemd is not waiting for a reload, only for start-up to end.
+        let announce = readiness.isReady
+        if announce { notify(.reloading(monotonicMicroseconds: MonotonicTime.nowMicroseconds())) }
+        defer {
+            if announce { notify(.ready) }
+            onReload(outcome)
+        }
+
+        let now = Date()
+        let fresh: DaemonSettings
+        do throws(ConfigFile.Problem) {
+            fresh = try DaemonSettings.load(commandLine: commandLine, environment: environment)
+        } catch {
+            published.withLock { $0 = .refused(at: now, problem: error.description, lastGood: $0.lastReload) }
+            logger.error(
+                "reload refused; the running configuration is kept",
+                metadata: ["trigger": "\(trigger)", "problem": "\(error)"])
+            return .failure(error)
+        }
+        let running = settings.withLock { $0 }
+        var needsRestart: [String] = []
+        if fresh.socket != running.socket { needsRestart.append("socket") }
+        if fresh.stateDir != running.stateDir { needsRestart.append("state_dir") }
+        if fresh.durability != running.durability { needsRestart.append("durability") }
+        if fresh.limits != running.limits { needsRestart.append("limits") }
+        logLevel.level = fresh.logLevel
+        settings.withLock { settings in
+            settings.logLevel = fresh.logLevel
+            settings.programDirs = fresh.programDirs
+            settings.pluginDirs = fresh.pluginDirs
+            settings.adminGroup = fresh.adminGroup
+            settings.readGroup = fresh.readGroup
+        }
+        for apply in appliers.withLock({ $0 }) { apply(fresh) }
+        published.withLock { $0 = .reloaded(at: now) }
+        var metadata: Logger.Metadata = [
+            "trigger": "\(trigger)", "log_level": "\(fresh.logLevel)",
+            "config_file": "\(fresh.configFile ?? "none")",
+        ]
+        if !needsRestart.isEmpty {
+            metadata["needs_restart"] = "\(needsRestart.joined(separator: ","))"
+            logger.warning("reloaded; changed settings wait for a restart", metadata: metadata)
+        } else {
+            logger.notice("reloaded", metadata: metadata)
+        }
+        return .success(
+            DaemonReloadResult(
+                reloadedAt: now, configFile: fresh.configFile, logLevel: fresh.logLevel.rawValue,
+                needsRestart: needsRestart))
     }
 
     private func notify(_ message: NotifyMessage) {

@@ -1,0 +1,88 @@
+import Foundation
+import KaderClient
+import KaderRPC
+import KaderTesting
+import Synchronization
+import Testing
+
+/// A reload re-reads programs, plugins and seven years of their blackouts, which a slow
+/// plugin can stretch to seconds. Meanwhile the daemon must answer as if nothing happened.
+@Suite struct ReloadTests {
+    /// Blacks out 15 June of every year in Bali, taking a second a call once `slow` exists.
+    private static func slowPlugin(flag: String) -> String {
+        """
+        #include <stdio.h>
+        #include <stdlib.h>
+        #include <string.h>
+        #include <unistd.h>
+        #include "kader_plugin.h"
+        static char *call(const char *hook, const char *request) {
+            if (strcmp(hook, "blackouts") != 0) return strdup("{}");
+            if (access("\(flag)", F_OK) == 0) sleep(1);
+            const char *year = strstr(request, "\\"year\\":");
+            int y = year ? atoi(year + 7) : 0;
+            char *reply = malloc(160);
+            snprintf(reply, 160, "{\\"blackouts\\": [{\\"name\\": \\"Hari Lambat\\", "
+                "\\"from\\": \\"%d-06-15T00:00:00\\", \\"until\\": \\"%d-06-16T00:00:00\\"}]}", y, y);
+            return reply;
+        }
+        static void release(char *text) { free(text); }
+        static const kader_plugin_descriptor descriptor = {
+            KADER_PLUGIN_ABI_VERSION, "slow", "0.1", "{\\"provinces\\": [\\"51\\"], \\"hooks\\": [\\"blackouts\\"]}",
+            call, release };
+        const kader_plugin_descriptor *kader_plugin_entry(void) { return &descriptor; }
+        """
+    }
+
+    @Test func aSlowPluginsReloadDoesNotDelayDaemonStatus() async throws {
+        let directory = TemporaryDirectory()
+        let folder = directory.file("plugins")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let config = directory.file("plugins.toml")
+        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let notify = try NotifyListener(directory: directory)
+        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config], environment: notify.environment)
+        #expect(try await notify.next { $0 == "READY=1" } != nil)
+
+        // Added after start, so only the reload meets it, slow from the first call.
+        let flag = directory.file("slow")
+        #expect(FileManager.default.createFile(atPath: flag, contents: nil))
+        try await CPlugin.build("slow", source: Self.slowPlugin(flag: flag), in: folder)
+
+        let reloading = Atomic(true)
+        let reload = Task {
+            defer { reloading.store(false, ordering: .sequentiallyConsistent) }
+            return try await onThread {
+                let start = ContinuousClock.now
+                let result = try daemon.connect().call("daemon.reload", as: DaemonReloadResult.self)
+                return (result, ContinuousClock.now - start)
+            }
+        }
+        #expect(try await notify.next { $0.hasPrefix("RELOADING=1") } != nil, "\(notify.transcript)")
+        let latencies = try await onThread {
+            let connection = try daemon.connect()
+            var latencies: [Duration] = []
+            while reloading.load(ordering: .sequentiallyConsistent) {
+                let start = ContinuousClock.now
+                _ = try connection.call("daemon.status", as: DaemonStatus.self)
+                latencies.append(ContinuousClock.now - start)
+            }
+            return latencies.sorted()
+        }
+        let (result, took) = try await reload.value
+        #expect(result.needsRestart.isEmpty)
+        #expect(took > .seconds(5), "seven years of blackouts at a second a call: \(took)")
+        #expect(latencies.count > 100, "\(latencies.count) calls during the reload")
+        let p99 = latencies[latencies.count * 99 / 100]
+        #expect(p99 < .milliseconds(5), "daemon.status p99 \(p99) during a reload of \(took); slowest \(latencies.last!)")
+
+        // What the reload made is in use once it is done: 15 June in Bali is blacked out.
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+        let preview = try await onThread {
+            try daemon.connect().call(
+                "schedule.preview", params: ["rule": "FREQ=DAILY;COUNT=1", "start": .string("\(year)-06-15T09:00:00"), "province": "51"],
+                as: SchedulePreview.self)
+        }
+        #expect(preview.shifted.map(\.blackout) == ["Hari Lambat"])
+    }
+}

@@ -7,7 +7,8 @@ import Foundation
 import KaderRPC
 
 /// How a schedule preview reads for people: one line per occurrence in local time with
-/// its zone's name, and the occurrences moved off a blackout saying from where and why.
+/// its zone's name, the occurrences moved off a blackout saying from where and why, and
+/// those beyond the known blackouts marked.
 enum SchedulePreviewText {
     static func render(_ preview: SchedulePreview) -> String {
         var lines: [String] = []
@@ -22,6 +23,7 @@ enum SchedulePreviewText {
             lines.append("  no occurrences from that start")
         }
         let shifts = Dictionary(preview.shifted.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+        let beyond = Set(preview.beyondKnownBlackouts)
         let width = String(preview.occurrences.count).count
         for (index, occurrence) in preview.occurrences.enumerated() {
             let number = String(index + 1)
@@ -30,10 +32,16 @@ enum SchedulePreviewText {
             if let shift = shifts[index] {
                 line += "  * moved from \(local(shift.from, zone: nil)): \(shift.blackout)"
             }
+            if beyond.contains(index) { line += "  ? holidays not known" }
             lines.append(line)
         }
         if !preview.shifted.isEmpty {
             lines.append("* \(preview.shifted.count) of \(preview.occurrences.count) moved off a blackout")
+        }
+        if !beyond.isEmpty {
+            lines.append(
+                "? \(beyond.count) of \(preview.occurrences.count) fall after \(preview.blackoutsKnownUntil ?? "the blackout data"), "
+                    + "the last day whose holidays kaderd knows: they may fall on one")
         }
         return lines.joined(separator: "\n")
     }

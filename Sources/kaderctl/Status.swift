@@ -49,6 +49,10 @@ struct Status: ParsableCommand {
                 facts.append(("caught up", "\(UTC.display(catchUp.at)) after downtime since \(UTC.display(catchUp.downSince)): \(handled.isEmpty ? "nothing missed" : handled)"))
             }
         }
+        if let holidays = status.holidays {
+            let years = "\(holidays.firstYear)–\(holidays.lastYear)"
+            facts.append(("holidays", holidays.warning.map { "\(years); WARNING: \($0)" } ?? years))
+        }
         Output.print(Output.facts(facts))
     }
 }

@@ -13,6 +13,9 @@ struct DaemonMethods {
     let startedAt: Date
     let startInstant: ContinuousClock.Instant
     private let statusCache = StatusReplyCache()
+    private let holidays = BlackoutCalendar.national.holidayCoverage
+    /// Compared with the clock at each call: the warning must appear without a restart.
+    private let holidayWarningInstant = BlackoutCalendar.national.holidayCoverage?.warningInstant ?? .distantFuture
 
     init(settings: DaemonSettings, systemd: SystemdIntegration, service: WorkflowService, scheduler: Scheduler) {
         self.settings = settings
@@ -39,7 +42,7 @@ struct DaemonMethods {
     func statusReply() throws -> EncodedJSON {
         let inputs = StatusReplyCache.Inputs(
             summary: service.store.summary, reload: systemd.reloader.outcome, lastCatchUp: scheduler.report.lastCatchUp,
-            socket: systemd.servedSocket)
+            socket: systemd.servedSocket, holidaysRunOut: Date() >= holidayWarningInstant)
         let template = try statusCache.template(for: inputs) {
             guard case .object(let object) = try JSONValue(encoding: status(inputs)) else {
                 return StatusReplyCache.Template([:], holes: [])
@@ -71,7 +74,12 @@ struct DaemonMethods {
             connectionsServed: 0,
             lastReload: inputs.reload.lastReload,
             lastReloadError: inputs.reload.lastError,
-            schedule: schedule(inputs))
+            schedule: schedule(inputs),
+            holidays: holidays.map { coverage in
+                HolidayDataStatus(
+                    firstYear: coverage.years.lowerBound, lastYear: coverage.years.upperBound,
+                    warning: inputs.holidaysRunOut ? coverage.warning : nil)
+            })
     }
 
     func reload() async throws(RPCError) -> DaemonReloadResult {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KaderCore
 import KaderEngine
 import KaderRPC
 import KaderStore
@@ -79,9 +80,11 @@ struct Kaderd: AsyncParsableCommand {
             fail("\(error)", .config)
         }
         Self.usePlugins(folders: settings.pluginDirs, service: service, logger: logger)
+        HolidayCoverage.warnIfRunningOut(logger: logger)
         systemd.reloader.whenAccepted { fresh in
             service.catalog = Self.loadPrograms(folders: fresh.programDirs, logger: logger)
             Self.usePlugins(folders: fresh.pluginDirs, service: service, logger: logger)
+            HolidayCoverage.warnIfRunningOut(logger: logger)
         }
         let scheduler = Scheduler(
             service: service, clock: SystemWallClock(), configuration: systemd.schedulerConfiguration, logger: logger,

@@ -15,6 +15,7 @@ final class StatusReplyCache: Sendable {
         var reload: ReloadOutcome
         var lastCatchUp: CatchUpReport?
         var socket: String
+        var holidaysRunOut: Bool
     }
 
     private let cached = Mutex<(inputs: Inputs, template: Template)?>(nil)

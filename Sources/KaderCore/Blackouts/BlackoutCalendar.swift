@@ -16,8 +16,39 @@ public struct BlackoutCalendar: Sendable {
     /// Each province's own blackouts, in the order they start.
     private var provincial: [RegionCode: [Blackout]] = [:]
 
+    /// The years of the national holidays, when the calendar has them.
+    public private(set) var holidayCoverage: HolidayCoverage?
+    /// The years each province's plugins were asked for their blackouts.
+    private var pluginYears: [RegionCode: ClosedRange<Int>] = [:]
+
     /// A calendar with no blackouts at all; `BlackoutCalendar.national` has the holidays.
     public init() {}
+
+    /// Records that the national holidays of `years` are all in the calendar.
+    mutating func coverHolidays(_ years: ClosedRange<Int>) {
+        holidayCoverage = HolidayCoverage(years: years)
+    }
+
+    /// Records that `province`'s plugins were asked for the blackouts of `years`: later
+    /// years are beyond what the calendar knows there.
+    public mutating func coverPluginBlackouts(_ years: ClosedRange<Int>, in province: RegionCode) {
+        pluginYears[province] = years
+    }
+
+    /// Whether the calendar knows the blackouts of `date` in the province of `region`: the
+    /// holiday data covers its year, and so do the province's plugins, if it has any.
+    public func knows(_ date: LocalDate, in region: RegionCode) -> Bool {
+        if let holidayCoverage, !holidayCoverage.covers(date) { return false }
+        if let years = pluginYears[region.province], !years.contains(date.year) { return false }
+        return true
+    }
+
+    /// The last day whose blackouts are known in the province of `region`; nil when the
+    /// calendar claims no limit (one made without the holiday data, in tests).
+    public func lastKnownDay(in region: RegionCode) -> LocalDate? {
+        let ends = [holidayCoverage?.years.upperBound, pluginYears[region.province]?.upperBound].compactMap { $0 }
+        return ends.min().map { LocalDate(unchecked: $0, 12, 31) }
+    }
 
     /// Makes `date` a blackout in every province (a national holiday).
     mutating func addNational(_ name: String, on date: LocalDate) {

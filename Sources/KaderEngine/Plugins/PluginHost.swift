@@ -111,11 +111,13 @@ public final class PluginHost: Sendable {
         return followUps
     }
 
-    /// Adds what the plugins black out in their provinces, for the given years.
+    /// Adds what the plugins black out in their provinces, for the given years; later and
+    /// earlier years count as unknown there.
     public func blackouts(adding to: BlackoutCalendar, years: ClosedRange<Int>) -> BlackoutCalendar {
         var calendar = to
         for plugin in plugins where plugin.hooks.contains("blackouts") {
             for province in plugin.provinces {
+                calendar.coverPluginBlackouts(years, in: province)
                 for year in years {
                     do throws(PluginError) {
                         let reply = try plugin.call(

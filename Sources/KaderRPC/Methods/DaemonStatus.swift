@@ -35,6 +35,14 @@ extension RPCMethodDescriptor {
                     "type": "object",
                     "description": "active_workflows, tasks by state, next_due task, last_catch_up",
                 ],
+                "holidays": .objectSchema([
+                    "first_year": ["type": "integer"],
+                    "last_year": ["type": "integer"],
+                    "warning": [
+                        "type": ["string", "null"],
+                        "description": "Set once fewer than 12 months of the national holiday data remain.",
+                    ],
+                ]),
             ],
         ]
     )
@@ -58,11 +66,13 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
     public var lastReloadError: String?
 
     public var schedule: ScheduleStatus?
+    /// The years of national holidays the daemon knows.
+    public var holidays: HolidayDataStatus?
 
     public init(
         version: String, pid: Int32, startedAt: Date, uptimeSeconds: Double, socket: String, stateDir: String,
         configFile: String?, connectionsServed: UInt64? = nil, lastReload: Date? = nil, lastReloadError: String? = nil,
-        schedule: ScheduleStatus? = nil
+        schedule: ScheduleStatus? = nil, holidays: HolidayDataStatus? = nil
     ) {
         self.version = version
         self.pid = pid
@@ -75,10 +85,11 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
         self.lastReload = lastReload
         self.lastReloadError = lastReloadError
         self.schedule = schedule
+        self.holidays = holidays
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, pid, socket, schedule
+        case version, pid, socket, schedule, holidays
         case startedAt = "started_at"
         case uptimeSeconds = "uptime_seconds"
         case stateDir = "state_dir"
@@ -94,4 +105,24 @@ extension DaemonStatus {
     /// daemon's state does, so a server may keep the rest of the encoding between calls.
     public static let uptimeSecondsKey = CodingKeys.uptimeSeconds.stringValue
     public static let connectionsServedKey = CodingKeys.connectionsServed.stringValue
+}
+
+/// The national holiday data a daemon plans with: which years it covers, and a warning
+/// once it runs out within a year (no holiday after it is known, so none is avoided).
+public struct HolidayDataStatus: Codable, Sendable, Hashable {
+    public var firstYear: Int
+    public var lastYear: Int
+    public var warning: String?
+
+    public init(firstYear: Int, lastYear: Int, warning: String?) {
+        self.firstYear = firstYear
+        self.lastYear = lastYear
+        self.warning = warning
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case warning
+        case firstYear = "first_year"
+        case lastYear = "last_year"
+    }
 }

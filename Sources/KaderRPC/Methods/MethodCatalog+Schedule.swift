@@ -2,7 +2,8 @@ extension RPCMethodDescriptor {
     public static let schedulePreview = RPCMethodDescriptor(
         name: "schedule.preview",
         summary: "The occurrences of a recurrence rule from a local start, in a time zone or a province; "
-            + "with a province its blackouts apply (moved to the next allowed day) and each moved occurrence is listed in `shifted`.",
+            + "with a province its blackouts apply (moved to the next allowed day) and each moved occurrence is listed in `shifted`; "
+            + "occurrences beyond the blackout data are listed in `beyond_known_blackouts`.",
         access: .read,
         params: [
             .string("rule", "RFC 5545 RRULE, e.g. FREQ=MONTHLY;BYDAY=1TU;COUNT=6.", required: true),
@@ -25,5 +26,13 @@ extension RPCMethodDescriptor {
             "zone": ["type": "string"],
             "province": ["type": ["string", "null"]],
             "province_name": ["type": ["string", "null"]],
+            "blackouts_known_until": [
+                "type": ["string", "null"], "format": "date",
+                "description": "The last day whose blackouts are known in the province: its holiday data's and plugins' last year.",
+            ],
+            "beyond_known_blackouts": [
+                "type": "array", "items": ["type": "integer"],
+                "description": "Indices of the occurrences after blackouts_known_until: a holiday there was not avoided.",
+            ],
         ]))
 }

@@ -37,10 +37,16 @@ public struct SchedulePreview: Codable, Sendable, Hashable {
     public var province: String?
     /// The province's name.
     public var provinceName: String?
+    /// The last day whose blackouts kaderd knows in the province (its holiday data's and
+    /// its plugins' last year), `2032-12-31`; nil with a zone.
+    public var blackoutsKnownUntil: String?
+    /// The occurrences (by index) on days whose blackouts kaderd does not know: a holiday
+    /// there was not avoided. Always empty with a zone.
+    public var beyondKnownBlackouts: [Int]
 
     public init(
         rule: String, occurrences: [String], shifted: [ShiftedOccurrence], timeZone: String, zone: String,
-        province: String?, provinceName: String?
+        province: String?, provinceName: String?, blackoutsKnownUntil: String? = nil, beyondKnownBlackouts: [Int] = []
     ) {
         self.rule = rule
         self.occurrences = occurrences
@@ -49,12 +55,16 @@ public struct SchedulePreview: Codable, Sendable, Hashable {
         self.zone = zone
         self.province = province
         self.provinceName = provinceName
+        self.blackoutsKnownUntil = blackoutsKnownUntil
+        self.beyondKnownBlackouts = beyondKnownBlackouts
     }
 
     enum CodingKeys: String, CodingKey {
         case rule, occurrences, shifted, zone, province
         case timeZone = "time_zone"
         case provinceName = "province_name"
+        case blackoutsKnownUntil = "blackouts_known_until"
+        case beyondKnownBlackouts = "beyond_known_blackouts"
     }
 }
 

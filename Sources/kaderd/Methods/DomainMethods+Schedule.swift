@@ -25,12 +25,14 @@ extension DomainMethods {
     }
 
     /// The rule's occurrences in the place's zone; in a province, each moved off its
-    /// blackouts to the next allowed day, as a step with the default policy would be.
+    /// blackouts to the next allowed day, as a step with the default policy would be, and
+    /// those on days whose blackouts are not known marked as such.
     private func preview(rule: RecurrenceRule, start: LocalDateTime, place: PreviewPlace, count: Int) throws -> SchedulePreview {
         let zone = place.timeZone
         let blackouts = service.blackouts
         var occurrences: [String] = []
         var shifted: [ShiftedOccurrence] = []
+        var beyond: [Int] = []
         for (index, time) in rule.localOccurrences(from: start, in: zone, limit: count).enumerated() {
             let shift: BlackoutShift?
             do {
@@ -40,6 +42,9 @@ extension DomainMethods {
             }
             let opening = ISO8601.string((shift?.shifted ?? time).date(in: zone), in: zone)
             occurrences.append(opening)
+            if let province = place.province, !blackouts.knows((shift?.shifted ?? time).date, in: province.code) {
+                beyond.append(index)
+            }
             if let shift {
                 shifted.append(
                     ShiftedOccurrence(
@@ -50,7 +55,9 @@ extension DomainMethods {
         return SchedulePreview(
             rule: rule.description, occurrences: occurrences, shifted: shifted, timeZone: zone.identifier,
             zone: IndonesianZone.abbreviation(for: zone, at: start.date(in: zone)),
-            province: place.province?.code.description, provinceName: place.province?.name)
+            province: place.province?.code.description, provinceName: place.province?.name,
+            blackoutsKnownUntil: place.province.flatMap { blackouts.lastKnownDay(in: $0.code)?.description },
+            beyondKnownBlackouts: beyond)
     }
 }
 

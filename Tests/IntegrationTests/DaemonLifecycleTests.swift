@@ -6,6 +6,9 @@ import Testing
 
 /// The real kaderd binary, started and stopped as a person or a service manager would.
 @Suite struct DaemonLifecycleTests {
+    /// The two-second bound is on what clients see: from SIGTERM until the last of them is
+    /// let go. The exit after it, which closes the store and may wait on the disk, has the
+    /// daemon's own graceful limit (5 s) plus time to write the log.
     @Test func stopsOnSIGTERMWithClientsConnectedWithinTwoSeconds() async throws {
         let directory = TemporaryDirectory()
         let daemon = try await KaderdProcess(directory: directory, arguments: ["--log-level", "debug"])
@@ -23,16 +26,9 @@ import Testing
             try clients[0].sendRaw(Array(#"{"jsonrpc":"2.0","method":"daemon.st"#.utf8))
             return SendableConnections(clients)
         }
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         daemon.signal(SIGTERM)
-        let status = try await daemon.waitForExit()
-        let elapsed = clock.now - start
-        #expect(status == 0, "kaderd's log:\n\(daemon.log)")
-        #expect(elapsed < .seconds(2), "took \(elapsed)")
-        #expect(!FileManager.default.fileExists(atPath: daemon.socket), "the socket file is removed")
-        #expect(daemon.log.contains("kaderd stopped"))
-        try await onThread {
+        let letGo = try await onThread {
             for client in clients.value.dropFirst() {
                 #expect(try client.readLine() == nil, "an idle client sees the end of the connection")
             }
@@ -40,7 +36,15 @@ import Testing
             let reply = try JSONParser.parse(try #require(try clients.value[0].readLine()))
             #expect(reply["error"]?["code"] == -32700)
             #expect(try clients.value[0].readLine() == nil)
+            return ContinuousClock.now - start
         }
+        #expect(letGo < .seconds(2), "the last client was let go after \(letGo)")
+        let status = try await daemon.waitForExit()
+        let exited = ContinuousClock.now - start
+        #expect(status == 0, "kaderd's log:\n\(daemon.log)")
+        #expect(exited < .seconds(7), "exited after \(exited)")
+        #expect(!FileManager.default.fileExists(atPath: daemon.socket), "the socket file is removed")
+        #expect(daemon.log.contains("kaderd stopped"))
     }
 
     @Test func stopsOnSIGINTToo() async throws {

@@ -59,6 +59,8 @@ final class IdleTimeoutHandler: ChannelDuplexHandler, RemovableChannelHandler {
         let now = NIODeadline.now()
         if activity.isBusy {
             lastActivity = now
+        } else {
+            lastActivity = max(lastActivity, activity.lastEndedAt)
         }
         let deadline = lastActivity + timeout
         if deadline > now {

@@ -148,6 +148,8 @@ public struct RPCServer: Service {
         if let peer { logger[metadataKey: "peer_uid"] = "\(peer.uid)" }
         let context = RPCContext(peer: peer, logger: logger)
         connection.answerImmediately(as: context)
+        // Served from here on: reading starts, and idle time counts from now.
+        connection.activity.end()
         logger.debug("connection opened", metadata: ["peer_pid": "\(connection.peer?.pid ?? 0)"])
         let channel = connection.channel
         do {

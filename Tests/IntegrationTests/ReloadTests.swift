@@ -34,6 +34,8 @@ import Testing
         """
     }
 
+    /// Held to 5 ms at the 99th percentile over what the machine's load costs anyway,
+    /// measured beside it: alone on a quiet machine that is p99 < 5 ms outright.
     @Test func aSlowPluginsReloadDoesNotDelayDaemonStatus() async throws {
         let directory = TemporaryDirectory()
         let folder = directory.file("plugins")
@@ -42,6 +44,7 @@ import Testing
         try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
         let notify = try NotifyListener(directory: directory)
         let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config], environment: notify.environment)
+        let steady = try await KaderdProcess(directory: TemporaryDirectory())
         #expect(try await notify.next { $0 == "READY=1" } != nil)
 
         // Added after start, so only the reload meets it, slow from the first call.
@@ -59,22 +62,34 @@ import Testing
             }
         }
         #expect(try await notify.next { $0.hasPrefix("RELOADING=1") } != nil, "\(notify.transcript)")
-        let latencies = try await onThread {
+        // Each call to the reloading daemon is paired with one to a daemon doing nothing, in
+        // the same moment: what the machine's load adds shows in both, what the reload adds
+        // only in the first.
+        let (during, beside) = try await onThread {
             let connection = try daemon.connect()
-            var latencies: [Duration] = []
-            while reloading.load(ordering: .sequentiallyConsistent) {
+            let baseline = try steady.connect()
+            func status(_ connection: RPCConnection) throws -> Duration {
                 let start = ContinuousClock.now
                 _ = try connection.call("daemon.status", as: DaemonStatus.self)
-                latencies.append(ContinuousClock.now - start)
+                return ContinuousClock.now - start
             }
-            return latencies.sorted()
+            var during: [Duration] = []
+            var beside: [Duration] = []
+            while reloading.load(ordering: .sequentiallyConsistent) {
+                during.append(try status(connection))
+                beside.append(try status(baseline))
+            }
+            return (during.sorted(), beside.sorted())
         }
         let (result, took) = try await reload.value
         #expect(result.needsRestart.isEmpty)
         #expect(took > .seconds(5), "seven years of blackouts at a second a call: \(took)")
-        #expect(latencies.count > 100, "\(latencies.count) calls during the reload")
-        let p99 = latencies[latencies.count * 99 / 100]
-        #expect(p99 < .milliseconds(5), "daemon.status p99 \(p99) during a reload of \(took); slowest \(latencies.last!)")
+        #expect(during.count > 100, "\(during.count) calls during the reload")
+        let p99 = during[during.count * 99 / 100]
+        let baselineP99 = beside[beside.count * 99 / 100]
+        #expect(
+            p99 < baselineP99 + .milliseconds(5),
+            "daemon.status p99 \(p99) during a reload of \(took) (slowest \(during.last!)); beside it, \(baselineP99)")
 
         // What the reload made is in use once it is done: 15 June in Bali is blacked out.
         let year = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1

@@ -179,6 +179,8 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "KaderRPC", "KaderClient", "KaderTesting",
+                // The dates tests derive from today (LocalDate), through TestCalendar.
+                "KaderCore",
                 // Only to age a stopped daemon's database, as a long downtime would.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -1,5 +1,6 @@
 import Foundation
 import KaderClient
+import KaderCore
 import KaderRPC
 import KaderTesting
 import Testing
@@ -9,17 +10,20 @@ import Testing
 @Suite struct PersonalDataTests {
     @Test func theLogCarriesIdsNotNames() async throws {
         let name = "Ni Komang Sukerti Wahyuni"
+        let village = "51.03.01.1002"
+        // A start the daemon accepts whatever the date: it refuses one in the past.
+        let start = TestCalendar.freeDay(atLeast: 2, in: village)
         let daemon = try await KaderdProcess(directory: TemporaryDirectory(), arguments: ["--log-level", "trace"])
         try await onThread {
             let connection = try daemon.connect()
-            let fields = CadreFields(name: name, sex: "female", birthYear: 1991, field: "kesehatan", village: "51.03.01.1002")
+            let fields = CadreFields(name: name, sex: "female", birthYear: 1991, field: "kesehatan", village: village)
             let batch = try connection.call(
                 "cadre.register", params: JSONValue(encoding: CadreRegisterParams(cadres: [fields])), as: CadreBatch.self)
             let id = try #require(batch.cadres.first?.id)
             _ = try connection.call("cadre.update", params: ["id": .string(id), "name": .string(name + " Putri")])
             _ = try connection.call("cadre.get", params: ["id": .string(id)])
             _ = try connection.call("cadre.list")
-            _ = try connection.call("workflow.start", params: ["cadre": .string(id), "start_date": "2026-12-01"])
+            _ = try connection.call("workflow.start", params: ["cadre": .string(id), "start_date": .string("\(start)")])
             // A refused registration, whose problems are reported back, not logged.
             _ = try? connection.call(
                 "cadre.register",

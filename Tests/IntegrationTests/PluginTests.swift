@@ -1,5 +1,6 @@
 import Foundation
 import KaderClient
+import KaderCore
 import KaderRPC
 import KaderTesting
 import Testing
@@ -7,37 +8,13 @@ import Testing
 /// Plugins as the real daemon loads them: the Aceh plugin, written in C from the header
 /// alone, and every kind of plugin file that must be refused while the daemon serves on.
 @Suite struct PluginTests {
-    static let header = PackageRoot.path + "/Sources/KaderPluginABI/include"
-
-    /// Compiles C source into a shared object in `folder`, with the mode a plugin must have.
-    private func build(_ name: String, source: String, in folder: String, mode: Int = 0o644) async throws -> String {
-        let sourcePath = folder + "/" + name + ".c"
-        try source.write(toFile: sourcePath, atomically: true, encoding: .utf8)
-        let output = folder + "/" + name + ".so"
-        let compiled = try await run(
-            "/usr/bin/env", ["cc", "-shared", "-fPIC", "-Wall", "-Werror", "-I", Self.header, "-o", output, sourcePath])
-        #expect(compiled.status == 0, "cc failed: \(compiled.stderr)")
-        try FileManager.default.removeItem(atPath: sourcePath)
-        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: output)
-        return output
-    }
-
     /// A daemon whose plugin folder holds these plugins, each built from its C source.
     private func daemon(plugins: [(name: String, source: String)], in directory: TemporaryDirectory) async throws
         -> KaderdProcess
     {
-        let folder = directory.file("plugins")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for plugin in plugins { _ = try await build(plugin.name, source: plugin.source, in: folder) }
-        let config = directory.file("plugins.toml")
-        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
-        return try await KaderdProcess(directory: directory, arguments: ["--config", config])
-    }
-
-    /// A start date two days ahead, so no task of it lies in the past.
-    private var soon: String {
-        Date().addingTimeInterval(2 * 86_400).formatted(
-            Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Jayapura")!).year().month().day())
+        let folder = try PluginFolder(in: directory)
+        for plugin in plugins { try await folder.build(plugin.name, source: plugin.source) }
+        return try await KaderdProcess(directory: directory, arguments: ["--config", folder.config])
     }
 
     private static func source(_ plugin: String) throws -> String {
@@ -63,22 +40,18 @@ import Testing
 
     @Test func loadsTheAcehPluginAndListsEveryRefusalWhileServing() async throws {
         let directory = TemporaryDirectory()
-        let folder = directory.file("plugins")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try PluginFolder(in: directory)
         let aceh = try Self.source("aceh")
-        _ = try await build("aceh", source: aceh, in: folder)
-        _ = try await build("writable", source: aceh, in: folder, mode: 0o666)
-        let foreign = try await build("foreign", source: aceh, in: folder)
+        try await folder.build("aceh", source: aceh)
+        try await folder.build("writable", source: aceh, mode: 0o666)
+        let foreign = try await folder.build("foreign", source: aceh)
         #expect(chown(foreign, 65534, 65534) == 0, "tests run as root, as CI does")
-        _ = try await build("nosymbol", source: "int not_a_plugin(void) { return 0; }", in: folder)
-        _ = try await build("future", source: plugin(name: "future", abi: "99", province: "51", planReply: "{}"), in: folder)
-        _ = try await build(
-            "garbage", source: plugin(name: "garbage", province: "51", planReply: "this is not JSON"), in: folder)
-        let config = directory.file("plugins.toml")
-        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
+        try await folder.build("nosymbol", source: "int not_a_plugin(void) { return 0; }")
+        try await folder.build("future", source: plugin(name: "future", abi: "99", province: "51", planReply: "{}"))
+        try await folder.build("garbage", source: plugin(name: "garbage", province: "51", planReply: "this is not JSON"))
+        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", folder.config])
 
-        let start = soon
+        let start = "\(TestCalendar.freeDay(atLeast: 2, in: "11", "91", "51"))"
         try await onThread {
             let connection = try daemon.connect()
             let plugins = try connection.call("plugin.list", as: PluginList.self).plugins
@@ -144,26 +117,26 @@ import Testing
 
     @Test func theBaliPluginInSwiftBlacksOutGalunganInBaliOnly() async throws {
         let directory = TemporaryDirectory()
-        let folder = directory.file("plugins")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let bali = folder + "/bali.so"
-        try FileManager.default.copyItem(atPath: try Binaries.path("libKaderBaliPlugin.so"), toPath: bali)
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: bali)
-        let config = directory.file("plugins.toml")
-        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
+        let folder = try PluginFolder(in: directory)
+        try folder.addBali()
+        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", folder.config])
+        // The plugin gives the daemon the blackouts of the years around its own only, so a
+        // coming Galungan (such as 13 January 2027), with no national holiday beside it.
+        let galungan = TestCalendar.galungan(atLeast: 2)
+        let eve = galungan.adding(days: -1)
+        let after = galungan.adding(days: 1)
         try await onThread {
             let connection = try daemon.connect()
             #expect(try connection.call("plugin.list", as: PluginList.self).plugins.map(\.state) == ["loaded"])
-            // 13 January 2027 is a Galungan: in Bali the day's occurrence moves on; in Papua it stays.
+            // In Bali Galungan's occurrence moves to the next day; in Papua it stays.
             func preview(_ province: String) throws -> SchedulePreview {
                 try connection.call(
                     "schedule.preview",
-                    params: ["rule": "FREQ=DAILY", "start": "2027-01-12T09:00:00", "province": .string(province), "count": 3],
+                    params: ["rule": "FREQ=DAILY", "start": .string("\(eve)T09:00:00"), "province": .string(province), "count": 3],
                     as: SchedulePreview.self)
             }
             let inBali = try preview("51")
-            #expect(inBali.occurrences == ["2027-01-12T09:00:00+08:00", "2027-01-14T09:00:00+08:00", "2027-01-14T09:00:00+08:00"])
+            #expect(inBali.occurrences == ["\(eve)T09:00:00+08:00", "\(after)T09:00:00+08:00", "\(after)T09:00:00+08:00"])
             #expect(inBali.shifted.first?.blackout == "Hari Raya Galungan")
             let inPapua = try preview("91")
             #expect(inPapua.shifted.isEmpty)
@@ -225,7 +198,7 @@ import Testing
             const kader_plugin_descriptor *kader_plugin_entry(void) { return &descriptor; }
             """
         let daemon = try await daemon(plugins: [("reporter", source)], in: directory)
-        let start = soon
+        let start = "\(TestCalendar.freeDay(atLeast: 2, in: "91"))"
         try await onThread {
             let connection = try daemon.connect()
             let cadre = try connection.call(
@@ -254,7 +227,7 @@ import Testing
     @Test func thePapuaPluginWrittenFromTheGuideAloneWorks() async throws {
         let directory = TemporaryDirectory()
         let daemon = try await daemon(plugins: [("papua", try Self.source("papua"))], in: directory)
-        let start = soon
+        let start = "\(TestCalendar.freeDay(atLeast: 2, in: "91", "51"))"
         try await onThread {
             let connection = try daemon.connect()
             func run(_ village: String) throws -> WorkflowDetail {
@@ -278,14 +251,10 @@ import Testing
 
     @Test func aReloadLoadsPluginsAddedSinceStart() async throws {
         let directory = TemporaryDirectory()
-        let folder = directory.file("plugins")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let config = directory.file("plugins.toml")
-        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config])
+        let folder = try PluginFolder(in: directory)
+        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", folder.config])
         #expect(try await onThread { try daemon.connect().call("plugin.list", as: PluginList.self) }.plugins.isEmpty)
-        let aceh = try Self.source("aceh")
-        _ = try await build("aceh", source: aceh, in: folder)
+        try await folder.build("aceh", source: try Self.source("aceh"))
         let plugins = try await onThread {
             let connection = try daemon.connect()
             _ = try connection.call("daemon.reload")
@@ -298,14 +267,14 @@ import Testing
     @Test func checksAPluginFileWithoutStartingTheService() async throws {
         let directory = TemporaryDirectory()
         let aceh = try Self.source("aceh")
-        let good = try await build("aceh", source: aceh, in: directory.path)
+        let good = try await PluginFolder.build("aceh", source: aceh, in: directory.path)
         let kaderd = try Binaries.path("kaderd")
         let ok = try await run(kaderd, ["--check-plugin", good])
         let relative = try await run("/bin/sh", ["-c", "cd \(directory.path) && \(kaderd) --check-plugin aceh.so"])
         #expect(relative.status == 0, "a file name alone means the current folder: \(relative.stderr)")
         #expect(ok.status == 0)
         #expect(ok.stdout.hasPrefix("\(good): loadable: aceh 1.0.0, plugin ABI 1\n"))
-        let bad = try await build("writable", source: aceh, in: directory.path, mode: 0o666)
+        let bad = try await PluginFolder.build("writable", source: aceh, in: directory.path, mode: 0o666)
         let refused = try await run(kaderd, ["--check-plugin", bad])
         #expect(refused.status == 65)
         #expect(refused.stderr == "kaderd: \(bad): refused: is writable by its group or by others (mode 666)\n")

@@ -38,19 +38,17 @@ import Testing
     /// measured beside it: alone on a quiet machine that is p99 < 5 ms outright.
     @Test func aSlowPluginsReloadDoesNotDelayDaemonStatus() async throws {
         let directory = TemporaryDirectory()
-        let folder = directory.file("plugins")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let config = directory.file("plugins.toml")
-        try "plugin_dirs = [\"\(folder)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let folder = try PluginFolder(in: directory)
         let notify = try NotifyListener(directory: directory)
-        let daemon = try await KaderdProcess(directory: directory, arguments: ["--config", config], environment: notify.environment)
+        let daemon = try await KaderdProcess(
+            directory: directory, arguments: ["--config", folder.config], environment: notify.environment)
         let steady = try await KaderdProcess(directory: TemporaryDirectory())
         #expect(try await notify.next { $0 == "READY=1" } != nil)
 
         // Added after start, so only the reload meets it, slow from the first call.
         let flag = directory.file("slow")
         #expect(FileManager.default.createFile(atPath: flag, contents: nil))
-        try await CPlugin.build("slow", source: Self.slowPlugin(flag: flag), in: folder)
+        try await folder.build("slow", source: Self.slowPlugin(flag: flag))
 
         let reloading = Atomic(true)
         let reload = Task {

@@ -1,5 +1,6 @@
 import Foundation
 import KaderClient
+import KaderCore
 import KaderRPC
 import KaderTesting
 import Testing
@@ -137,8 +138,22 @@ import Testing
         }
     }
 
+    /// A daemon that loads the Bali plugin, for Galungan.
+    private func daemonWithTheBaliPlugin(in directory: TemporaryDirectory) async throws -> KaderdProcess {
+        let folder = try PluginFolder(in: directory)
+        try folder.addBali()
+        return try await KaderdProcess(directory: directory, arguments: ["--config", folder.config])
+    }
+
     @Test func aWorkflowStartedOnAHolidayOpensTheNextDayAndItsHistorySaysWhy() async throws {
-        let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        // The next national holiday, such as 17 August (Hari Kemerdekaan): identification opens
+        // on the day after instead. The deliberation follows 7 days after its 14, on a day
+        // that must be no blackout. Once the holiday data has run out, a Galungan in Bali.
+        let holiday = TestCalendar.blackoutInBali(atLeast: 2, free: [1 + 14 + 7])
+        let directory = TemporaryDirectory()
+        let daemon = try await holiday.needsBaliPlugin
+            ? daemonWithTheBaliPlugin(in: directory) : KaderdProcess(directory: directory)
+        let opens = holiday.date.adding(days: 1)
         try await onThread {
             let connection = try daemon.connect()
             let cadre = try connection.call(
@@ -146,18 +161,19 @@ import Testing
                 params: ["name": "Ni Made Sari", "sex": "P", "birth_year": 1995, "field": "kesehatan", "village": "51.03.01.1002"],
                 as: CadreBatch.self
             ).cadres[0].id
-            // 17 August 2027, Hari Kemerdekaan: identification opens on the 18th instead.
             let run = try connection.call(
-                "workflow.start", params: ["cadre": .string(cadre), "start_date": "2027-08-17"], as: WorkflowDetail.self)
+                "workflow.start", params: ["cadre": .string(cadre), "start_date": .string("\(holiday.date)")],
+                as: WorkflowDetail.self)
             let identification = run.tasks[0]
             #expect(identification.step == "identification")
-            #expect(identification.windowStart == "2027-08-18T09:00:00+08:00")
-            #expect(identification.windowEnd == "2027-09-01T09:00:00+08:00", "the window keeps its 14 days")
+            #expect(identification.windowStart == "\(opens)T09:00:00+08:00")
+            #expect(identification.windowEnd == "\(opens.adding(days: 14))T09:00:00+08:00", "the window keeps its 14 days")
             let detail = try connection.call("task.get", params: ["id": .string(identification.id)], as: TaskDetail.self)
             let planned = try #require(detail.history.first { $0.action == "planned" })
-            #expect(planned.detail["shifted_from"] == "2027-08-17T09:00:00+08:00")
-            #expect(planned.detail["blackout"] == "Hari Kemerdekaan Republik Indonesia")
+            #expect(planned.detail["shifted_from"] == "\(holiday.date)T09:00:00+08:00")
+            #expect(planned.detail["blackout"] == holiday.name)
             let deliberation = try connection.call("task.get", params: ["id": .string(run.tasks[1].id)], as: TaskDetail.self)
+            #expect(deliberation.task.windowStart == "\(opens.adding(days: 14 + 7))T09:00:00+08:00")
             #expect(deliberation.history.first { $0.action == "planned" }?.detail["blackout"] == nil, "only moved tasks say so")
 
             let program = try connection.call("program.get", params: ["id": "kpmd"], as: ProgramInfo.self)

@@ -132,10 +132,11 @@ import Testing
             }
             let wayan = try register("Wayan", bali)
             let yohanes = try register("Yohanes", papua)
-            let past = try failure(connection, "workflow.start", ["cadre": .string(yohanes), "start_date": "2020-01-01"])
+            let yesterday = TestCalendar.today(in: papua).adding(days: -1)
+            let past = try failure(connection, "workflow.start", ["cadre": .string(yohanes), "start_date": .string("\(yesterday)")])
             #expect(past.kind == .invalid)
             #expect(past.fields.first?.field == "start_date")
-            #expect(past.fields.first?.message.hasPrefix("2020-01-01 has passed; it is ") == true)
+            #expect(past.fields.first?.message.hasPrefix("\(yesterday) has passed; it is ") == true)
             let baliRun = try connection.call(
                 "workflow.start", params: ["cadre": .string(wayan), "start_date": .string("\(start)"), "facilitator": "Komang Ardana"],
                 as: WorkflowDetail.self)

@@ -84,13 +84,15 @@ import Testing
 
     @Test func treatsAWrongCommandLineAsUsage() async throws {
         let ctl = try await KaderctlSession()
+        // Days a daemon would take: only the command lines around them are wrong.
+        let day = "\(TestCalendar.freeDay(atLeast: 2, in: "51"))"
         for arguments in [
             ["cadre", "register", "--name", "Ni Luh Ayu"],
             ["cadre", "update", "cdr_aaaaaaaaaaaaaa"],
-            ["task", "list", "--next-month", "--from", "2026-12-01"],
-            ["task", "reschedule", "tsk_aaaaaaaaaaaaaa", "--to", "2027-01-12 09:00"],
+            ["task", "list", "--next-month", "--from", day],
+            ["task", "reschedule", "tsk_aaaaaaaaaaaaaa", "--to", "\(day) 09:00"],
             ["task", "complete", "tsk_aaaaaaaaaaaaaa", "--record", "decree_number"],
-            ["workflow", "start", "--start-date", "2026-12-01"],
+            ["workflow", "start", "--start-date", day],
             ["report", "kader-book", "51.03.02.2001", "--csv", "--json"],
         ] {
             let result = try await ctl.run(arguments)

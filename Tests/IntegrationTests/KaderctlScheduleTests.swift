@@ -1,4 +1,5 @@
 import Foundation
+import KaderCore
 import KaderRPC
 import KaderTesting
 import Testing
@@ -27,15 +28,21 @@ import Testing
 
     @Test func namesTheZoneOfEveryOccurrence() async throws {
         let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        // From the first of next month: its first Tuesday, then the next month's.
+        let today = TestCalendar.today(in: "91")
+        let start = try LocalDate(year: today.year, month: today.month, day: 1).adding(months: 1)
+        func firstTuesday(_ first: LocalDate) -> LocalDate {
+            (0..<7).map { first.adding(days: $0) }.first { $0.weekday == .tuesday }!
+        }
         let result = try await run(
             try Binaries.path("kaderctl"),
-            ["schedule", "preview", "--rule", "FREQ=MONTHLY;BYDAY=1TU", "--start", "2026-01-05T09:00:00", "--zone", "Asia/Jayapura", "--count", "2"],
+            ["schedule", "preview", "--rule", "FREQ=MONTHLY;BYDAY=1TU", "--start", "\(start)T09:00:00", "--zone", "Asia/Jayapura", "--count", "2"],
             environment: ["KADERD_SOCKET": daemon.socket])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == """
             FREQ=MONTHLY;BYDAY=1TU in Asia/Jayapura (WIT); no blackouts applied (give --province for them)
-              1  Tue 2026-01-06 09:00 WIT
-              2  Tue 2026-02-03 09:00 WIT
+              1  Tue \(firstTuesday(start)) 09:00 WIT
+              2  Tue \(firstTuesday(start.adding(months: 1))) 09:00 WIT
 
             """)
     }
@@ -58,13 +65,14 @@ import Testing
     @Test func refusesAMissingOrDoublePlaceBeforeCallingAndBadParamsAfter() async throws {
         let daemon = try await KaderdProcess(directory: TemporaryDirectory())
         let ctl = try Binaries.path("kaderctl")
-        let base = ["--socket", daemon.socket, "schedule", "preview", "--rule", "FREQ=DAILY", "--start", "2026-01-05T09:00"]
+        let start = "\(TestCalendar.next(.monday, atLeast: 2, in: "31"))T09:00"
+        let base = ["--socket", daemon.socket, "schedule", "preview", "--rule", "FREQ=DAILY", "--start", start]
         for place in [[], ["--zone", "Asia/Jakarta", "--province", "31"]] {
             let usage = try await run(ctl, base + place)
             #expect(usage.status == 64)
             #expect(usage.stderr.contains("give exactly one of --zone and --province"))
         }
-        let bad = try await run(ctl, ["--socket", daemon.socket, "schedule", "preview", "--rule", "FREQ=HOURLY", "--start", "2026-01-05T09:00", "--zone", "Asia/Jakarta"])
+        let bad = try await run(ctl, ["--socket", daemon.socket, "schedule", "preview", "--rule", "FREQ=HOURLY", "--start", start, "--zone", "Asia/Jakarta"])
         #expect(bad.status == 65)
         #expect(bad.stdout.isEmpty)
         #expect(bad.stderr == """

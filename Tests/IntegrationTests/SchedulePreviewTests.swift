@@ -20,13 +20,15 @@ import Testing
 
     @Test func previewsARuleInAZoneWithoutBlackouts() async throws {
         let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        let monday = TestCalendar.next(.monday, atLeast: 2, in: "91")
+        let nextYear = TestCalendar.today(in: "31").year + 1
         try await onThread {
             let connection = try daemon.connect()
             let weekly = try connection.call(
                 "schedule.preview",
-                params: ["rule": "FREQ=WEEKLY;COUNT=3", "start": "2026-01-05T09:00:00", "zone": "Asia/Jayapura"],
+                params: ["rule": "FREQ=WEEKLY;COUNT=3", "start": .string("\(monday)T09:00:00"), "zone": "Asia/Jayapura"],
                 as: SchedulePreview.self)
-            #expect(weekly.occurrences == ["2026-01-05T09:00:00+09:00", "2026-01-12T09:00:00+09:00", "2026-01-19T09:00:00+09:00"])
+            #expect(weekly.occurrences == [0, 7, 14].map { "\(monday.adding(days: $0))T09:00:00+09:00" })
             #expect(weekly.shifted.isEmpty)
             #expect(weekly.zone == "WIT")
             #expect(weekly.timeZone == "Asia/Jayapura")
@@ -34,20 +36,21 @@ import Testing
 
             // In a zone no holiday moves anything: 17 August stays.
             let independence = try connection.call(
-                "schedule.preview", params: ["rule": "FREQ=YEARLY", "start": "2026-08-17T09:00", "zone": "Asia/Jakarta", "count": 2],
+                "schedule.preview",
+                params: ["rule": "FREQ=YEARLY", "start": .string("\(nextYear)-08-17T09:00"), "zone": "Asia/Jakarta", "count": 2],
                 as: SchedulePreview.self)
-            #expect(independence.occurrences == ["2026-08-17T09:00:00+07:00", "2027-08-17T09:00:00+07:00"])
+            #expect(independence.occurrences == ["\(nextYear)-08-17T09:00:00+07:00", "\(nextYear + 1)-08-17T09:00:00+07:00"])
 
             let endless = try connection.call(
-                "schedule.preview", params: ["rule": "FREQ=DAILY", "start": "2026-01-05T09:00:00", "zone": "Asia/Makassar"],
+                "schedule.preview", params: ["rule": "FREQ=DAILY", "start": .string("\(monday)T09:00:00"), "zone": "Asia/Makassar"],
                 as: SchedulePreview.self)
             #expect(endless.occurrences.count == 10, "ten by default")
             let most = try connection.call(
                 "schedule.preview",
-                params: ["rule": "FREQ=DAILY", "start": "2026-01-05T09:00:00", "zone": "Asia/Makassar", "count": 500],
+                params: ["rule": "FREQ=DAILY", "start": .string("\(monday)T09:00:00"), "zone": "Asia/Makassar", "count": 500],
                 as: SchedulePreview.self)
             #expect(most.occurrences.count == 500)
-            #expect(most.occurrences.last == "2027-05-19T09:00:00+08:00")
+            #expect(most.occurrences.last == "\(monday.adding(days: 499))T09:00:00+08:00")
 
             let discover = try connection.call("rpc.discover")
             let method = discover["methods"]?.arrayValue?.first { $0["name"] == "schedule.preview" }
@@ -91,7 +94,8 @@ import Testing
                 #expect(error.kind == .invalidParams, "\(params)")
                 return error.fields
             }
-            let start = JSONValue.string("2026-01-05T09:00:00")
+            let day = TestCalendar.next(.monday, atLeast: 2, in: "31")
+            let start = JSONValue.string("\(day)T09:00:00")
 
             #expect(try fields(["rule": "FREQ=HOURLY", "start": start, "zone": "Asia/Jakarta"]) == [
                 RPCFieldError(
@@ -102,12 +106,14 @@ import Testing
                 "RRULE part BYHOUR is not supported: a task recurs by the day, at the start's time of day"
             ])
             #expect(try fields(["rule": "every monday", "start": start, "zone": "Asia/Jakarta"]).map(\.field) == ["rule"])
-            #expect(try fields(["rule": "FREQ=DAILY", "start": "2026-01-05", "zone": "Asia/Jakarta"]) == [
+            #expect(try fields(["rule": "FREQ=DAILY", "start": .string("\(day)"), "zone": "Asia/Jakarta"]) == [
                 RPCFieldError(
                     field: "start",
-                    message: "\"2026-01-05\" is not a valid local date-time: expected YYYY-MM-DDTHH:MM:SS, like 2026-01-05T09:00:00")
+                    message: "\"\(day)\" is not a valid local date-time: expected YYYY-MM-DDTHH:MM:SS, like 2026-01-05T09:00:00")
             ])
-            #expect(try fields(["rule": "FREQ=DAILY", "start": "2026-01-05T09:00:00+07:00", "zone": "Asia/Jakarta"]).map(\.field) == ["start"])
+            #expect(
+                try fields(["rule": "FREQ=DAILY", "start": .string("\(day)T09:00:00+07:00"), "zone": "Asia/Jakarta"]).map(\.field)
+                    == ["start"])
             #expect(try fields(["rule": "FREQ=DAILY", "start": start, "zone": "Asia/Bandung"]) == [
                 RPCFieldError(
                     field: "zone",

@@ -36,6 +36,13 @@ public enum TestCalendar {
         return day
     }
 
+    /// The first `weekday` at least `days` after today in `region`.
+    public static func next(_ weekday: Weekday, atLeast days: Int, in region: String) -> LocalDate {
+        var day = today(in: region).adding(days: days)
+        while day.weekday != weekday { day = day.adding(days: 1) }
+        return day
+    }
+
     /// The first Galungan at least `days` after today in Bali that is no national holiday,
     /// nor are the days before and after it, so that only Galungan moves a task there, to
     /// the next day; nor are the days `free` later (days after the Galungan) any blackout

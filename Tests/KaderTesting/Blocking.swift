@@ -13,3 +13,8 @@ public func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) as
         thread.start()
     }
 }
+
+/// How long a test waits for something that must happen (READY=1, a journal entry, a log
+/// line) before it fails. Not a bound on how fast it happens: long enough that a machine
+/// saturated by a build beside the suite still gets there; a passing test never waits it out.
+public let waitLimit: Double = 30

@@ -27,7 +27,7 @@ public final class JournalListener: Sendable {
     }
 
     /// The next entry whose fields satisfy `matches`, or nil when none arrives within `timeout`.
-    public func next(timeout: Double = 10, where matches: @escaping @Sendable ([String: String]) -> Bool) async throws
+    public func next(timeout: Double = waitLimit, where matches: @escaping @Sendable ([String: String]) -> Bool) async throws
         -> [String: String]?
     {
         let socket = self.socket

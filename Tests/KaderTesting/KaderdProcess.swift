@@ -93,7 +93,7 @@ public final class KaderdProcess: Sendable {
     public var log: String { stderr.text }
 
     /// Waits until the daemon has written `text` to stderr; false after `timeout` seconds.
-    public func logContains(_ text: String, timeout: Double = 10) async throws -> Bool {
+    public func logContains(_ text: String, timeout: Double = waitLimit) async throws -> Bool {
         let stderr = self.stderr
         return try await onThread { stderr.wait(for: text, timeout: timeout) }
     }

@@ -15,7 +15,7 @@ public final class NotifyListener: Sendable {
     public var environment: [String: String] { ["NOTIFY_SOCKET": path] }
 
     /// The next message (`READY=1`, `STATUS=…`), or nil when none comes within `timeout`.
-    public func next(timeout: Double = 10) async throws -> String? {
+    public func next(timeout: Double = waitLimit) async throws -> String? {
         let socket = self.socket
         let received = self.received
         return try await onThread {
@@ -28,7 +28,7 @@ public final class NotifyListener: Sendable {
 
     /// Skips messages until one satisfies `matches` (WATCHDOG=1 and STATUS= come at any time);
     /// nil when none does within `timeout`.
-    public func next(timeout: Double = 10, where matches: (String) -> Bool) async throws -> String? {
+    public func next(timeout: Double = waitLimit, where matches: (String) -> Bool) async throws -> String? {
         let deadline = ContinuousClock.now + .seconds(timeout)
         while ContinuousClock.now < deadline {
             let left = deadline - ContinuousClock.now

@@ -15,7 +15,7 @@ struct DaemonMethods {
     private let statusCache = StatusReplyCache()
     private let holidays = BlackoutCalendar.national.holidayCoverage
     /// Compared with the clock at each call: the warning must appear without a restart.
-    private let holidayWarningInstant = BlackoutCalendar.national.holidayCoverage?.warningInstant ?? .distantFuture
+    private var holidayWarningInstant: Date { holidays?.warningInstant ?? .distantFuture }
 
     init(settings: DaemonSettings, systemd: SystemdIntegration, service: WorkflowService, scheduler: Scheduler) {
         self.settings = settings

@@ -29,7 +29,6 @@ extension BlackoutCalendar {
         self.init()
         var reader = CSVReader(csv, file: Self.holidaysFile)
         var fields: [String] = []
-        var years: ClosedRange<Int>?
         guard try reader.nextRecord(into: &fields), fields == ["date", "name"] else {
             throw reader.error("expected the header \"date,name\"")
         }
@@ -39,8 +38,7 @@ extension BlackoutCalendar {
             do { date = try LocalDate(parsing: fields[0]) } catch { throw reader.error(error.description) }
             guard !fields[1].isEmpty else { throw reader.error("the holiday on \(date) has no name") }
             addNational(fields[1], on: date)
-            years = years.map { min($0.lowerBound, date.year)...max($0.upperBound, date.year) } ?? date.year...date.year
         }
-        if let years { coverHolidays(years) }
+        coverAddedHolidays()
     }
 }

@@ -24,9 +24,11 @@ public struct BlackoutCalendar: Sendable {
     /// A calendar with no blackouts at all; `BlackoutCalendar.national` has the holidays.
     public init() {}
 
-    /// Records that the national holidays of `years` are all in the calendar.
-    mutating func coverHolidays(_ years: ClosedRange<Int>) {
-        holidayCoverage = HolidayCoverage(years: years)
+    /// Records that the years from the first national holiday added to the last have all
+    /// their holidays in the calendar: called once the holiday data is read.
+    mutating func coverAddedHolidays() {
+        guard let first = nationalDays.keys.min(), let last = nationalDays.keys.max() else { return }
+        holidayCoverage = HolidayCoverage(years: first.year...last.year)
     }
 
     /// Records that `province`'s plugins were asked for the blackouts of `years`: later

@@ -19,9 +19,6 @@ public struct HolidayCoverage: Sendable, Hashable, CustomStringConvertible {
     /// The first day on which fewer than `warningMonths` months of data remain.
     public var warningStarts: LocalDate { LocalDate(unchecked: years.upperBound + 1, 1, 1).adding(months: -Self.warningMonths) }
 
-    /// Whether `today` is within `warningMonths` of the data's end, or past it.
-    public func runsOut(soonAfter today: LocalDate) -> Bool { today >= warningStarts }
-
     /// The covered years, `2025–2032`.
     public var description: String { "\(years.lowerBound)–\(years.upperBound)" }
 
@@ -30,5 +27,4 @@ public struct HolidayCoverage: Sendable, Hashable, CustomStringConvertible {
         "the national holiday data covers \(self) only: tasks after \(lastDay) are planned without knowing "
             + "its holidays; update kaderd"
     }
-
 }

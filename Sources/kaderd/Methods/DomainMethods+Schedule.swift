@@ -40,9 +40,10 @@ extension DomainMethods {
             } catch {
                 throw RPCError(.conflict, "The blackouts of \(place.province?.name ?? "the province") leave no day to move to: \(error)")
             }
-            let opening = ISO8601.string((shift?.shifted ?? time).date(in: zone), in: zone)
+            let planned = shift?.shifted ?? time
+            let opening = ISO8601.string(planned.date(in: zone), in: zone)
             occurrences.append(opening)
-            if let province = place.province, !blackouts.knows((shift?.shifted ?? time).date, in: province.code) {
+            if let province = place.province, !blackouts.knows(planned.date, in: province.code) {
                 beyond.append(index)
             }
             if let shift {

@@ -42,7 +42,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
         case .remote(let error):
             switch error.kind {
             case .forbidden?: .noPermission
-            case .invalidParams?, .invalid?, .notFound?, .conflict?, .tooLarge?: .dataError
+            case .invalidParams?, .invalid?, .notFound?, .conflict?, .tooLarge?, .duplicate?: .dataError
             case .methodNotFound?, .invalidRequest?, .parseError?: .usage
             case .unavailable?: .unavailable
             case .internalError?, .pluginFailed?, nil: .software

@@ -30,23 +30,33 @@ public struct CadreChanges: Sendable, Hashable {
         self.notes = notes
     }
 
-    /// Applies the changes; returns the names of the fields that really changed.
-    func apply(to draft: inout CadreDraft) -> [String] {
-        var changed: [String] = []
-        func set<Value: Equatable>(_ value: Value?, _ keyPath: WritableKeyPath<CadreDraft, Value>, _ name: String) {
+    /// One field that changed, with its values as the history shows them.
+    struct Change {
+        var field: String
+        var from: String
+        var to: String
+    }
+
+    /// Applies the changes; returns the fields that really changed.
+    func apply(to draft: inout CadreDraft) -> [Change] {
+        var changed: [Change] = []
+        func set<Value: Equatable>(
+            _ value: Value?, _ keyPath: WritableKeyPath<CadreDraft, Value>, _ name: String,
+            shown: (Value) -> String = { "\($0)" }
+        ) {
             guard let value, draft[keyPath: keyPath] != value else { return }
+            changed.append(Change(field: name, from: shown(draft[keyPath: keyPath]), to: shown(value)))
             draft[keyPath: keyPath] = value
-            changed.append(name)
         }
         set(name, \.name, "name")
-        set(sex, \.sex, "sex")
+        set(sex, \.sex, "sex", shown: \.rawValue)
         set(birthYear, \.birthYear, "birth_year")
         set(education, \.education, "education")
-        set(courses, \.courses, "courses")
+        set(courses, \.courses, "courses") { $0.joined(separator: "; ") }
         set(field, \.field, "field")
         set(village, \.village, "village")
         set(address, \.address, "address")
-        set(status, \.status, "status")
+        set(status, \.status, "status", shown: \.rawValue)
         set(notes, \.notes, "notes")
         return changed
     }

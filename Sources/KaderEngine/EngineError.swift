@@ -8,6 +8,8 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     case conflict(String)
     /// The input breaks the domain's rules; every problem is listed.
     case invalid(ValidationError)
+    /// A registration of someone already registered; every such one is listed.
+    case duplicate(ValidationError)
     /// A plugin of the province did not give a usable answer; nothing was changed.
     case plugin(PluginError)
 
@@ -15,7 +17,7 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .notFound(let what, let id): "no \(what) \(id)"
         case .conflict(let message): message
-        case .invalid(let error): error.description
+        case .invalid(let error), .duplicate(let error): error.description
         case .plugin(let error): error.description
         }
     }

@@ -11,8 +11,8 @@ public final class WorkflowService: Sendable {
     /// Read on first use, not at start: loading every region takes a moment that a daemon
     /// about to answer `daemon.status` should not spend before it is ready.
     private let loadDirectory: @Sendable () -> RegionDirectory
-    private let clock: any WallClock
-    private let ids = IDGenerator()
+    let clock: any WallClock
+    let ids = IDGenerator()
     private let catalogBox: Mutex<ProgramCatalog>
     private let blackoutsBox: Mutex<BlackoutCalendar>
     private let pluginsBox: Mutex<PluginHost?>
@@ -50,85 +50,8 @@ public final class WorkflowService: Sendable {
         set { blackoutsBox.withLock { $0 = newValue } }
     }
 
-    private var currentYear: Int {
+    var currentYear: Int {
         Calendar(identifier: .gregorian).component(.year, from: clock.now())
-    }
-
-    // MARK: Cadres
-
-    /// Registers all the drafts or none. Problems of a batch name the draft by index
-    /// (`cadres[3].village`), so an import can point at the line.
-    public func registerCadres(_ drafts: [CadreDraft], asBatch: Bool, caller: Caller) async throws -> [Cadre] {
-        let year = currentYear
-        var problems: [FieldProblem] = []
-        for (index, draft) in drafts.enumerated() {
-            let prefix = asBatch ? "cadres[\(index)]." : ""
-            var found = draft.problems(directory: directory, currentYear: year)
-            if found.isEmpty, let plugins {
-                do {
-                    found = try plugins.problems(with: draft)
-                } catch {
-                    throw EngineError.plugin(error)
-                }
-            }
-            problems += found.map { FieldProblem(field: prefix + $0.field, message: $0.message) }
-        }
-        guard problems.isEmpty else {
-            throw EngineError.invalid(ValidationError("the cadre cannot be registered", problems: problems))
-        }
-        let now = clock.now()
-        let cadres = drafts.map { draft in
-            Cadre(
-                id: ids.next(), name: draft.name.trimmingCharacters(in: .whitespacesAndNewlines), sex: draft.sex,
-                birthYear: draft.birthYear, education: draft.education, courses: draft.courses, field: draft.field,
-                village: draft.village, address: draft.address, status: draft.status, notes: draft.notes,
-                registeredAt: now)
-        }
-        try await store.write { writer in
-            for cadre in cadres {
-                try writer.insert(cadre)
-                try writer.record(
-                    "registered", entityKind: "cadre", entityID: cadre.id.rawValue, caller: caller, at: now,
-                    detail: ["village": cadre.village.description])
-            }
-        }
-        return cadres
-    }
-
-    public func updateCadre(_ id: CadreID, changes: CadreChanges, caller: Caller) async throws -> Cadre {
-        let directory = self.directory
-        let year = currentYear
-        let now = clock.now()
-        return try await store.write { writer in
-            guard var cadre = try writer.reader.cadre(id) else { throw EngineError.notFound(what: "cadre", id: id.rawValue) }
-            var draft = CadreDraft(cadre)
-            let changed = changes.apply(to: &draft)
-            let problems = draft.problems(directory: directory, currentYear: year)
-            guard problems.isEmpty else {
-                throw EngineError.invalid(ValidationError("the cadre cannot be changed so", problems: problems))
-            }
-            guard !changed.isEmpty else { return cadre }
-            cadre = Cadre(
-                id: cadre.id, name: draft.name, sex: draft.sex, birthYear: draft.birthYear, education: draft.education,
-                courses: draft.courses, field: draft.field, village: draft.village, address: draft.address,
-                status: draft.status, notes: draft.notes, registeredAt: cadre.registeredAt)
-            try writer.update(cadre)
-            try writer.record(
-                "updated", entityKind: "cadre", entityID: id.rawValue, caller: caller, at: now,
-                detail: ["fields": changed.joined(separator: ",")])
-            return cadre
-        }
-    }
-
-    public func cadre(_ id: CadreID) async throws -> Cadre {
-        guard let cadre = try await store.read({ try $0.cadre(id) }) else {
-            throw EngineError.notFound(what: "cadre", id: id.rawValue)
-        }
-        return cadre
-    }
-
-    public func cadres(matching query: CadreQuery, page: PageRequest) async throws -> Page<Cadre> {
-        try await store.read { try $0.cadres(matching: query, page: page) }
     }
 
     // MARK: Workflows
@@ -175,6 +98,12 @@ public final class WorkflowService: Sendable {
                         ]))
             }
             for cadre in cadres {
+                if let withdrawal = cadre.withdrawal { throw EngineError.conflict(Self.withdrawn(cadre, withdrawal)) }
+                if cadre.status == .inactive {
+                    throw EngineError.conflict(
+                        "cadre \(cadre.id) (\(cadre.name)) is inactive; make them a candidate or active again "
+                            + "(cadre.update status) before starting a workflow for them")
+                }
                 if let running = try reader.activeWorkflows(of: cadre.id, program: program.id).first {
                     throw EngineError.conflict(
                         "cadre \(cadre.id) is already in workflow \(running) of program '\(program.id)'; cancel it first")
@@ -262,241 +191,36 @@ public final class WorkflowService: Sendable {
     public func cancelWorkflow(_ id: WorkflowID, reason: String, caller: Caller) async throws -> (Workflow, [WorkflowTask]) {
         let now = clock.now()
         return try await store.write { writer in
-            guard var workflow = try writer.reader.workflow(id) else {
+            guard let workflow = try writer.reader.workflow(id) else {
                 throw EngineError.notFound(what: "workflow", id: id.rawValue)
             }
             guard workflow.state == .active else {
                 throw EngineError.conflict("workflow \(id) is \(workflow.state.rawValue); only an active workflow can be cancelled")
             }
-            var tasks = try writer.reader.tasks(of: id)
-            for index in tasks.indices where !tasks[index].state.isFinal {
-                let from = tasks[index].state
-                tasks[index].state = .cancelled
-                tasks[index].updatedAt = now
-                try writer.update(tasks[index])
-                try writer.record(
-                    "moved", entityKind: "task", entityID: tasks[index].id.rawValue, caller: caller, at: now,
-                    detail: ["from": from.rawValue, "to": TaskState.cancelled.rawValue, "reason": "workflow cancelled"])
-            }
-            workflow.state = .cancelled
-            try writer.updateState(of: id, to: .cancelled)
-            try writer.record(
-                "cancelled", entityKind: "workflow", entityID: id.rawValue, caller: caller, at: now,
-                detail: reason.isEmpty ? [:] : ["reason": reason])
-            return (workflow, tasks)
+            return try Self.cancel(workflow, reason: reason, writer: writer, caller: caller, at: now)
         }
     }
 
-    // MARK: Tasks
-
-    public func task(_ id: TaskID) async throws -> WorkflowTask {
-        guard let task = try await store.read({ try $0.task(id) }) else {
-            throw EngineError.notFound(what: "task", id: id.rawValue)
-        }
-        return task
-    }
-
-    public func tasks(matching query: TaskQuery, page: PageRequest) async throws -> Page<WorkflowTask> {
-        try await store.read { try $0.tasks(matching: query, page: page) }
-    }
-
-    public func startTask(_ id: TaskID, caller: Caller) async throws -> WorkflowTask {
-        try await move(id, to: .inProgress, caller: caller, detail: [:]) { _, _ in }
-    }
-
-    public func cancelTask(_ id: TaskID, reason: String, caller: Caller) async throws -> WorkflowTask {
-        try await move(id, to: .cancelled, caller: caller, detail: reason.isEmpty ? [:] : ["reason": reason]) { _, _ in }
-    }
-
-    /// Marks a task done with what its step requires recorded (the SK's number and date for a
-    /// decree). Completing the decree makes the cadres active; completing the graduation
-    /// makes them graduated Kader Desa.
-    public func completeTask(_ id: TaskID, records: [String: String], caller: Caller) async throws -> WorkflowTask {
-        let catalog = self.catalog
-        let now = clock.now()
-        return try await move(id, to: .done, caller: caller, detail: records) { writer, task in
-            let workflow = try writer.reader.workflow(task.workflowID)
-            let step = workflow.flatMap { catalog.entry(id: $0.programID, version: $0.programVersion) }?
-                .program.step(task.stepID)
-            var problems: [FieldProblem] = []
-            for name in step?.records ?? [] {
-                let value = records[name]?.trimmingCharacters(in: .whitespaces) ?? ""
-                if value.isEmpty {
-                    problems.append(FieldProblem(field: "records.\(name)", message: "is required to complete \(task.stepID)"))
-                } else if name.hasSuffix("_date"), (try? LocalDate(parsing: value)) == nil {
-                    problems.append(FieldProblem(field: "records.\(name)", message: "'\(value)' is not a date (YYYY-MM-DD)"))
-                }
-            }
-            guard problems.isEmpty else {
-                throw EngineError.invalid(ValidationError("task \(id) cannot be completed", problems: problems))
-            }
-            task.records.merge(records) { _, new in new }
-            guard let workflow else { return }
-            let promotion: CadreStatus? =
-                switch task.kind {
-                case .decree: .active
-                case .graduation: .graduated
-                default: nil
-                }
-            if let promotion {
-                for cadreID in workflow.cadres {
-                    guard var cadre = try writer.reader.cadre(cadreID), cadre.status != promotion,
-                        cadre.status != .inactive
-                    else { continue }
-                    let from = cadre.status
-                    cadre.status = promotion
-                    try writer.update(cadre)
-                    try writer.record(
-                        "updated", entityKind: "cadre", entityID: cadreID.rawValue, caller: caller, at: now,
-                        detail: ["fields": "status", "from": from.rawValue, "to": promotion.rawValue, "task": id.rawValue])
-                }
-            }
-        }
-    }
-
-    /// Moves a task's window to start at `start` (village time), keeping its length. A due
-    /// task whose new window lies ahead is scheduled again.
-    public func rescheduleTask(_ id: TaskID, to start: LocalDateTime, reason: String, caller: Caller) async throws
-        -> WorkflowTask
+    /// Cancels an active workflow and its open tasks, within the caller's transaction.
+    static func cancel(_ workflow: Workflow, reason: String, writer: StoreWriter, caller: Caller, at now: Date) throws
+        -> (Workflow, [WorkflowTask])
     {
-        let now = clock.now()
-        return try await store.write { writer in
-            guard var task = try writer.reader.task(id) else { throw EngineError.notFound(what: "task", id: id.rawValue) }
-            guard task.state == .scheduled || task.state == .due else {
-                throw EngineError.conflict(
-                    "task \(id) is \(task.state.rawValue); only a scheduled or due task can be rescheduled")
-            }
-            let zone = TimeZone(identifier: task.zoneIdentifier) ?? .gmt
-            let newStart = start.date(in: zone)
-            guard newStart > now else {
-                throw EngineError.invalid(
-                    ValidationError(
-                        "task \(id) cannot be rescheduled", problems: [FieldProblem(field: "start", message: "\(start) has already passed")]))
-            }
-            let length = task.windowEnd.timeIntervalSince(task.windowStart)
-            let old = task.windowStart
-            task.windowStart = newStart
-            task.windowEnd = newStart.addingTimeInterval(length)
-            task.state = .scheduled
-            task.updatedAt = now
-            try writer.update(task)
-            var detail = ["from": ISO8601.string(old, in: zone), "to": ISO8601.string(newStart, in: zone)]
-            if !reason.isEmpty { detail["reason"] = reason }
-            try writer.record("rescheduled", entityKind: "task", entityID: id.rawValue, caller: caller, at: now, detail: detail)
-            return task
-        }
-    }
-
-    /// One checked state change, with `body` adding the step's own rules and effects inside
-    /// the same transaction.
-    private func move(
-        _ id: TaskID, to next: TaskState, caller: Caller, detail: [String: String],
-        _ body: @escaping @Sendable (StoreWriter, inout WorkflowTask) throws -> Void
-    ) async throws -> WorkflowTask {
-        let now = clock.now()
-        return try await store.write { writer in
-            guard var task = try writer.reader.task(id) else { throw EngineError.notFound(what: "task", id: id.rawValue) }
-            guard task.state.canMove(to: next) else {
-                throw EngineError.conflict(Self.refusal(task: id, from: task.state, to: next))
-            }
-            try body(writer, &task)
-            try self.addFollowUps(after: task, to: next, writer: writer, at: now)
-            try Self.transition(&task, to: next, writer: writer, caller: caller, at: now, detail: detail)
-            return task
-        }
-    }
-
-    /// Plans the follow-up tasks the province's plugins ask for after a transition, in the
-    /// same transaction: a plugin failure refuses the whole change.
-    private func addFollowUps(after task: WorkflowTask, to next: TaskState, writer: StoreWriter, at now: Date) throws {
-        guard let plugins else { return }
-        let followUps: [(plugin: String, step: PluginMessages.TransitionReply.FollowUp)]
-        do {
-            followUps = try plugins.followUps(after: task, from: task.state, to: next)
-        } catch {
-            throw EngineError.plugin(error)
-        }
-        let zone = TimeZone(identifier: task.zoneIdentifier) ?? .gmt
-        let today = LocalDate(now, in: zone)
-        let tasks = try followUps.map { followUp in
-            let start = try LocalDateTime(
-                date: today.adding(days: followUp.step.offset_days ?? 1), hour: ProgramStep.defaultTime.hour,
-                minute: ProgramStep.defaultTime.minute)
-            return WorkflowTask(
-                id: ids.next(), workflowID: task.workflowID, stepID: followUp.step.step,
-                kind: StepKind(rawValue: followUp.step.kind), title: followUp.step.title, occurrence: 1, occurrences: 1,
-                village: task.village, zoneIdentifier: task.zoneIdentifier, windowStart: start.date(in: zone),
-                windowEnd: start.adding(days: followUp.step.duration_days ?? 1).date(in: zone), updatedAt: now)
-        }
-        try writer.insert(tasks)
-        for (added, followUp) in zip(tasks, followUps) {
+        var workflow = workflow
+        var tasks = try writer.reader.tasks(of: workflow.id)
+        for index in tasks.indices where !tasks[index].state.isFinal {
+            let from = tasks[index].state
+            tasks[index].state = .cancelled
+            tasks[index].updatedAt = now
+            try writer.update(tasks[index])
             try writer.record(
-                "planned", entityKind: "task", entityID: added.id.rawValue,
-                caller: Caller(uid: nil, agent: "plugin \(followUp.plugin)"), at: now,
-                detail: ["workflow": task.workflowID.rawValue, "step": added.stepID, "after": task.id.rawValue])
+                "moved", entityKind: "task", entityID: tasks[index].id.rawValue, caller: caller, at: now,
+                detail: ["from": from.rawValue, "to": TaskState.cancelled.rawValue, "reason": "workflow cancelled"])
         }
-    }
-
-    /// Moves a task and records it; ends the workflow when its last open task ends. The
-    /// caller has checked that the move is allowed.
-    static func transition(
-        _ task: inout WorkflowTask, to next: TaskState, writer: StoreWriter, caller: Caller, at now: Date,
-        detail: [String: String] = [:]
-    ) throws {
-        let from = task.state
-        task.state = next
-        task.updatedAt = now
-        try writer.update(task)
+        workflow.state = .cancelled
+        try writer.updateState(of: workflow.id, to: .cancelled)
         try writer.record(
-            "moved", entityKind: "task", entityID: task.id.rawValue, caller: caller, at: now,
-            detail: detail.merging(["from": from.rawValue, "to": next.rawValue]) { _, new in new })
-        if next.isFinal, try writer.reader.tasks(of: task.workflowID).allSatisfy(\.state.isFinal),
-            try writer.reader.workflow(task.workflowID)?.state == .active
-        {
-            try writer.updateState(of: task.workflowID, to: .completed)
-            try writer.record(
-                "completed", entityKind: "workflow", entityID: task.workflowID.rawValue, caller: caller, at: now)
-        }
-    }
-
-    static func refusal(task: TaskID, from: TaskState, to next: TaskState) -> String {
-        let verb =
-            switch next {
-            case .inProgress: "started"
-            case .done: "completed"
-            case .cancelled: "cancelled"
-            default: "moved to \(next.rawValue)"
-            }
-        if from.isFinal { return "task \(task) is \(from.rawValue); a \(from.rawValue) task cannot be \(verb)" }
-        return "task \(task) is \(from.rawValue) and cannot be \(verb)"
-    }
-
-    // MARK: Reports
-
-    /// The Buku Kader of a village: every cadre ever registered there, in order.
-    public func kaderBook(village: RegionCode) async throws -> KaderBook {
-        guard village.level == .village, directory.region(village) != nil else {
-            throw EngineError.notFound(what: "village", id: village.description)
-        }
-        let year = currentYear
-        let cadres = try await store.read { try $0.cadres(inVillage: village) }
-        let rows = cadres.enumerated().map { index, cadre in
-            KaderBook.Row(
-                number: index + 1, cadre: cadre.id, name: cadre.name, age: cadre.age(in: year),
-                sex: cadre.sex.registerLetter,
-                educationAndCourses: ([cadre.education] + cadre.courses).filter { !$0.isEmpty }.joined(separator: "; "),
-                field: cadre.field, address: cadre.address,
-                remarks: ([Self.remark(cadre.status)] + (cadre.notes.isEmpty ? [] : [cadre.notes])).joined(separator: "; "))
-        }
-        return KaderBook(year: year, rows: rows)
-    }
-
-    private static func remark(_ status: CadreStatus) -> String {
-        switch status {
-        case .candidate: "Calon KPMD"
-        case .active: "KPMD aktif"
-        case .graduated: "Kader Desa"
-        case .inactive: "Tidak aktif"
-        }
+            "cancelled", entityKind: "workflow", entityID: workflow.id.rawValue, caller: caller, at: now,
+            detail: reason.isEmpty ? [:] : ["reason": reason])
+        return (workflow, tasks)
     }
 }

@@ -10,6 +10,8 @@ public enum ExitStatus: Int32, Sendable {
     case unavailable = 69
     /// A bug: something that should not happen did.
     case software = 70
+    /// Another daemon holds the store; retry later (EX_TEMPFAIL).
+    case tempFail = 75
     /// The caller may not do this.
     case noPermission = 77
     /// The configuration is wrong.

@@ -18,6 +18,8 @@ public enum RPCErrorKind: String, Sendable, Hashable, CaseIterable {
     case unavailable
     case tooLarge = "too_large"
     case pluginFailed = "plugin_failed"
+    /// A registration of someone already registered; `allow_duplicate` says they are not.
+    case duplicate
 
     public var code: Int {
         switch self {
@@ -33,6 +35,7 @@ public enum RPCErrorKind: String, Sendable, Hashable, CaseIterable {
         case .unavailable: -32005
         case .tooLarge: -32006
         case .pluginFailed: -32007
+        case .duplicate: -32008
         }
     }
 

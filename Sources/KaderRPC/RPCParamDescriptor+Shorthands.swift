@@ -12,6 +12,10 @@ extension RPCParamDescriptor {
         return Self(name: name, summary: summary, required: required, schema: .object(schema))
     }
 
+    public static func boolean(_ name: String, _ summary: String, required: Bool = false) -> Self {
+        Self(name: name, summary: summary, required: required, schema: ["type": "boolean"])
+    }
+
     public static func strings(_ name: String, _ summary: String, required: Bool = false) -> Self {
         Self(name: name, summary: summary, required: required, schema: ["type": "array", "items": ["type": "string"]])
     }

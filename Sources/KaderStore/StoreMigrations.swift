@@ -130,6 +130,25 @@ enum StoreMigrations {
                     CREATE INDEX task_due_by_end ON task(window_end, id) WHERE state = 'due';
                     """)
         }
+        migrator.registerMigration("v6: withdrawn registrations and moves between villages") { db in
+            // A registration entered in error is withdrawn, not deleted: the register drops it,
+            // the history keeps it. A move is kept so the Buku Kader of the village left
+            // still lists the cadre, with where they went.
+            try db.execute(
+                sql: """
+                    ALTER TABLE cadre ADD COLUMN withdrawn_at REAL;
+                    ALTER TABLE cadre ADD COLUMN withdrawal_reason TEXT;
+                    CREATE TABLE cadre_move (
+                      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                      cadre_id TEXT NOT NULL REFERENCES cadre(id),
+                      from_village TEXT NOT NULL,
+                      to_village TEXT NOT NULL,
+                      at REAL NOT NULL
+                    );
+                    CREATE INDEX cadre_move_by_from ON cadre_move(from_village);
+                    CREATE INDEX cadre_move_by_to ON cadre_move(to_village);
+                    """)
+        }
         return migrator
     }
 

@@ -32,10 +32,13 @@ public struct RegionFilter: Sendable, Hashable {
 public struct CadreQuery: Sendable, Hashable {
     public var region: RegionFilter
     public var status: CadreStatus?
+    /// Withdrawn registrations instead of the register.
+    public var withdrawn: Bool
 
-    public init(region: RegionFilter = RegionFilter(), status: CadreStatus? = nil) {
+    public init(region: RegionFilter = RegionFilter(), status: CadreStatus? = nil, withdrawn: Bool = false) {
         self.region = region
         self.status = status
+        self.withdrawn = withdrawn
     }
 }
 

@@ -24,14 +24,55 @@ public struct StoreReader {
             conditions.sql.append("status = ?")
             arguments.append(status.rawValue)
         }
+        conditions.sql.append(query.withdrawn ? "withdrawn_at IS NOT NULL" : "withdrawn_at IS NULL")
         return try pageInOrderOfEntry(
             table: "cadre", cursorPrefix: "c", conditions: conditions.sql, arguments: arguments, page: page, map: Self.cadre)
     }
 
-    /// Every cadre of a village, in registration order: the Buku Kader.
-    public func cadres(inVillage village: RegionCode) throws -> [Cadre] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM cadre WHERE village = ? ORDER BY seq"), arguments: [village.description])
-            .map(Self.cadre)
+    /// Every cadre who was ever registered in a village or moved in or out of it, in order
+    /// of registration, with every move of theirs in the order made: what the Buku Kader
+    /// is made of. Withdrawn registrations are left out.
+    public func cadres(everIn village: RegionCode) throws -> (cadres: [Cadre], moves: [CadreMove]) {
+        let cadres = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT * FROM cadre
+                    WHERE withdrawn_at IS NULL AND (village = ?1 OR id IN (
+                      SELECT cadre_id FROM cadre_move WHERE from_village = ?1 UNION
+                      SELECT cadre_id FROM cadre_move WHERE to_village = ?1))
+                    ORDER BY seq
+                    """),
+            arguments: [village.description]
+        ).map(Self.cadre)
+        let moves = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT * FROM cadre_move WHERE cadre_id IN (
+                      SELECT cadre_id FROM cadre_move WHERE from_village = ?1 UNION
+                      SELECT cadre_id FROM cadre_move WHERE to_village = ?1)
+                    ORDER BY seq
+                    """),
+            arguments: [village.description]
+        ).map { row in
+            CadreMove(
+                cadre: try Self.decode(row["cadre_id"], as: CadreID.self),
+                from: try Self.decode(row["from_village"], as: RegionCode.self),
+                to: try Self.decode(row["to_village"], as: RegionCode.self),
+                at: Date(timeIntervalSince1970: row["at"]))
+        }
+        return (cadres, moves)
+    }
+
+    /// Registered cadres (not withdrawn) who are the same person as `identity`.
+    public func cadres(sameAs identity: CadreIdentity) throws -> [Cadre] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT * FROM cadre
+                    WHERE village = ? AND birth_year = ? AND sex = ? AND withdrawn_at IS NULL ORDER BY seq
+                    """),
+            arguments: [identity.village.description, identity.birthYear, identity.sex.rawValue]
+        ).map(Self.cadre).filter { CadreIdentity($0) == identity }
     }
 
     // MARK: Workflows
@@ -83,13 +124,14 @@ public struct StoreReader {
         return Page(items: items, nextCursor: next)
     }
 
-    /// Active workflows of a program that a cadre takes part in.
-    public func activeWorkflows(of cadre: CadreID, program: String) throws -> [WorkflowID] {
+    /// Active workflows a cadre takes part in; of one program, when given.
+    public func activeWorkflows(of cadre: CadreID, program: String? = nil) throws -> [WorkflowID] {
         try String.fetchAll(
             db.cachedStatement(
                 sql: """
                     SELECT w.id FROM workflow w JOIN workflow_cadre c ON c.workflow_id = w.id
-                    WHERE c.cadre_id = ? AND w.program_id = ? AND w.state = 'active'
+                    WHERE c.cadre_id = ?1 AND (?2 IS NULL OR w.program_id = ?2) AND w.state = 'active'
+                    ORDER BY w.seq
                     """),
             arguments: [cadre.rawValue, program]
         ).compactMap { try? WorkflowID($0) }
@@ -227,7 +269,10 @@ public struct StoreReader {
             address: row["address"],
             status: CadreStatus(rawValue: row["status"]) ?? .candidate,
             notes: row["notes"],
-            registeredAt: Date(timeIntervalSince1970: row["registered_at"]))
+            registeredAt: Date(timeIntervalSince1970: row["registered_at"]),
+            withdrawal: (row["withdrawn_at"] as Double?).map {
+                CadreWithdrawal(at: Date(timeIntervalSince1970: $0), reason: row["withdrawal_reason"] ?? "")
+            })
     }
 
     static func historyEntry(_ row: Row) throws -> HistoryEntry {

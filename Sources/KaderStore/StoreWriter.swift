@@ -27,14 +27,28 @@ public struct StoreWriter {
         try db.execute(
             sql: """
                 UPDATE cadre SET name = ?, sex = ?, birth_year = ?, education = ?, courses = ?, field = ?,
-                                 village = ?, address = ?, status = ?, notes = ?
+                                 village = ?, address = ?, status = ?, notes = ?, withdrawn_at = ?,
+                                 withdrawal_reason = ?
                 WHERE id = ?
                 """,
             arguments: [
                 cadre.name, cadre.sex.rawValue, cadre.birthYear, cadre.education, JSONText.encode(cadre.courses),
                 cadre.field, cadre.village.description, cadre.address, cadre.status.rawValue, cadre.notes,
-                cadre.id.rawValue,
+                cadre.withdrawal?.at.timeIntervalSince1970, cadre.withdrawal?.reason, cadre.id.rawValue,
             ])
+    }
+
+    public func insert(_ move: CadreMove) throws {
+        try db.execute(
+            sql: "INSERT INTO cadre_move (cadre_id, from_village, to_village, at) VALUES (?, ?, ?, ?)",
+            arguments: [move.cadre.rawValue, move.from.description, move.to.description, move.at.timeIntervalSince1970])
+    }
+
+    /// Takes a cadre out of a workflow's cohort; the caller records why on the workflow.
+    public func remove(_ cadre: CadreID, from workflow: WorkflowID) throws {
+        try db.execute(
+            sql: "DELETE FROM workflow_cadre WHERE workflow_id = ? AND cadre_id = ?",
+            arguments: [workflow.rawValue, cadre.rawValue])
     }
 
     public func insert(_ workflow: Workflow, tasks: [WorkflowTask]) throws {

@@ -6,14 +6,16 @@ import KaderRPC
 struct CadreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cadre",
-        abstract: "Register, list, show and change cadres (KPMD).",
+        abstract: "Register, list, show, correct and withdraw cadres (KPMD).",
         discussion: """
             A cadre (KPMD) is registered as a candidate, made active by the SK Kepala Desa and \
-            graduates as Kader Desa; every change is kept in its history.
+            graduates as Kader Desa; every change is kept in its history. A wrong field is \
+            corrected with `update --reason`; a registration entered in error is withdrawn with \
+            `withdraw`. Nothing is ever deleted from the history.
             Example:
               kaderctl cadre list --village 51.03.02.2001
             """,
-        subcommands: [Register.self, List.self, Show.self, Update.self]
+        subcommands: [Register.self, List.self, Show.self, Update.self, Withdraw.self]
     )
 
     struct Register: ParsableCommand {
@@ -23,6 +25,10 @@ struct CadreCommand: ParsableCommand {
             discussion: """
                 A new cadre is a candidate until the SK Kepala Desa appoints them. To register many \
                 at once, all or none, use `kaderctl import cadres FILE.csv`.
+
+                Someone whose name (case and accents ignored), sex, birth year and village match a \
+                registered cadre is refused as a duplicate, naming that cadre; if they really are \
+                two people, register again with --allow-duplicate.
                 Example:
                   kaderctl cadre register --name "Ni Luh Putu Ayu" --sex P --birth-year 1994 \\
                     --field kesehatan --village 51.03.01.2001 --education SMA \\
@@ -34,6 +40,9 @@ struct CadreCommand: ParsableCommand {
         @ParentCommand var kaderctl: Kaderctl
         @OptionGroup var fields: CadreFieldOptions
 
+        @Flag(help: "Register although a cadre with the same name, sex, birth year and village exists: another person.")
+        var allowDuplicate = false
+
         func validate() throws {
             let missing = fields.missingForRegistration
             guard missing.isEmpty else {
@@ -43,7 +52,7 @@ struct CadreCommand: ParsableCommand {
 
         func run() throws {
             let global = kaderctl.global
-            let params = CadreRegisterParams(single: fields.registration)
+            let params = CadreRegisterParams(single: fields.registration, allowDuplicate: allowDuplicate ? true : nil)
             let reply = try global.withConnection { connection throws(ClientError) in
                 try connection.fetch(.cadreRegister, params, as: CadreBatch.self)
             }
@@ -60,9 +69,11 @@ struct CadreCommand: ParsableCommand {
             commandName: "list",
             abstract: "List cadres in registration order, filtered by region and status.",
             discussion: """
+                Withdrawn registrations are not in the register; --withdrawn lists them instead.
                 Examples:
                   kaderctl cadre list --village 51.03.01.2001
                   kaderctl cadre list --province 91 --status active --all
+                  kaderctl cadre list --village 51.03.01.2001 --withdrawn
 
                 """ + GlobalOptions.helpNote
         )
@@ -73,13 +84,16 @@ struct CadreCommand: ParsableCommand {
         @Option(help: "Only cadres in this status: candidate, active, graduated or inactive.")
         var status: String?
 
+        @Flag(help: "List the withdrawn registrations instead of the register.")
+        var withdrawn = false
+
         @OptionGroup var paging: Paging
 
         func run() throws {
             let global = kaderctl.global
             let params = CadreListParams(
                 province: region.province, regency: region.regency, district: region.district, village: region.village,
-                status: status, limit: paging.limit)
+                status: status, withdrawn: withdrawn ? true : nil, limit: paging.limit)
             let list = try global.withConnection { connection throws(ClientError) in
                 try connection.fetchList(.cadreList, params, as: CadreList.self, all: paging.all)
             }
@@ -124,10 +138,16 @@ struct CadreCommand: ParsableCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
-            abstract: "Change the given fields of a cadre; the others stay as they are.",
+            abstract: "Correct or change the given fields of a cadre; the others stay as they are.",
             discussion: """
-                Giving --course replaces the whole list of courses.
-                Example:
+                Any field can be corrected; the history keeps each old value, and --reason says \
+                why. Giving --course replaces the whole list of courses. A cadre in an active \
+                workflow cannot change village (a cohort is the cadres of one village): finish or \
+                cancel the workflow first. The Buku Kader of the village left keeps the cadre's \
+                row, with where they went. A registration entered in error is withdrawn instead \
+                (`kaderctl cadre withdraw`).
+                Examples:
+                  kaderctl cadre update cdr_fp39puvngxs5te --name "Ni Luh Putu Ayu" --reason "salah ketik"
                   kaderctl cadre update cdr_fp39puvngxs5te --status inactive --notes pindah
 
                 """ + GlobalOptions.helpNote
@@ -140,6 +160,9 @@ struct CadreCommand: ParsableCommand {
 
         @OptionGroup var fields: CadreFieldOptions
 
+        @Option(help: "Why, for the history, e.g. \"salah ketik nama\".")
+        var reason: String?
+
         func validate() throws {
             guard fields.update(id: id) != CadreUpdateParams(id: id) else {
                 throw ValidationError("name at least one field to change (see --help)")
@@ -148,12 +171,54 @@ struct CadreCommand: ParsableCommand {
 
         func run() throws {
             let global = kaderctl.global
+            var params = fields.update(id: id)
+            params.reason = reason
             let reply = try global.withConnection { connection throws(ClientError) in
-                try connection.fetch(.cadreUpdate, fields.update(id: id), as: CadreInfo.self)
+                try connection.fetch(.cadreUpdate, params, as: CadreInfo.self)
             }
             if global.json { return Output.json(reply.raw) }
             Output.print("Changed \(reply.value.id): \(reply.value.name)")
             Output.print(reply.value.facts)
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "withdraw",
+            abstract: "Withdraw a registration entered in error.",
+            discussion: """
+                The cadre leaves the register (cadre list, the Buku Kader and its numbering) but \
+                stays in the history, with the reason; `cadre show` still shows them. Their active \
+                workflows are cancelled, or, in a cohort, go on without them. To correct a field \
+                instead, use `kaderctl cadre update --reason`.
+                Example:
+                  kaderctl cadre withdraw cdr_fp39puvngxs5te --reason "duplikat impor"
+
+                """ + GlobalOptions.helpNote
+        )
+
+        @ParentCommand var kaderctl: Kaderctl
+
+        @Argument(help: "The cadre's id (cdr_…).")
+        var id: String
+
+        @Option(help: "Why the registration was wrong, for the history (required).")
+        var reason: String
+
+        func validate() throws {
+            if reason.allSatisfy(\.isWhitespace) { throw ValidationError("--reason must say why the registration was wrong") }
+        }
+
+        func run() throws {
+            let global = kaderctl.global
+            let reply = try global.withConnection { connection throws(ClientError) in
+                try connection.fetch(.cadreWithdraw, ReasonParams(id: id, reason: reason), as: CadreWithdrawal.self)
+            }
+            if global.json { return Output.json(reply.raw) }
+            let cadre = reply.value.cadre
+            Output.print("Withdrew the registration of \(cadre.id): \(cadre.name)")
+            for workflow in reply.value.cancelledWorkflows { Output.print("  workflow \(workflow) cancelled") }
+            for workflow in reply.value.leftWorkflows { Output.print("  left the cohort of workflow \(workflow)") }
         }
     }
 }
@@ -184,6 +249,6 @@ extension CadreInfo {
             ("status", status),
             ("notes", notes),
             ("registered", UTC.display(registeredAt)),
-        ])
+        ] + (withdrawnAt.map { [("withdrawn", "\(UTC.display($0)): \(withdrawalReason ?? "")")] } ?? []))
     }
 }

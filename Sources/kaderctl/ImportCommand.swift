@@ -37,6 +37,11 @@ struct ImportCommand: ParsableCommand {
                 row the daemon refuses is reported the same way, and nothing is registered. \
                 Exits 65 when any row is bad.
 
+                A row whose name (case and accents ignored), sex, birth year and village match a \
+                registered cadre, or an earlier row, is refused as a duplicate: importing the same \
+                file twice registers no one twice. If such rows really are other people, import \
+                with --allow-duplicate.
+
                 Example:
                   name,sex,birth_year,field,village,courses,address
                   "Made S.",L,1988,ekonomi,51.03.01.2001,"Posyandu;BUMDes","Kaja, Kuta"
@@ -50,6 +55,9 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The CSV file; - reads standard input.", valueName: "FILE.csv"))
         var file: String
 
+        @Flag(help: "Register rows that match a registered cadre (name, sex, birth year, village): other people.")
+        var allowDuplicate = false
+
         func run() throws {
             let global = kaderctl.global
             let name = file == "-" ? "<stdin>" : file
@@ -60,7 +68,7 @@ struct ImportCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.dataError.rawValue)
             }
             Output.progress("registering \(sheet.rows.count) cadres from \(name)…")
-            let params = CadreRegisterParams(cadres: sheet.rows.map(\.cadre))
+            let params = CadreRegisterParams(cadres: sheet.rows.map(\.cadre), allowDuplicate: allowDuplicate ? true : nil)
             let reply = try global.withConnection(explaining: { Self.explain($0, sheet: sheet, file: name) }) {
                 connection throws(ClientError) in
                 try connection.fetch(.cadreRegister, params, as: CadreBatch.self)
@@ -96,10 +104,20 @@ struct ImportCommand: ParsableCommand {
                 guard let (index, field) = batchField(problem.field), sheet.rows.indices.contains(index) else {
                     return "kaderctl: \(problem.field): \(problem.message)"
                 }
-                return CadreCSV.Problem(line: sheet.rows[index].line, column: sheet.header(forField: field), message: problem.message)
-                    .rendered(file: file)
+                return CadreCSV.Problem(
+                    line: sheet.rows[index].line, column: sheet.header(forField: field),
+                    message: lineNumbers(in: problem.message, sheet: sheet)
+                ).rendered(file: file)
             }
             return lines + ["kaderctl: " + Self.refusal(refusal.fields.count, in: file)]
+        }
+
+        /// A message naming another row of the batch (`cadres[2]`) names its line instead.
+        private static func lineNumbers(in message: String, sheet: CadreCSV) -> String {
+            guard let range = message.range(of: "cadres["), let close = message[range.upperBound...].firstIndex(of: "]"),
+                let index = Int(message[range.upperBound..<close]), sheet.rows.indices.contains(index)
+            else { return message }
+            return message.replacingCharacters(in: range.lowerBound...close, with: "line \(sheet.rows[index].line)")
         }
 
         /// `cadres[3].village` → (3, "village").

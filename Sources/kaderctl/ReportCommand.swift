@@ -19,9 +19,12 @@ struct ReportCommand: ParsableCommand {
             commandName: "kader-book",
             abstract: "Print a village's Buku Kader Pemberdayaan Masyarakat (Permendagri 47/2016).",
             discussion: """
-                Every cadre ever registered in the village, in order, under the register's own \
-                headers: No. Urut, Nama, Umur, Jenis Kelamin, Pendidikan/Kursus, Bidang, Alamat, \
-                Keterangan. --csv writes the same table as CSV (RFC 4180) for a spreadsheet.
+                Every cadre ever registered in the village or moved there, in the order they came, \
+                under the register's own headers: No. Urut, Nama, Umur, Jenis Kelamin, \
+                Pendidikan/Kursus, Bidang, Alamat, Keterangan. A cadre who moved away keeps their \
+                row, noted "pindah ke" with the village and day; a withdrawn registration (entered \
+                in error) is not in it. --csv writes the same table as CSV (RFC 4180) for a \
+                spreadsheet.
                 Examples:
                   kaderctl report kader-book 51.03.01.2001
                   kaderctl report kader-book 51.03.01.2001 --csv > buku-kader.csv

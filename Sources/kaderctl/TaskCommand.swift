@@ -113,7 +113,14 @@ struct TaskCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "start",
             abstract: "Mark a task in progress.",
-            discussion: "Example: kaderctl task start tsk_ywa6qieqjfdjix\n\n" + GlobalOptions.helpNote
+            discussion: """
+                A task starts once the tasks of the steps it comes after have ended (done, missed, \
+                cancelled or failed): the training waits for the SK Kepala Desa. When it really \
+                began earlier, say so with --force and a --reason; the history keeps both.
+                Example:
+                  kaderctl task start tsk_ywa6qieqjfdjix
+
+                """ + GlobalOptions.helpNote
         )
 
         @ParentCommand var kaderctl: Kaderctl
@@ -121,8 +128,26 @@ struct TaskCommand: ParsableCommand {
         @Argument(help: "The task's id (tsk_…).")
         var id: String
 
+        @OptionGroup var forcing: Forcing
+
         func run() throws {
-            try TaskCommand.change(kaderctl.global, .taskStart, IDParams(id: id), done: "is in progress")
+            let params = TaskStartParams(id: id, force: forcing.force ? true : nil, reason: forcing.reason)
+            try TaskCommand.change(kaderctl.global, .taskStart, params, done: "is in progress")
+        }
+    }
+
+    /// `--force --reason`: recording what happened out of the program's order.
+    struct Forcing: ParsableArguments {
+        @Flag(help: "Even though the steps this task comes after have not ended; needs --reason.")
+        var force = false
+
+        @Option(help: "Why, for the history; required with --force.")
+        var reason: String?
+
+        func validate() throws {
+            if force, (reason ?? "").allSatisfy(\.isWhitespace) {
+                throw ValidationError("--force needs a --reason: say why, for the history")
+            }
         }
     }
 
@@ -133,7 +158,12 @@ struct TaskCommand: ParsableCommand {
             discussion: """
                 The decree step (SK Kepala Desa) requires decree_number and decree_date; completing it \
                 makes the cadres active, and completing the graduation makes them Kader Desa. \
-                `kaderctl program show kpmd` lists what each step records.
+                `kaderctl program show kpmd` lists what each step records: only those keys are \
+                taken, and a date is YYYY-MM-DD, not after today in the village.
+
+                A task is done once the tasks of the steps it comes after have ended (done, missed, \
+                cancelled or failed): the training after the decree. When it really happened \
+                earlier, say so with --force and a --reason; the history keeps both.
                 Examples:
                   kaderctl task complete tsk_ywa6qieqjfdjix --note "12 peserta hadir"
                   kaderctl task complete tsk_js5tfbs7d8gavr \\
@@ -156,6 +186,8 @@ struct TaskCommand: ParsableCommand {
         @Option(help: "A remark, kept with the records.")
         var note: String?
 
+        @OptionGroup var forcing: Forcing
+
         func validate() throws {
             let keys = records.map(\.key)
             if let twice = keys.first(where: { key in keys.filter { $0 == key }.count > 1 }) {
@@ -166,7 +198,7 @@ struct TaskCommand: ParsableCommand {
         func run() throws {
             let params = TaskCompleteParams(
                 id: id, records: records.isEmpty ? nil : Dictionary(uniqueKeysWithValues: records.map { ($0.key, $0.value) }),
-                note: note)
+                note: note, force: forcing.force ? true : nil, reason: forcing.reason)
             try TaskCommand.change(kaderctl.global, .taskComplete, params, done: "is done")
         }
 
@@ -212,7 +244,10 @@ struct TaskCommand: ParsableCommand {
             commandName: "reschedule",
             abstract: "Move a scheduled or due task to a new start, keeping the length of its window.",
             discussion: """
-                The new start is in the village's local time. A date alone keeps the time of day.
+                The new start is in the village's local time. A date alone keeps the time of day. \
+                A task of a repeating step stays between its neighbours (visit 2 after visit 1 and \
+                before visit 3). A start on a blackout (a national holiday, Nyepi in Bali) is \
+                refused, naming it; --force with a --reason moves it there all the same.
                 Examples:
                   kaderctl task reschedule tsk_ywa6qieqjfdjix --to 2027-01-12 --reason "banjir"
                   kaderctl task reschedule tsk_ywa6qieqjfdjix --to 2027-01-12T13:30
@@ -228,11 +263,20 @@ struct TaskCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The new start, in the village's time.", valueName: "YYYY-MM-DD[THH:MM]"), transform: LocalStart.parse)
         var to: LocalStart
 
-        @Option(help: "Why, for the history.")
+        @Option(help: "Why, for the history; required with --force.")
         var reason: String?
 
+        @Flag(help: "Onto a blackout all the same; needs --reason.")
+        var force = false
+
+        func validate() throws {
+            if force, (reason ?? "").allSatisfy(\.isWhitespace) {
+                throw ValidationError("--force needs a --reason: say why, for the history")
+            }
+        }
+
         func run() throws {
-            let params = TaskRescheduleParams(id: id, start: to.description, reason: reason)
+            let params = TaskRescheduleParams(id: id, start: to.description, reason: reason, force: force ? true : nil)
             try TaskCommand.change(kaderctl.global, .taskReschedule, params, done: "is rescheduled")
         }
     }

@@ -21,8 +21,8 @@ struct Kaderd: AsyncParsableCommand {
             Settings come from (strongest first) these options, the environment (KADERD_SOCKET), the
             config file (\(DaemonSettings.defaultConfigFile), optional) and the defaults.
 
-            Exit status: 0 ok, 64 usage, 69 socket unavailable, 70 internal error, 77 permission
-            denied, 78 configuration error.
+            Exit status: 0 ok, 64 usage, 69 socket unavailable, 70 internal error, 75 state folder in
+            use by another kaderd, 77 permission denied, 78 configuration error.
             """,
         version: KaderVersion.current
     )
@@ -72,6 +72,13 @@ struct Kaderd: AsyncParsableCommand {
         } catch {
             fail("cannot use the state folder: \(error)", error.isPermissionProblem ? .noPermission : .config)
         }
+        // Before the store is opened: a second daemon on this folder must not touch it.
+        let stateLock: StateLock
+        do {
+            stateLock = try StateLock(stateDir: settings.stateDir)
+        } catch {
+            fail("\(error)", error.exitStatus)
+        }
 
         let service: WorkflowService
         do {
@@ -114,6 +121,7 @@ struct Kaderd: AsyncParsableCommand {
             fail("\(error)", error.isPermissionProblem ? .noPermission : .unavailable)
         }
         logger.notice("kaderd stopped")
+        withExtendedLifetime(stateLock) {}  // held until the process ends
     }
 
     /// Opens the store in the state folder and loads the programs. A database that cannot

@@ -119,7 +119,8 @@ import Testing
         // A month well inside the six monthly mentoring visits, which follow about three
         // months after the start.
         let visitMonth = start.adding(days: 1 - start.day).adding(months: 5)
-        let later = TestCalendar.freeDay(atLeast: 190, in: bali)
+        // Past the sixth visit, which opens about eight months after the start.
+        let later = TestCalendar.freeDay(atLeast: 300, in: bali)
         let daemon = try await KaderdProcess(directory: TemporaryDirectory())
         try await onThread {
             let connection = try daemon.connect()
@@ -161,6 +162,13 @@ import Testing
             #expect(month.tasks.isEmpty == false)
             #expect(month.tasks.allSatisfy { $0.zone == "WITA" && $0.windowStart.hasSuffix("+08:00") && $0.village == bali })
 
+            // The training waits for the steps before it; the SK is dated today in Bali.
+            for step in ["identification", "deliberation", "decree"] {
+                let task = try #require(baliRun.tasks.first { $0.step == step })
+                let records: JSONValue =
+                    step == "decree" ? ["decree_number": "141/1", "decree_date": .string("\(TestCalendar.today(in: bali))")] : [:]
+                _ = try connection.call("task.complete", params: ["id": .string(task.id), "records": records])
+            }
             let training = try #require(baliRun.tasks.first { $0.kind == "training" })
             let started = try connection.call("task.start", params: ["id": .string(training.id)], as: TaskInfo.self)
             #expect(started.state == "in_progress")
@@ -169,7 +177,8 @@ import Testing
             #expect(done.state == "done")
             #expect(done.records["note"] == "28 peserta")
 
-            let visit = try #require(baliRun.tasks.first { $0.kind == "mentoring_visit" })
+            // The last visit, moved later: a visit keeps its place among the others.
+            let visit = try #require(baliRun.tasks.last { $0.kind == "mentoring_visit" })
             let moved = try connection.call(
                 "task.reschedule", params: ["id": .string(visit.id), "start": .string("\(later)")], as: TaskInfo.self)
             #expect(moved.windowStart == "\(later)T09:00:00+08:00")

@@ -76,9 +76,14 @@ import Testing
         func task(_ step: String, occurrence: Int = 1) throws -> JSONValue {
             try #require(workflow["tasks"]?.arrayValue?.first { $0["step"]?.stringValue == step && $0["occurrence"]?.intValue == occurrence })
         }
+        for step in ["identification", "deliberation"] {
+            let done = try await ctl.run(["task", "complete", try #require(try task(step)["id"]?.stringValue)])
+            #expect(done.status == 0, "\(done.stderr)")
+        }
         let decree = try #require(try task("decree")["id"]?.stringValue)
         let appointed = try await ctl.run([
-            "task", "complete", decree, "--record", "decree_number=141/12/2026", "--record", "decree_date=\(first)",
+            "task", "complete", decree, "--record", "decree_number=141/12/2026",
+            "--record", "decree_date=\(TestCalendar.today(in: "91"))",
         ])
         #expect(appointed.status == 0, "\(appointed.stderr)")
         #expect(appointed.stdout.contains("decree_number  141/12/2026"))

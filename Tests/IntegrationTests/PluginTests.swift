@@ -208,8 +208,13 @@ import Testing
             ).cadres[0].id
             let run = try connection.call(
                 "workflow.start", params: ["cadre": .string(cadre), "start_date": .string(start)], as: WorkflowDetail.self)
-            let identification = try #require(run.tasks.first { $0.step == "identification" })
-            _ = try connection.call("task.complete", params: ["id": .string(identification.id)])
+            // The steps before the training, in their order; the SK dated today in Papua.
+            for step in ["identification", "deliberation", "decree"] {
+                let task = try #require(run.tasks.first { $0.step == step })
+                let records: JSONValue =
+                    step == "decree" ? ["decree_number": "141/1", "decree_date": .string("\(TestCalendar.today(in: "91"))")] : [:]
+                _ = try connection.call("task.complete", params: ["id": .string(task.id), "records": records])
+            }
             let training = try #require(run.tasks.first { $0.step == "training" })
             _ = try connection.call("task.complete", params: ["id": .string(training.id)])
             let after = try connection.call("workflow.get", params: ["id": .string(run.workflow.id)], as: WorkflowDetail.self)

@@ -14,7 +14,8 @@ import Testing
         -> [WorkflowTask]
     {
         let cadre = try await fixture.service.registerCadres(
-            [EngineFixture.draft("Kader \(village)", village: village)], asBatch: false, caller: EngineFixture.caller)
+            [EngineFixture.draft("Kader \(village)", village: village)], asBatch: false, allowDuplicates: true,
+            caller: EngineFixture.caller)
         return try await fixture.service.startWorkflow(
             program: program, version: nil, cadres: [cadre[0].id], startDate: try LocalDate(parsing: date),
             caller: EngineFixture.caller

@@ -126,7 +126,8 @@ import Testing
         let (first, tasks) = try await service.startWorkflow(
             program: "kpmd", version: nil, cadres: [cadres[0].id], startDate: start, caller: caller)
         for task in tasks {
-            let records = task.kind == .decree ? ["decree_number": "1/2026", "decree_date": "2026-03-01"] : [:]
+            // The SK's date is a day that has come on the fixture's clock.
+            let records = task.kind == .decree ? ["decree_number": "1/2026", "decree_date": "2026-01-05"] : [:]
             _ = try await service.completeTask(task.id, records: records, caller: caller)
         }
         #expect(try await service.workflow(first.id).0.state == .completed)

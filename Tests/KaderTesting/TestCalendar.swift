@@ -88,7 +88,7 @@ public enum TestCalendar {
     }
 
     /// The name of the shipped national holiday on `date`, nil when it is none.
-    static func nationalHoliday(_ date: LocalDate, in region: String) -> String? {
+    public static func nationalHoliday(_ date: LocalDate, in region: String) -> String? {
         BlackoutCalendar.national.blackouts(on: date, in: code(region)).first?.name
     }
 

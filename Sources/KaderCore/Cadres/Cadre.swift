@@ -19,11 +19,13 @@ public struct Cadre: Sendable, Hashable {
     /// Keterangan: free remarks for the register.
     public var notes: String
     public var registeredAt: Date
+    /// Set when the registration was withdrawn as entered in error.
+    public var withdrawal: CadreWithdrawal?
 
     public init(
         id: CadreID, name: String, sex: Sex, birthYear: Int, education: String, courses: [String] = [],
         field: String, village: RegionCode, address: String = "", status: CadreStatus = .candidate,
-        notes: String = "", registeredAt: Date
+        notes: String = "", registeredAt: Date, withdrawal: CadreWithdrawal? = nil
     ) {
         self.id = id
         self.name = name
@@ -37,6 +39,7 @@ public struct Cadre: Sendable, Hashable {
         self.status = status
         self.notes = notes
         self.registeredAt = registeredAt
+        self.withdrawal = withdrawal
     }
 
     /// Umur in a given year, as the register shows it.

@@ -23,10 +23,14 @@ public struct CadreInfo: Codable, Sendable, Hashable {
     public var status: String
     public var notes: String
     public var registeredAt: Date
+    /// When the registration was withdrawn as entered in error, and why; absent otherwise.
+    public var withdrawnAt: Date?
+    public var withdrawalReason: String?
 
     public init(
         id: String, name: String, sex: String, birthYear: Int, education: String, courses: [String], field: String,
-        village: String, villageName: String, address: String, status: String, notes: String, registeredAt: Date
+        village: String, villageName: String, address: String, status: String, notes: String, registeredAt: Date,
+        withdrawnAt: Date? = nil, withdrawalReason: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -41,6 +45,8 @@ public struct CadreInfo: Codable, Sendable, Hashable {
         self.status = status
         self.notes = notes
         self.registeredAt = registeredAt
+        self.withdrawnAt = withdrawnAt
+        self.withdrawalReason = withdrawalReason
     }
 
     enum CodingKeys: String, CodingKey {
@@ -48,6 +54,8 @@ public struct CadreInfo: Codable, Sendable, Hashable {
         case birthYear = "birth_year"
         case villageName = "village_name"
         case registeredAt = "registered_at"
+        case withdrawnAt = "withdrawn_at"
+        case withdrawalReason = "withdrawal_reason"
     }
 }
 
@@ -90,13 +98,18 @@ public struct CadreFields: Codable, Sendable, Hashable {
 public struct CadreRegisterParams: Codable, Sendable, Hashable {
     public var cadres: [CadreFields]?
     public var single: CadreFields?
+    /// Registers someone with the name, sex, birth year and village of a registered cadre:
+    /// the caller says it is another person.
+    public var allowDuplicate: Bool?
 
-    public init(cadres: [CadreFields]) {
+    public init(cadres: [CadreFields], allowDuplicate: Bool? = nil) {
         self.cadres = cadres
+        self.allowDuplicate = allowDuplicate
     }
 
-    public init(single: CadreFields) {
+    public init(single: CadreFields, allowDuplicate: Bool? = nil) {
         self.single = single
+        self.allowDuplicate = allowDuplicate
     }
 
     public init(from decoder: any Decoder) throws {
@@ -106,18 +119,44 @@ public struct CadreRegisterParams: Codable, Sendable, Hashable {
         } else {
             single = try CadreFields(from: decoder)
         }
+        allowDuplicate = try container.decodeIfPresent(Bool.self, forKey: .allowDuplicate)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: BatchKey.self)
         if let cadres {
-            var container = encoder.container(keyedBy: BatchKey.self)
             try container.encode(cadres, forKey: .cadres)
         } else {
             try single?.encode(to: encoder)
         }
+        try container.encodeIfPresent(allowDuplicate, forKey: .allowDuplicate)
     }
 
-    enum BatchKey: String, CodingKey { case cadres }
+    enum BatchKey: String, CodingKey {
+        case cadres
+        case allowDuplicate = "allow_duplicate"
+    }
+}
+
+/// `cadre.withdraw`'s reply: the cadre as now, and what became of their active workflows.
+public struct CadreWithdrawal: Codable, Sendable, Hashable {
+    public var cadre: CadreInfo
+    /// Workflows cancelled: the cadre was their only one.
+    public var cancelledWorkflows: [String]
+    /// Cohorts the cadre was taken out of; they go on for the others.
+    public var leftWorkflows: [String]
+
+    public init(cadre: CadreInfo, cancelledWorkflows: [String], leftWorkflows: [String]) {
+        self.cadre = cadre
+        self.cancelledWorkflows = cancelledWorkflows
+        self.leftWorkflows = leftWorkflows
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case cadre
+        case cancelledWorkflows = "cancelled_workflows"
+        case leftWorkflows = "left_workflows"
+    }
 }
 
 public struct CadreBatch: Codable, Sendable, Hashable {
@@ -131,18 +170,21 @@ public struct CadreListParams: Codable, Sendable, Hashable {
     public var district: String?
     public var village: String?
     public var status: String?
+    /// Withdrawn registrations instead of the register.
+    public var withdrawn: Bool?
     public var cursor: String?
     public var limit: Int?
 
     public init(
         province: String? = nil, regency: String? = nil, district: String? = nil, village: String? = nil,
-        status: String? = nil, cursor: String? = nil, limit: Int? = nil
+        status: String? = nil, withdrawn: Bool? = nil, cursor: String? = nil, limit: Int? = nil
     ) {
         self.province = province
         self.regency = regency
         self.district = district
         self.village = village
         self.status = status
+        self.withdrawn = withdrawn
         self.cursor = cursor
         self.limit = limit
     }
@@ -181,11 +223,13 @@ public struct CadreUpdateParams: Codable, Sendable, Hashable {
     public var address: String?
     public var status: String?
     public var notes: String?
+    /// Why, for the history: "salah ketik nama", "pindah domisili".
+    public var reason: String?
 
     public init(id: String) { self.id = id }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, sex, education, courses, field, village, address, status, notes
+        case id, name, sex, education, courses, field, village, address, status, notes, reason
         case birthYear = "birth_year"
     }
 }

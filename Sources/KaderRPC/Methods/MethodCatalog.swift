@@ -54,14 +54,21 @@ extension RPCMethodDescriptor {
         params: cadreFieldParams + [
             RPCParamDescriptor(
                 name: "cadres", summary: "A batch of cadres, each with the fields above; all are registered or none.",
-                required: false, schema: ["type": "array", "items": ["type": "object"]])
+                required: false, schema: ["type": "array", "items": ["type": "object"]]),
+            .boolean(
+                "allow_duplicate",
+                "Register even those whose name (case and accents ignored), sex, birth year and village match a "
+                    + "registered cadre: they are other people. Without it such a registration is refused (duplicate)."),
         ],
         result: .objectSchema(["cadres": ["type": "array"]]))
 
     public static let cadreList = RPCMethodDescriptor(
         name: "cadre.list", summary: "Cadres in registration order, filtered by region and status.", access: .read,
         params: RPCParamDescriptor.regionFilters
-            + [.oneOf("status", "Only cadres in this status.", ["candidate", "active", "graduated", "inactive"])]
+            + [
+                .oneOf("status", "Only cadres in this status.", ["candidate", "active", "graduated", "inactive"]),
+                .boolean("withdrawn", "List the withdrawn registrations instead of the register."),
+            ]
             + RPCParamDescriptor.paging,
         result: .listSchema("cadres", of: "cadre"))
 
@@ -71,9 +78,26 @@ extension RPCMethodDescriptor {
         result: .objectSchema(["cadre": ["type": "object"], "history": ["type": "array"]]))
 
     public static let cadreUpdate = RPCMethodDescriptor(
-        name: "cadre.update", summary: "Changes the given fields of a cadre.", access: .write,
-        params: [.string("id", "A cadre id (cdr_…).", required: true)] + cadreFieldParams,
+        name: "cadre.update",
+        summary: "Corrects or changes the given fields of a cadre; the history keeps each old value and the reason. "
+            + "A cadre in an active workflow cannot change village.",
+        access: .write,
+        params: [.string("id", "A cadre id (cdr_…).", required: true)] + cadreFieldParams
+            + [.string("reason", "Why, for the history (\"salah ketik nama\").")],
         result: ["type": "object"])
+
+    public static let cadreWithdraw = RPCMethodDescriptor(
+        name: "cadre.withdraw",
+        summary: "Withdraws a registration entered in error: it leaves the register and the Buku Kader's numbering, "
+            + "stays in the history, and the cadre's active workflows are cancelled (or, in a cohort, go on without them).",
+        access: .write,
+        params: [
+            .string("id", "A cadre id (cdr_…).", required: true),
+            .string("reason", "Why the registration was wrong (\"duplikat impor\").", required: true),
+        ],
+        result: .objectSchema([
+            "cadre": ["type": "object"], "cancelled_workflows": ["type": "array"], "left_workflows": ["type": "array"],
+        ]))
 
     // MARK: Workflows
 
@@ -129,19 +153,29 @@ extension RPCMethodDescriptor {
         params: [.string("id", "A task id (tsk_…).", required: true)],
         result: .objectSchema(["task": ["type": "object"], "history": ["type": "array"]]))
 
+    /// Starting or completing a task before the steps it comes after have ended.
+    static let forceParams: [RPCParamDescriptor] = [
+        .boolean("force", "Even though the steps this one comes after have not ended; needs a reason."),
+        .string("reason", "Why it happened out of order, for the history; required with force."),
+    ]
+
     public static let taskStart = RPCMethodDescriptor(
-        name: "task.start", summary: "Marks a task in progress.", access: .write,
-        params: [.string("id", "A task id (tsk_…).", required: true)], result: ["type": "object"])
+        name: "task.start", summary: "Marks a task in progress, once the steps it comes after have ended.", access: .write,
+        params: [.string("id", "A task id (tsk_…).", required: true)] + forceParams, result: ["type": "object"])
 
     public static let taskComplete = RPCMethodDescriptor(
-        name: "task.complete", summary: "Marks a task done, with what its step requires recorded.", access: .write,
+        name: "task.complete",
+        summary: "Marks a task done, once the steps it comes after have ended, with what its step records.",
+        access: .write,
         params: [
             .string("id", "A task id (tsk_…).", required: true),
             RPCParamDescriptor(
-                name: "records", summary: "What the step requires (a decree: decree_number, decree_date).",
+                name: "records",
+                summary: "What the step records, its keys only (a decree: decree_number, decree_date); a *_date is "
+                    + "YYYY-MM-DD, not after today in the village.",
                 required: false, schema: ["type": "object", "additionalProperties": ["type": "string"]]),
             .string("note", "A remark, kept with the records."),
-        ],
+        ] + forceParams,
         result: ["type": "object"])
 
     public static let taskCancel = RPCMethodDescriptor(
@@ -150,11 +184,15 @@ extension RPCMethodDescriptor {
         result: ["type": "object"])
 
     public static let taskReschedule = RPCMethodDescriptor(
-        name: "task.reschedule", summary: "Moves a scheduled or due task's window, keeping its length.", access: .write,
+        name: "task.reschedule",
+        summary: "Moves a scheduled or due task's window, keeping its length, its place among its step's occurrences "
+            + "and off blackouts.",
+        access: .write,
         params: [
             .string("id", "A task id (tsk_…).", required: true),
             .string("start", "New start in the village's time: YYYY-MM-DDTHH:MM, or YYYY-MM-DD to keep the time.", required: true),
-            .string("reason", "Why, for the history."),
+            .string("reason", "Why, for the history; required with force."),
+            .boolean("force", "Onto a blackout all the same."),
         ],
         result: ["type": "object"])
 

@@ -243,16 +243,37 @@ public struct TaskList: Codable, Sendable, Hashable {
     }
 }
 
+/// `task.start`: the task, and `force` with a `reason` when the steps it comes after have
+/// not ended but it really began.
+public struct TaskStartParams: Codable, Sendable, Hashable {
+    public var id: String
+    public var force: Bool?
+    public var reason: String?
+
+    public init(id: String, force: Bool? = nil, reason: String? = nil) {
+        self.id = id
+        self.force = force
+        self.reason = reason
+    }
+}
+
 public struct TaskCompleteParams: Codable, Sendable, Hashable {
     public var id: String
-    /// What the step requires recorded (decree_number, decree_date, …), and any remarks.
+    /// What the step records (decree_number, decree_date, …).
     public var records: [String: String]?
     public var note: String?
+    /// Done although the steps it comes after have not ended; `reason` says why.
+    public var force: Bool?
+    public var reason: String?
 
-    public init(id: String, records: [String: String]? = nil, note: String? = nil) {
+    public init(
+        id: String, records: [String: String]? = nil, note: String? = nil, force: Bool? = nil, reason: String? = nil
+    ) {
         self.id = id
         self.records = records
         self.note = note
+        self.force = force
+        self.reason = reason
     }
 }
 
@@ -261,11 +282,14 @@ public struct TaskRescheduleParams: Codable, Sendable, Hashable {
     /// The new start in the village's time: YYYY-MM-DDTHH:MM[:SS], or YYYY-MM-DD to keep the time of day.
     public var start: String
     public var reason: String?
+    /// Onto a blackout all the same; `reason` says why.
+    public var force: Bool?
 
-    public init(id: String, start: String, reason: String? = nil) {
+    public init(id: String, start: String, reason: String? = nil, force: Bool? = nil) {
         self.id = id
         self.start = start
         self.reason = reason
+        self.force = force
     }
 }
 

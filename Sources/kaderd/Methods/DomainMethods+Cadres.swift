@@ -18,7 +18,9 @@ extension DomainMethods {
                 }
                 try reader.check(params.cadres == nil ? "the cadre cannot be registered" : "the cadres cannot be registered")
                 let cadres = try await ErrorMapping.translating {
-                    try await service.registerCadres(drafts, asBatch: params.cadres != nil, caller: Self.caller(call))
+                    try await service.registerCadres(
+                        drafts, asBatch: params.cadres != nil, allowDuplicates: params.allowDuplicate ?? false,
+                        caller: Self.caller(call))
                 }
                 return CadreBatch(cadres: cadres.map(wire.cadre))
             },
@@ -32,7 +34,8 @@ extension DomainMethods {
                 try reader.check("the list cannot be made")
                 let page = try await ErrorMapping.translating {
                     try await service.cadres(
-                        matching: CadreQuery(region: RegionFilter(within: region), status: status),
+                        matching: CadreQuery(
+                            region: RegionFilter(within: region), status: status, withdrawn: params.withdrawn ?? false),
                         page: PageRequest(cursor: params.cursor, limit: limit))
                 }
                 return CadreList(cadres: page.items.map(wire.cadre), nextCursor: page.nextCursor)
@@ -69,9 +72,24 @@ extension DomainMethods {
                 }
                 try reader.check("the cadre cannot be changed")
                 let cadre = try await ErrorMapping.translating {
-                    try await service.updateCadre(id!, changes: changes, caller: Self.caller(call))
+                    try await service.updateCadre(
+                        id!, changes: changes, reason: params.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+                        caller: Self.caller(call))
                 }
                 return wire.cadre(cadre)
+            },
+            RPCMethod(.cadreWithdraw) { call in
+                let params = try call.decodeParams(ReasonParams.self)
+                var reader = ParamReader()
+                let id = reader.id(params.id, field: "id", as: CadreKind.self)
+                let reason = reader.reason(params.reason, why: "say why the registration was wrong, for the history")
+                try reader.check("the registration cannot be withdrawn")
+                let withdrawn = try await ErrorMapping.translating {
+                    try await service.withdrawCadre(id!, reason: reason, caller: Self.caller(call))
+                }
+                return CadreWithdrawal(
+                    cadre: wire.cadre(withdrawn.cadre), cancelledWorkflows: withdrawn.cancelled.map(\.rawValue),
+                    leftWorkflows: withdrawn.left.map(\.rawValue))
             },
         ]
     }

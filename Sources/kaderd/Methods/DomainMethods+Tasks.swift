@@ -41,18 +41,26 @@ extension DomainMethods {
                 }
             },
             RPCMethod(.taskStart) { call in
-                let id = try taskID(call)
-                return wire.task(try await ErrorMapping.translating { try await service.startTask(id, caller: Self.caller(call)) })
+                let params = try call.decodeParams(TaskStartParams.self)
+                var reader = ParamReader()
+                let id = reader.id(params.id, field: "id", as: TaskKind.self)
+                let force = reader.forced(params.force, reason: params.reason)
+                try reader.check("the task cannot be started")
+                let task = try await ErrorMapping.translating {
+                    try await service.startTask(id!, force: force, caller: Self.caller(call))
+                }
+                return wire.task(task)
             },
             RPCMethod(.taskComplete) { call in
                 let params = try call.decodeParams(TaskCompleteParams.self)
                 var reader = ParamReader()
                 let id = reader.id(params.id, field: "id", as: TaskKind.self)
-                try reader.check("no task can be found by that id")
+                let force = reader.forced(params.force, reason: params.reason)
+                try reader.check("the task cannot be completed")
                 var records = params.records ?? [:]
-                if let note = params.note, !note.isEmpty { records["note"] = note }
+                if let note = params.note, !note.isEmpty { records[TaskRules.noteKey] = note }
                 let task = try await ErrorMapping.translating {
-                    try await service.completeTask(id!, records: records, caller: Self.caller(call))
+                    try await service.completeTask(id!, records: records, force: force, caller: Self.caller(call))
                 }
                 return wire.task(task)
             },
@@ -70,13 +78,14 @@ extension DomainMethods {
                 let params = try call.decodeParams(TaskRescheduleParams.self)
                 var reader = ParamReader()
                 let id = reader.id(params.id, field: "id", as: TaskKind.self)
-                try reader.check("no task can be found by that id")
+                let force = reader.forced(params.force, reason: params.reason)
+                try reader.check("the task cannot be rescheduled")
                 return try await ErrorMapping.translating {
                     let task = try await service.task(id!)
                     let zone = TimeZone(identifier: task.zoneIdentifier) ?? .gmt
                     let start = try newStart(params.start, keeping: task.windowStart, in: zone)
                     let moved = try await service.rescheduleTask(
-                        id!, to: start, reason: params.reason ?? "", caller: Self.caller(call))
+                        id!, to: start, reason: params.reason ?? "", force: force != nil, caller: Self.caller(call))
                     return wire.task(moved)
                 }
             },

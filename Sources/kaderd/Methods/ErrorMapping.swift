@@ -28,6 +28,10 @@ enum ErrorMapping {
             RPCError(
                 .invalid, validation.summary.prefix(1).uppercased() + validation.summary.dropFirst(),
                 fields: validation.problems.map { RPCFieldError(field: $0.field, message: $0.message) })
+        case .duplicate(let validation):
+            RPCError(
+                .duplicate, validation.summary.prefix(1).uppercased() + validation.summary.dropFirst(),
+                fields: validation.problems.map { RPCFieldError(field: $0.field, message: $0.message) })
         case .plugin(let failure):
             RPCError(
                 .pluginFailed, "Plugin \(failure.plugin) failed; nothing was changed: \(failure.reason)",

@@ -81,6 +81,22 @@ struct ParamReader {
         ].compactMap { $0 }
     }
 
+    /// The reason of a forced change: required with `force`, so the history says why the
+    /// rules were set aside. Nil when not forced.
+    mutating func forced(_ force: Bool?, reason: String?) -> String? {
+        guard force == true else { return nil }
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if reason.isEmpty { note("reason", "is required with force: say why, for the history") }
+        return reason
+    }
+
+    /// A reason that must be given.
+    mutating func reason(_ text: String?, why: String) -> String {
+        let reason = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if reason.isEmpty { note("reason", "is required: \(why)") }
+        return reason
+    }
+
     mutating func limit(_ value: Int?, default defaultValue: Int = 100, maximum: Int = 1000) -> Int {
         guard let value else { return defaultValue }
         guard (1...maximum).contains(value) else {

@@ -13,7 +13,8 @@ struct WireMapping {
             id: cadre.id.rawValue, name: cadre.name, sex: cadre.sex.rawValue, birthYear: cadre.birthYear,
             education: cadre.education, courses: cadre.courses, field: cadre.field, village: cadre.village.description,
             villageName: directory.name(of: cadre.village) ?? "", address: cadre.address, status: cadre.status.rawValue,
-            notes: cadre.notes, registeredAt: cadre.registeredAt)
+            notes: cadre.notes, registeredAt: cadre.registeredAt, withdrawnAt: cadre.withdrawal?.at,
+            withdrawalReason: cadre.withdrawal?.reason)
     }
 
     func workflow(_ workflow: Workflow) -> WorkflowInfo {

@@ -90,13 +90,13 @@ extension WorkflowService {
             let (previous, next) = TaskRules.neighbours(of: task, among: try writer.reader.tasks(of: task.workflowID))
             if let next, newStart >= next.windowStart {
                 throw refuse(
-                    "\(start) is not before \(Self.label(next)) (\(next.id), opens \(ISO8601.string(next.windowStart, in: zone))): "
+                    "\(start) is not before \(Self.label(next)) (\(next.id), opens \(Self.shown(next.windowStart, in: zone))): "
                         + "\(Self.label(task)) must stay before it; move that one first")
             }
             if let previous, newStart <= previous.windowStart {
                 throw refuse(
                     "\(start) is not after \(Self.label(previous)) (\(previous.id), opens "
-                        + "\(ISO8601.string(previous.windowStart, in: zone))): \(Self.label(task)) must stay after it")
+                        + "\(Self.shown(previous.windowStart, in: zone))): \(Self.label(task)) must stay after it")
             }
             var detail: [String: String] = [:]
             if let blackout = blackouts.blackout(at: start, in: task.village) {
@@ -169,13 +169,19 @@ extension WorkflowService {
     static func outOfOrder(_ task: WorkflowTask, to next: TaskState, waiting: [WorkflowTask]) -> String {
         let zone = TimeZone(identifier: task.zoneIdentifier) ?? .gmt
         let named = waiting.prefix(3).map { other in
-            "\(label(other)) \(other.id) is \(other.state.rawValue) (opens \(ISO8601.string(other.windowStart, in: zone)))"
+            "\(label(other)) \(other.id) is \(other.state.rawValue) (opens \(shown(other.windowStart, in: zone)))"
         }
         let more = waiting.count > 3 ? " and \(waiting.count - 3) more" : ""
         let verb = next == .done ? "completed" : "started"
         return "task \(task.id) (\(label(task))) cannot be \(verb) before the steps it comes after have ended: "
             + named.joined(separator: ", ") + more
             + "; record those first, or force it with a reason (kaderctl: --force --reason)"
+    }
+
+    /// A time as people in the village read it: `2027-01-29 09:00 WITA`.
+    static func shown(_ date: Date, in zone: TimeZone) -> String {
+        let local = LocalDateTime(date, in: zone).description
+        return local.prefix(10) + " " + local.dropFirst(11).prefix(5) + " " + IndonesianZone.abbreviation(for: zone, at: date)
     }
 
     /// A task as people name it: its step, and which occurrence when the step repeats.

@@ -57,7 +57,7 @@ $(PLUGIN_BUILD)/%.so: plugins/$$*/$$*.c Sources/KaderPluginABI/include/kader_plu
 	$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror -I Sources/KaderPluginABI/include -o $@ $<
 
 ## Builds in release mode and installs the binaries, the plugins, the systemd units, the
-## sysusers.d file, the example config and the documentation.
+## sysusers.d file, the example config and blackout file, and the documentation.
 install: release plugins install-files
 
 ## Installs already built binaries from BUILD_DIR; the units name the installed paths.
@@ -72,6 +72,7 @@ install-files:
 	done
 	install -m 0644 systemd/kaderd.sysusers $(DESTDIR)$(SYSUSERSDIR)/kaderd.conf
 	install -m 0644 systemd/kaderd.toml.example $(DESTDIR)$(SYSCONFDIR)/kaderd/kaderd.toml.example
+	install -m 0644 systemd/blackouts.toml.example $(DESTDIR)$(SYSCONFDIR)/kaderd/blackouts.toml.example
 	install -m 0644 README.md $(DESTDIR)$(DOCDIR)/README.md
 	@if [ -z "$(DESTDIR)" ]; then \
 		echo "Installed. Next: systemd-sysusers && systemctl daemon-reload && systemctl enable --now kaderd.socket"; \

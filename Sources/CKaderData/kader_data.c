@@ -23,3 +23,8 @@ const unsigned char kader_default_program_toml[] = {
 #embed "programs/kpmd.toml"
 };
 const size_t kader_default_program_toml_size = sizeof(kader_default_program_toml);
+
+const unsigned char kader_kpm_program_toml[] = {
+#embed "programs/kpm.toml"
+};
+const size_t kader_kpm_program_toml_size = sizeof(kader_kpm_program_toml);

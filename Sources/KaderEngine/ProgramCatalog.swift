@@ -18,13 +18,17 @@ public struct ProgramCatalog: Sendable {
 
     public init() {}
 
-    /// The built-in programs plus every `*.toml` file of `folders`, in name order.
+    /// The built-in programs (`BundledPrograms.ids`) plus every `*.toml` file of `folders`,
+    /// in name order.
     public static func load(folders: [String]) -> ProgramCatalog {
         var catalog = ProgramCatalog()
-        do {
-            catalog.add(try BundledPrograms.defaultProgram(), source: BundledPrograms.defaultProgramSource)
-        } catch {
-            catalog.refusals.append(error)
+        for id in BundledPrograms.ids {
+            guard let file = BundledPrograms.file(id: id) else { continue }
+            do {
+                catalog.add(try ProgramFile.parse(file.text, file: file.source), source: file.source)
+            } catch {
+                catalog.refusals.append(error)
+            }
         }
         for folder in folders {
             let names: [String]
@@ -87,6 +91,11 @@ public struct ProgramCatalog: Sendable {
     /// The latest version of every program, by id.
     public var latest: [Entry] {
         entries.keys.sorted().compactMap { entry(id: $0) }
+    }
+
+    /// The latest version of every program that can run in a village of `kind`, by id.
+    public func latest(for kind: RegionCode.VillageKind) -> [Entry] {
+        latest.filter { $0.program.isFor(kind) }
     }
 
     /// Every version of one program, oldest first.

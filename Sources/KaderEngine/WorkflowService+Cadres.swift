@@ -224,7 +224,7 @@ extension WorkflowService {
         switch status {
         case .candidate: "Calon KPMD"
         case .active: "KPMD aktif"
-        case .graduated: "Kader Desa"
+        case .completed: "KPMD, kaderisasi selesai"
         case .inactive: "Tidak aktif"
         }
     }

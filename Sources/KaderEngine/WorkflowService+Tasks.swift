@@ -28,7 +28,9 @@ extension WorkflowService {
 
     /// Marks a task done with what its step records (the SK's number and date for a
     /// decree), each key one the step knows and each date one that has come. Completing the
-    /// decree makes the cadres active; completing the graduation makes them Kader Desa.
+    /// decree makes the cadres active; completing the program's last task (the evaluation
+    /// of the KPMD program, or a graduation step an operator's program keeps) makes active
+    /// cadres `completed`.
     public func completeTask(_ id: TaskID, records: [String: String], force: String? = nil, caller: Caller) async throws
         -> WorkflowTask
     {
@@ -44,16 +46,20 @@ extension WorkflowService {
             }
             task.records.merge(records) { _, new in new }
             guard let workflow = context.workflow else { return }
+            let endsProgram = context.isLastStep && task.occurrence == task.occurrences
             let promotion: CadreStatus? =
-                switch task.kind {
-                case .decree: .active
-                case .graduation: .graduated
-                default: nil
+                if task.kind == .decree {
+                    .active
+                } else if task.kind == .graduation || endsProgram {
+                    .completed
+                } else {
+                    nil
                 }
             if let promotion {
                 for cadreID in workflow.cadres {
+                    // Only forward: a decree does not undo `completed`, the end not a candidate.
                     guard var cadre = try writer.reader.cadre(cadreID), cadre.status != promotion,
-                        cadre.status != .inactive
+                        promotion == .active ? cadre.status == .candidate : cadre.status == .active
                     else { continue }
                     let from = cadre.status
                     cadre.status = promotion
@@ -130,6 +136,8 @@ extension WorkflowService {
     struct StepContext {
         var workflow: Workflow?
         var step: ProgramStep?
+        /// Whether the step is the program's last: its last task ends the program.
+        var isLastStep: Bool
     }
 
     /// One checked state change, with `body` adding the step's own rules and effects inside
@@ -147,8 +155,8 @@ extension WorkflowService {
                 throw EngineError.conflict(Self.refusal(task: id, from: task.state, to: next))
             }
             let workflow = try writer.reader.workflow(task.workflowID)
-            let step = workflow.flatMap { catalog.entry(id: $0.programID, version: $0.programVersion) }?.program
-                .step(task.stepID)
+            let program = workflow.flatMap { catalog.entry(id: $0.programID, version: $0.programVersion) }?.program
+            let step = program?.step(task.stepID)
             var detail = detail
             if next == .inProgress || next == .done, let step {
                 let waiting = TaskRules.unfinishedPredecessors(of: step, among: try writer.reader.tasks(of: task.workflowID))
@@ -158,7 +166,9 @@ extension WorkflowService {
                     detail["before"] = waiting.map(\.id.rawValue).joined(separator: ",")
                 }
             }
-            try body(writer, &task, StepContext(workflow: workflow, step: step))
+            let context = StepContext(
+                workflow: workflow, step: step, isLastStep: step != nil && program?.steps.last?.id == task.stepID)
+            try body(writer, &task, context)
             try self.addFollowUps(after: task, to: next, writer: writer, at: now)
             try Self.transition(&task, to: next, writer: writer, caller: caller, at: now, detail: detail)
             return task

@@ -59,8 +59,8 @@ public final class WorkflowService: Sendable {
     /// Starts a program for one cadre or a cohort of one village: plans every task in the
     /// village's zone and stores them with the workflow.
     public func startWorkflow(
-        program programID: String, version: Int?, cadres cadreIDs: [CadreID], facilitator: String = "",
-        startDate: LocalDate, caller: Caller
+        program programID: String, version: Int?, cadres cadreIDs: [CadreID], facilitatorID: FacilitatorID? = nil,
+        facilitator: String = "", startDate: LocalDate, caller: Caller
     ) async throws -> (Workflow, [WorkflowTask]) {
         guard let entry = catalog.entry(id: programID, version: version) else {
             let what = version.map { "version \($0) of program" } ?? "program"
@@ -97,6 +97,16 @@ public final class WorkflowService: Sendable {
                                 message: "\(other.id) lives in \(other.village), \(cadres[0].id) in \(village)")
                         ]))
             }
+            // A program runs only in the kinds of village it is for (no kelurahan has a Musyawarah Desa).
+            if let kind = village.villageKind, !program.isFor(kind) {
+                throw EngineError.invalid(
+                    ValidationError(
+                        "the workflow cannot start",
+                        problems: [
+                            Self.villageKindProblem(
+                                program, village: village, kind: kind, directory: directory, catalog: self.catalog)
+                        ]))
+            }
             for cadre in cadres {
                 if let withdrawal = cadre.withdrawal { throw EngineError.conflict(Self.withdrawn(cadre, withdrawal)) }
                 if cadre.status == .inactive {
@@ -130,26 +140,41 @@ public final class WorkflowService: Sendable {
             } catch let error as BlackoutError {
                 throw EngineError.conflict("the tasks cannot be planned in \(province.name): \(error)")
             }
+            // The facilitator named, or the one covering the village on the start date.
+            let mentor: Facilitator?
+            if let facilitatorID {
+                guard let named = try reader.facilitator(facilitatorID) else {
+                    throw EngineError.notFound(what: "facilitator", id: facilitatorID.rawValue)
+                }
+                mentor = named
+            } else {
+                mentor = try reader.facilitator(covering: village, on: startDate).flatMap { try reader.facilitator($0) }
+            }
             let workflow = Workflow(
                 id: workflowID, programID: program.id, programVersion: program.version, village: village,
-                zoneIdentifier: province.ianaIdentifier, cadres: cadreIDs,
+                zoneIdentifier: province.ianaIdentifier, cadres: cadreIDs, facilitatorID: mentor?.id,
                 facilitator: facilitator.trimmingCharacters(in: .whitespacesAndNewlines), startDate: startDate, createdAt: now)
-            let tasks = plan.map { planned in
+            var tasks = plan.map { planned in
                 WorkflowTask(
                     id: ids.next(), workflowID: workflowID, stepID: planned.stepID, kind: planned.kind,
                     title: planned.title, occurrence: planned.occurrence, occurrences: planned.occurrences,
                     village: village, zoneIdentifier: province.ianaIdentifier, windowStart: planned.windowStart,
                     windowEnd: planned.windowEnd, updatedAt: now)
             }
+            let workload =
+                try mentor.map {
+                    try Self.balance(&tasks, program: program, facilitator: $0, reader: reader, blackouts: blackouts, now: now)
+                } ?? [:]
             try writer.insert(workflow, tasks: tasks)
             try writer.record(
                 "started", entityKind: "workflow", entityID: workflowID.rawValue, caller: caller, at: now,
                 detail: [
                     "program": "\(program.id)@\(program.version)", "start_date": startDate.description,
-                    "tasks": String(tasks.count),
+                    "tasks": String(tasks.count), "facilitator": mentor?.id.rawValue ?? "",
                 ])
             for (task, planned) in zip(tasks, plan) {
                 var detail = ["workflow": workflowID.rawValue, "step": task.stepID]
+                detail.merge(workload[task.id] ?? [:]) { _, new in new }
                 if let shift = planned.shift {
                     // Why the task opens on another day than its program says, for whoever asks.
                     detail["shifted_from"] = ISO8601.string(shift.original.date(in: province.timeZone), in: province.timeZone)

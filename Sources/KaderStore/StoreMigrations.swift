@@ -149,6 +149,44 @@ enum StoreMigrations {
                     CREATE INDEX cadre_move_by_to ON cadre_move(to_village);
                     """)
         }
+        migrator.registerMigration("v7: the status graduated is completed") { db in
+            // No regulation has a KPMD graduation, and "Kader Desa" is what a KPMD is from the
+            // start: the status only says the program ended. The history keeps what it said.
+            try db.execute(sql: "UPDATE cadre SET status = 'completed' WHERE status = 'graduated'")
+        }
+        migrator.registerMigration("v8: the facilitator register") { db in
+            // A workflow's free-text facilitator stays as written; new ones name a
+            // registered facilitator by id.
+            try db.execute(
+                sql: """
+                    CREATE TABLE facilitator (
+                      id TEXT PRIMARY KEY NOT NULL,
+                      seq INTEGER NOT NULL UNIQUE,
+                      name TEXT NOT NULL,
+                      role TEXT NOT NULL,
+                      phone TEXT NOT NULL,
+                      email TEXT NOT NULL,
+                      capacity INTEGER NOT NULL,
+                      working_days TEXT NOT NULL,
+                      registered_at REAL NOT NULL
+                    );
+                    CREATE TABLE facilitator_assignment (
+                      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                      facilitator_id TEXT NOT NULL REFERENCES facilitator(id),
+                      region TEXT NOT NULL,
+                      from_date TEXT NOT NULL,
+                      until_date TEXT
+                    );
+                    CREATE INDEX facilitator_assignment_by_region ON facilitator_assignment(region);
+                    CREATE INDEX facilitator_assignment_by_facilitator ON facilitator_assignment(facilitator_id);
+                    ALTER TABLE workflow ADD COLUMN facilitator_id TEXT REFERENCES facilitator(id);
+                    CREATE INDEX workflow_by_facilitator ON workflow(facilitator_id) WHERE facilitator_id IS NOT NULL;
+                    ALTER TABLE task ADD COLUMN facilitator_id TEXT;
+                    ALTER TABLE task ADD COLUMN conflict TEXT;
+                    CREATE INDEX task_by_facilitator ON task(facilitator_id, window_start, id)
+                      WHERE facilitator_id IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 

@@ -62,16 +62,22 @@ public struct TaskQuery: Sendable, Hashable {
     public var from: Date?
     /// Tasks whose window starts before this instant.
     public var until: Date?
+    /// Tasks this facilitator attends.
+    public var facilitator: FacilitatorID?
+    /// Only tasks that could not be placed within their facilitator's capacity.
+    public var conflictsOnly: Bool
 
     public init(
         region: RegionFilter = RegionFilter(), states: [TaskState] = [], workflow: WorkflowID? = nil,
-        from: Date? = nil, until: Date? = nil
+        from: Date? = nil, until: Date? = nil, facilitator: FacilitatorID? = nil, conflictsOnly: Bool = false
     ) {
         self.region = region
         self.states = states
         self.workflow = workflow
         self.from = from
         self.until = until
+        self.facilitator = facilitator
+        self.conflictsOnly = conflictsOnly
     }
 }
 

@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 import KaderCore
 
-/// Task rows, read by column position: a page of tasks reads fourteen columns of a hundred
+/// Task rows, read by column position: a page of tasks reads sixteen columns of a hundred
 /// rows, and reading by name made GRDB lowercase each name at every lookup.
 extension StoreReader {
     /// What every task query selects, in the order `task(_:)` reads it.
     static let taskColumns = """
         id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone, \
-        window_start, window_end, state, records, updated_at
+        window_start, window_end, state, records, updated_at, facilitator_id, conflict
         """
 
     /// A task from a row of `taskColumns`. Ids and the village code are not checked again:
@@ -28,6 +28,8 @@ extension StoreReader {
             windowEnd: Date(timeIntervalSince1970: TimeInterval(row[10] as Int64)),
             state: TaskState(rawValue: row[11]) ?? .scheduled,
             records: JSONText.dictionary(row[12]),
-            updatedAt: Date(timeIntervalSince1970: row[13]))
+            updatedAt: Date(timeIntervalSince1970: row[13]),
+            facilitatorID: (row[14] as String?).map(FacilitatorID.trusted),
+            conflict: row[15])
     }
 }

@@ -148,6 +148,7 @@ public struct StoreReader {
             village: try Self.decode(row["village"], as: RegionCode.self),
             zoneIdentifier: row["zone"],
             cadres: try cadres.map { try Self.decode($0, as: CadreID.self) },
+            facilitatorID: try (row["facilitator_id"] as String?).map { try Self.decode($0, as: FacilitatorID.self) },
             facilitator: row["facilitator"],
             startDate: try Self.decode(row["start_date"], as: LocalDate.self),
             state: WorkflowState(rawValue: row["state"]) ?? .active,
@@ -173,6 +174,11 @@ public struct StoreReader {
             conditions.sql.append("workflow_id = ?")
             arguments.append(workflow.rawValue)
         }
+        if let facilitator = query.facilitator {
+            conditions.sql.append("facilitator_id = ?")
+            arguments.append(facilitator.rawValue)
+        }
+        if query.conflictsOnly { conditions.sql.append("conflict IS NOT NULL") }
         if let from = query.from {
             conditions.sql.append("window_start >= ?")
             arguments.append(Int64(from.timeIntervalSince1970.rounded(.up)))
@@ -219,6 +225,7 @@ public struct StoreReader {
     /// there and only matching tasks are read (10 ms). A workflow's own index beats both.
     static func taskIndex(for query: TaskQuery) -> String {
         let timeBound = query.from != nil || query.until != nil
+        if query.facilitator != nil, query.workflow == nil { return "INDEXED BY task_by_facilitator" }
         guard !query.region.within.isEmpty, timeBound, query.workflow == nil else { return "" }
         return "INDEXED BY task_by_village"
     }

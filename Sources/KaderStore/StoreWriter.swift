@@ -55,14 +55,14 @@ public struct StoreWriter {
         try db.cachedStatement(
             sql: """
                 INSERT INTO workflow (id, seq, program_id, program_version, village, zone, start_date, state, created_at,
-                                      facilitator)
-                VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM workflow), ?, ?, ?, ?, ?, ?, ?, ?)
+                                      facilitator, facilitator_id)
+                VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM workflow), ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 workflow.id.rawValue, workflow.programID, workflow.programVersion, workflow.village.description,
                 workflow.zoneIdentifier, workflow.startDate.description, workflow.state.rawValue,
-                workflow.createdAt.timeIntervalSince1970, workflow.facilitator,
+                workflow.createdAt.timeIntervalSince1970, workflow.facilitator, workflow.facilitatorID?.rawValue,
             ])
         let member = try db.cachedStatement(
             sql: "INSERT INTO workflow_cadre (workflow_id, cadre_id, position) VALUES (?, ?, ?)")
@@ -78,8 +78,8 @@ public struct StoreWriter {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO task (id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone,
-                                  window_start, window_end, state, records, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  window_start, window_end, state, records, updated_at, facilitator_id, conflict)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         var added: [TaskState: Int] = [:]
         for task in tasks {
@@ -88,6 +88,7 @@ public struct StoreWriter {
                 task.occurrence, task.occurrences, task.village.description, task.zoneIdentifier,
                 Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
                 task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
+                task.facilitatorID?.rawValue, task.conflict,
             ])
             added[task.state, default: 0] += 1
         }
@@ -106,14 +107,15 @@ public struct StoreWriter {
     public func update(_ task: WorkflowTask) throws {
         try db.cachedStatement(
             sql: """
-                UPDATE task SET title = ?, window_start = ?, window_end = ?, state = ?, records = ?, updated_at = ?
+                UPDATE task SET title = ?, window_start = ?, window_end = ?, state = ?, records = ?, updated_at = ?,
+                                facilitator_id = ?, conflict = ?
                 WHERE id = ?
                 """
         ).execute(
             arguments: [
                 task.title, Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
                 task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
-                task.id.rawValue,
+                task.facilitatorID?.rawValue, task.conflict, task.id.rawValue,
             ])
     }
 

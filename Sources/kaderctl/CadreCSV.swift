@@ -159,7 +159,7 @@ struct CadreCSV {
     }
 
     private static let sexes: Set = ["l", "p", "male", "female", "laki-laki", "perempuan"]
-    private static let statuses = ["candidate", "active", "graduated", "inactive"]
+    private static let statuses = ["candidate", "active", "completed", "inactive"]
 
     private static func isVillageCode(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)

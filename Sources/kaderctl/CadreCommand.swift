@@ -8,8 +8,8 @@ struct CadreCommand: ParsableCommand {
         commandName: "cadre",
         abstract: "Register, list, show, correct and withdraw cadres (KPMD).",
         discussion: """
-            A cadre (KPMD) is registered as a candidate, made active by the SK Kepala Desa and \
-            graduates as Kader Desa; every change is kept in its history. A wrong field is \
+            A cadre (KPMD) is registered as a candidate, made active by the SK Kepala Desa, and \
+            completed when their program's last task is done; every change is kept in its history. A wrong field is \
             corrected with `update --reason`; a registration entered in error is withdrawn with \
             `withdraw`. Nothing is ever deleted from the history.
             Example:
@@ -81,7 +81,7 @@ struct CadreCommand: ParsableCommand {
         @ParentCommand var kaderctl: Kaderctl
         @OptionGroup var region: RegionFilters
 
-        @Option(help: "Only cadres in this status: candidate, active, graduated or inactive.")
+        @Option(help: "Only cadres in this status: candidate, active, completed or inactive.")
         var status: String?
 
         @Flag(help: "List the withdrawn registrations instead of the register.")

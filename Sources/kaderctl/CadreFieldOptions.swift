@@ -27,7 +27,7 @@ struct CadreFieldOptions: ParsableArguments {
     @Option(help: "Alamat within the village, e.g. Banjar Kaja.")
     var address: String?
 
-    @Option(help: "candidate (the default for a new cadre), active, graduated or inactive.")
+    @Option(help: "candidate (the default for a new cadre), active, completed or inactive.")
     var status: String?
 
     @Option(help: "Keterangan: remarks for the register.")

@@ -28,7 +28,8 @@ struct Kaderctl: ParsableCommand {
         // binary for each command, at every start (1.4 ms of `kaderctl status`, a fifth of it).
         subcommands: [
             Status.self, RegionCommand.self, ProgramCommand.self, CadreCommand.self, ImportCommand.self,
-            WorkflowCommand.self, TaskCommand.self, ReportCommand.self, Schedule.self, PluginsCommand.self, Watch.self,
+            WorkflowCommand.self, TaskCommand.self, FacilitatorCommand.self, ReportCommand.self, Schedule.self, BlackoutsCommand.self,
+            CalendarCommand.self, PluginsCommand.self, Watch.self,
             Call.self,
         ]
     )

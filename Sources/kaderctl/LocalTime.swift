@@ -1,3 +1,10 @@
+// Not all of Foundation: it would link ICU into kaderctl and slow every start.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// How a time from the wire is shown to people: in the village's own clock with its
 /// Indonesian zone name, `2026-12-01 09:00 WITA`.
 ///
@@ -11,5 +18,17 @@ enum LocalTime {
         let date = String(characters[0..<10])
         let time = String(characters[11..<16])
         return zone.isEmpty ? "\(date) \(time)" : "\(date) \(time) \(zone)"
+    }
+
+    /// `Mon` for `2026-01-05`; nil for text that is not a date.
+    static func weekdayName(of date: String) -> String? {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        guard let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else {
+            return nil
+        }
+        return ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][calendar.component(.weekday, from: day) - 1]
     }
 }

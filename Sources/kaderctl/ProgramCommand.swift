@@ -8,7 +8,8 @@ struct ProgramCommand: ParsableCommand {
         commandName: "program",
         abstract: "List the programs (cadre-development curricula) and show their steps.",
         discussion: """
-            A program is the versioned template a workflow follows; kpmd, the default, is built in.
+            A program is the versioned template a workflow follows; kpmd (the default) and kpm \
+            are built in. Each runs in the kinds of village it names (kelurahan, desa, desa adat).
             Example:
               kaderctl program show kpmd
             """,
@@ -75,9 +76,12 @@ struct ProgramCommand: ParsableCommand {
             if global.json { return Output.json(reply.raw) }
             let program = reply.value
             Output.print("\(program.title) (\(program.id), version \(program.version))")
+            // desa_adat as a person writes it: desa adat.
+            let villages = program.villageKinds.map { String($0.map { $0 == "_" ? " " : $0 }) }
             Output.print(
                 Output.facts([
                     ("summary", program.summary),
+                    ("villages", villages.joined(separator: ", ")),
                     ("versions", program.versions.map(String.init).joined(separator: ", ")),
                     ("source", program.source),
                 ]))

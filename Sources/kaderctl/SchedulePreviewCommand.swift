@@ -10,7 +10,10 @@ struct SchedulePreviewCommand: ParsableCommand {
         abstract: "List the occurrences of a recurrence rule in a zone's or a province's local time.",
         discussion: """
             With --province the province's blackouts (national holidays, cuti bersama, its own days) apply: \
-            an occurrence on one moves to the next allowed day at the same time, and is marked.
+            an occurrence on one moves to the next allowed day at the same time, and is marked. With \
+            --regency, --district or --village, the blackouts there apply: those of the region and of \
+            every region around it (a regency's own anniversary, say), so a day can be tried there and \
+            outside.
             Example: kaderctl schedule preview --rule 'FREQ=MONTHLY;BYDAY=1TU;COUNT=6' --start 2026-01-06T09:00 --province 51
 
             """ + GlobalOptions.helpNote
@@ -31,12 +34,22 @@ struct SchedulePreviewCommand: ParsableCommand {
     @Option(help: "A province code, e.g. 51: its zone, with its blackouts applied.")
     var province: String?
 
+    @Option(help: ArgumentHelp("A regency code, e.g. 51.03: with the blackouts that apply there.", valueName: "CODE"))
+    var regency: String?
+
+    @Option(help: ArgumentHelp("A district code, e.g. 51.03.02: with the blackouts that apply there.", valueName: "CODE"))
+    var district: String?
+
+    @Option(help: ArgumentHelp("A village code, e.g. 51.03.02.2001: with the blackouts that apply there.", valueName: "CODE"))
+    var village: String?
+
     @Option(help: "At most this many occurrences (default 10, at most 500).")
     var count: Int?
 
     func validate() throws {
-        if (zone == nil) == (province == nil) {
-            throw ValidationError("give exactly one of --zone and --province")
+        let region = [province, regency, district, village].contains { $0 != nil }
+        if (zone == nil) == !region {
+            throw ValidationError("give exactly one of --zone and --province (or --regency, --district, --village)")
         }
     }
 
@@ -44,6 +57,9 @@ struct SchedulePreviewCommand: ParsableCommand {
         var params: JSONObject = ["rule": .string(rule), "start": .string(start)]
         if let zone { params["zone"] = .string(zone) }
         if let province { params["province"] = .string(province) }
+        if let regency { params["regency"] = .string(regency) }
+        if let district { params["district"] = .string(district) }
+        if let village { params["village"] = .string(village) }
         if let count { params["count"] = .number(JSONNumber(count)) }
         let (raw, preview) = try global.withConnection { connection throws(ClientError) in
             let raw = try connection.call(RPCMethodDescriptor.schedulePreview.name, params: .object(params))

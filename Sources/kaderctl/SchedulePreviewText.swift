@@ -13,8 +13,9 @@ enum SchedulePreviewText {
     static func render(_ preview: SchedulePreview) -> String {
         var lines: [String] = []
         if let name = preview.provinceName, let code = preview.province {
+            let within = preview.region.map { region in "\(preview.regionName ?? region) (\(region)), " } ?? ""
             lines.append(
-                "\(preview.rule) in \(name) (\(code)), \(preview.timeZone) (\(preview.zone)); "
+                "\(preview.rule) in \(within)\(name) (\(code)), \(preview.timeZone) (\(preview.zone)); "
                     + "an occurrence on a blackout moves to the next allowed day")
         } else {
             lines.append("\(preview.rule) in \(preview.timeZone) (\(preview.zone)); no blackouts applied (give --province for them)")
@@ -55,7 +56,7 @@ enum SchedulePreviewText {
         let date = String(characters[0..<10])
         let seconds = String(characters[17..<19])
         let time = String(characters[11..<16]) + (seconds == "00" ? "" : ":" + seconds)
-        var shown = [weekday(date), date, time].compactMap { $0 }.joined(separator: " ")
+        var shown = [LocalTime.weekdayName(of: date), date, time].compactMap { $0 }.joined(separator: " ")
         if let zone {
             let offset = String(characters[19...])
             shown += " " + (indonesianZones.contains(zone) ? zone : (offset == "Z" ? "UTC" : "UTC" + offset))
@@ -64,16 +65,4 @@ enum SchedulePreviewText {
     }
 
     private static let indonesianZones: Set<String> = ["WIB", "WITA", "WIT"]
-
-    /// `Mon` for `2026-01-05`; nil for text that is not a date.
-    private static func weekday(_ date: String) -> String? {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        guard let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else {
-            return nil
-        }
-        return ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][calendar.component(.weekday, from: day) - 1]
-    }
 }

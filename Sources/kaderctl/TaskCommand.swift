@@ -45,6 +45,12 @@ struct TaskCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Only tasks of this workflow.", valueName: "ID"))
         var workflow: String?
 
+        @Option(help: ArgumentHelp("Only tasks this facilitator attends.", valueName: "ID"))
+        var facilitator: String?
+
+        @Flag(help: "Only tasks that did not fit their facilitator's week (marked ! in the table).")
+        var conflicts = false
+
         @Option(help: ArgumentHelp("Only windows opening on or after this day.", valueName: "YYYY-MM-DD"), transform: Day.parse)
         var from: Day?
 
@@ -75,7 +81,7 @@ struct TaskCommand: ParsableCommand {
             let params = TaskListParams(
                 province: region.province, regency: region.regency, district: region.district, village: region.village,
                 state: state, workflow: workflow, from: range.from?.description, to: range.until?.description,
-                limit: paging.limit)
+                facilitator: facilitator, conflicts: conflicts ? true : nil, limit: paging.limit)
             let list = try global.withConnection { connection throws(ClientError) in
                 try connection.fetchList(.taskList, params, as: TaskList.self, all: paging.all)
             }
@@ -157,7 +163,7 @@ struct TaskCommand: ParsableCommand {
             abstract: "Mark a task done, recording what its step requires.",
             discussion: """
                 The decree step (SK Kepala Desa) requires decree_number and decree_date; completing it \
-                makes the cadres active, and completing the graduation makes them Kader Desa. \
+                makes the cadres active, and completing the program's last task (the evaluation) makes them completed. \
                 `kaderctl program show kpmd` lists what each step records: only those keys are \
                 taken, and a date is YYYY-MM-DD, not after today in the village.
 
@@ -301,6 +307,8 @@ extension TaskInfo {
             ("village", "\(villageLabel), \(timeZone)"),
             ("workflow", workflow),
             ("step", "\(step) (\(kind))"),
+            ("facilitator", facilitator ?? ""),
+            ("conflict", conflict ?? ""),
         ]
         rows += records.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         return Output.facts(rows)

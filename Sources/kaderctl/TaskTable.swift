@@ -1,6 +1,7 @@
 import KaderRPC
 
-/// Tasks as people read them: each window in its village's own clock and zone.
+/// Tasks as people read them: each window in its village's own clock and zone; `!` marks a
+/// task that did not fit its facilitator's week (`task show` says why).
 enum TaskTable {
     static func table(_ tasks: [TaskInfo], showingVillage: Bool = true) -> Table {
         var headers = ["ID", "STARTS", "ENDS", "STATE", "TASK"]
@@ -9,7 +10,8 @@ enum TaskTable {
         for task in tasks {
             var row = [
                 task.id, LocalTime.display(task.windowStart, zone: task.zone),
-                LocalTime.display(task.windowEnd, zone: task.zone), task.state, task.label,
+                LocalTime.display(task.windowEnd, zone: task.zone), task.state,
+                task.conflict == nil ? task.label : "! " + task.label,
             ]
             if showingVillage { row.append(task.villageLabel) }
             table.append(row)

@@ -49,7 +49,11 @@ struct WorkflowCommand: ParsableCommand {
         @Option(help: "The program's version (default: the latest).")
         var version: Int?
 
-        @Option(help: ArgumentHelp("The Pendamping Desa who mentors this run.", valueName: "NAME"))
+        @Option(
+            help: ArgumentHelp(
+                "The facilitator who mentors this run: a registered one's id (fac_…), or a name as free text. "
+                    + "Default: the one assigned to the village on the start date.",
+                valueName: "ID|NAME"))
         var facilitator: String?
 
         func validate() throws {
@@ -62,8 +66,9 @@ struct WorkflowCommand: ParsableCommand {
         func run() throws {
             let global = kaderctl.global
             let params = WorkflowStartParams(
-                program: program, version: version, cadre: cadre, cadres: cadres, facilitator: facilitator,
-                startDate: startDate.description)
+                program: program, version: version, cadre: cadre, cadres: cadres,
+                facilitatorID: facilitator.flatMap { $0.hasPrefix("fac_") ? $0 : nil },
+                facilitator: facilitator.flatMap { $0.hasPrefix("fac_") ? nil : $0 }, startDate: startDate.description)
             let reply = try global.withConnection { connection throws(ClientError) in
                 try connection.fetch(.workflowStart, params, as: WorkflowDetail.self)
             }

@@ -13,6 +13,8 @@ struct ConfigFile: Equatable {
     var programDirs: [String]?
     /// Folders of plugins (`*.so`).
     var pluginDirs: [String]?
+    /// Folders of blackout files (`*.toml`): days added, shipped holidays taken back.
+    var blackoutDirs: [String]?
     /// Names of the groups whose members may change things, and only read.
     var adminGroup: String?
     var readGroup: String?
@@ -24,7 +26,8 @@ struct ConfigFile: Equatable {
     var maxSubscribers: Int?
 
     static let knownKeys = [
-        "socket", "state_dir", "log_level", "durability", "program_dirs", "plugin_dirs", "admin_group", "read_group",
+        "socket", "state_dir", "log_level", "durability", "program_dirs", "plugin_dirs", "blackout_dirs", "admin_group",
+        "read_group",
         "max_line_bytes", "max_nesting_depth", "max_connections", "max_pipelined_requests", "idle_timeout_seconds",
         "max_subscribers",
     ]
@@ -110,7 +113,7 @@ struct ConfigFile: Equatable {
             socket: try string("socket"), stateDir: try string("state_dir"),
             logLevel: try choice("log_level", Logger.Level.self), durability: try choice("durability", Durability.self),
             programDirs: try strings("program_dirs"), pluginDirs: try strings("plugin_dirs"),
-            adminGroup: try groupName("admin_group"),
+            blackoutDirs: try strings("blackout_dirs"), adminGroup: try groupName("admin_group"),
             readGroup: try groupName("read_group"), maxLineBytes: try integer("max_line_bytes", in: 1024...(64 << 20)),
             maxNestingDepth: try integer("max_nesting_depth", in: 2...512),
             maxConnections: try integer("max_connections", in: 1...65536),

@@ -19,6 +19,7 @@ struct DaemonSettings: Equatable {
     static let defaultSocket = "/run/kaderd/kaderd.sock"
     static let defaultStateDir = "/var/lib/kaderd"
     static let defaultProgramDirs = ["/etc/kaderd/programs"]
+    static let defaultBlackoutDirs = ["/etc/kaderd/blackouts"]
     /// The distribution's folder, and the one beside the installed binary (PREFIX/bin/kaderd
     /// looks in PREFIX/lib/kaderd/plugins), where `make install` puts the plugins.
     static var defaultPluginDirs: [String] {
@@ -39,6 +40,7 @@ struct DaemonSettings: Equatable {
     var durability: Durability
     var programDirs: [String]
     var pluginDirs: [String]
+    var blackoutDirs: [String]
     var adminGroup: String
     var readGroup: String
     var limits: ServerLimits
@@ -86,6 +88,7 @@ struct DaemonSettings: Equatable {
         return DaemonSettings(
             socket: socket, stateDir: stateDir, logLevel: logLevel, durability: file?.durability ?? .full,
             programDirs: file?.programDirs ?? defaultProgramDirs, pluginDirs: file?.pluginDirs ?? defaultPluginDirs,
+            blackoutDirs: file?.blackoutDirs ?? defaultBlackoutDirs,
             adminGroup: file?.adminGroup ?? defaultAdminGroup,
             readGroup: file?.readGroup ?? defaultReadGroup, limits: limits(file), configFile: file == nil ? nil : filePath)
     }

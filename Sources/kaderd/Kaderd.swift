@@ -86,13 +86,15 @@ struct Kaderd: AsyncParsableCommand {
         } catch {
             fail("\(error)", .config)
         }
-        Self.usePlugins(folders: settings.pluginDirs, service: service, logger: logger)
+        let blackouts = BlackoutSources()
+        Self.usePlugins(settings, service: service, blackouts: blackouts, reviewingTasks: false, logger: logger)
         HolidayCoverage.warnIfRunningOut(logger: logger)
-        systemd.reloader.whenAccepted { fresh in
+        systemd.reloader.whenAccepted(reporting: { fresh in
             service.catalog = Self.loadPrograms(folders: fresh.programDirs, logger: logger)
-            Self.usePlugins(folders: fresh.pluginDirs, service: service, logger: logger)
+            let findings = Self.usePlugins(fresh, service: service, blackouts: blackouts, reviewingTasks: true, logger: logger)
             HolidayCoverage.warnIfRunningOut(logger: logger)
-        }
+            return findings
+        })
         let scheduler = Scheduler(
             service: service, clock: SystemWallClock(), configuration: systemd.schedulerConfiguration, logger: logger,
             onTick: { [store = service.store] _ in systemd.workLoopPassed(store.summary) })
@@ -104,7 +106,8 @@ struct Kaderd: AsyncParsableCommand {
         let daemon = DaemonMethods(settings: settings, systemd: systemd, service: service, scheduler: scheduler)
         let access = Self.accessControl(settings: settings, store: service.store, logger: logger)
         systemd.reloader.whenAccepted { fresh in Self.apply(fresh.accessPolicy, to: access, logger: logger) }
-        let dispatcher = RPCDispatcher(methods: daemon.methods + DomainMethods(service: service).methods, access: access)
+        let domain = DomainMethods(service: service, blackoutSources: blackouts)
+        let dispatcher = RPCDispatcher(methods: daemon.methods + domain.methods, access: access)
         DescriptorLimit.raise(toServe: settings.limits.maxConnections, logger: logger)
         let servers = systemd.makeServers(dispatcher: dispatcher, limits: settings.limits)
 
@@ -146,13 +149,22 @@ struct Kaderd: AsyncParsableCommand {
         }
     }
 
-    /// Loads the plugins of `folders` (a file already loaded stays; a changed one is loaded
-    /// anew) and the blackouts they add around this year.
-    static func usePlugins(folders: [String], service: WorkflowService, logger: Logger) {
-        let plugins = PluginHost.load(folders: folders, logger: logger)
+    /// Loads the plugins of `settings.pluginDirs` (a file already loaded stays; a changed one
+    /// is loaded anew), the blackouts they add around this year, and the blackout files of
+    /// `settings.blackoutDirs` over those; on a reload (`reviewingTasks`), counts the planned
+    /// tasks the new blackouts fall on.
+    @discardableResult
+    static func usePlugins(
+        _ settings: DaemonSettings, service: WorkflowService, blackouts: BlackoutSources, reviewingTasks: Bool,
+        logger: Logger
+    ) -> ReloadFindings {
+        let plugins = PluginHost.load(folders: settings.pluginDirs, logger: logger)
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-        service.blackouts = plugins.blackouts(adding: .national, years: (year - 1)...(year + 5))
+        let findings = blackouts.use(
+            plugins.blackouts(adding: .national, years: (year - 1)...(year + 5)), folders: settings.blackoutDirs,
+            service: service, reviewingTasks: reviewingTasks, logger: logger)
         service.plugins = plugins
+        return findings
     }
 
     /// The built-in programs and those in `folders`; refused files are logged and listed.

@@ -10,8 +10,9 @@ import Synchronization
 /// a file that does not pass is refused while the running configuration carries on. Settings
 /// that live in open resources (the socket, the state folder) are not swapped under running
 /// work; a change to them is reported as needing a restart. Whatever else depends on the
-/// configuration (the programs, later the plugins) is re-read by the appliers registered
-/// with `whenAccepted`, once the new file has passed.
+/// configuration (the programs, the plugins, the blackout files) is re-read by the appliers
+/// registered with `whenAccepted`, once the new file has passed; what they find (a refused
+/// blackout file, tasks under a new blackout) goes into the reply, not into the verdict.
 final class Reloader: Sendable {
     private let commandLine: DaemonSettings.CommandLine
     private let environment: [String: String]
@@ -30,7 +31,7 @@ final class Reloader: Sendable {
     private let published = Mutex(ReloadOutcome.none)
     /// Called after each reload, so the STATUS= line shows its outcome at once.
     private let onReload: @Sendable (ReloadOutcome) -> Void
-    private let appliers = Mutex<[@Sendable (DaemonSettings) -> Void]>([])
+    private let appliers = Mutex<[@Sendable (DaemonSettings) -> ReloadFindings]>([])
 
     init(
         settings: DaemonSettings, commandLine: DaemonSettings.CommandLine, environment: [String: String],
@@ -52,6 +53,17 @@ final class Reloader: Sendable {
     /// Registers work to redo with each accepted configuration (re-reading the programs
     /// and plugins). Appliers run on the reload queue and publish what they make when done.
     func whenAccepted(_ apply: @escaping @Sendable (DaemonSettings) -> Void) {
+        appliers.withLock {
+            $0.append { settings in
+                apply(settings)
+                return ReloadFindings()
+            }
+        }
+    }
+
+    /// Registers work to redo with each accepted configuration whose findings (refused
+    /// files, tasks on new blackouts) go into the reload's reply.
+    func whenAccepted(reporting apply: @escaping @Sendable (DaemonSettings) -> ReloadFindings) {
         appliers.withLock { $0.append(apply) }
     }
 
@@ -96,15 +108,22 @@ final class Reloader: Sendable {
             settings.logLevel = fresh.logLevel
             settings.programDirs = fresh.programDirs
             settings.pluginDirs = fresh.pluginDirs
+            settings.blackoutDirs = fresh.blackoutDirs
             settings.adminGroup = fresh.adminGroup
             settings.readGroup = fresh.readGroup
         }
-        for apply in appliers.withLock({ $0 }) { apply(fresh) }
+        let findings = appliers.withLock { $0 }.reduce(ReloadFindings()) { $0 + $1(fresh) }
         published.withLock { $0 = .reloaded(at: now) }
         var metadata: Logger.Metadata = [
             "trigger": "\(trigger)", "log_level": "\(fresh.logLevel)",
             "config_file": "\(fresh.configFile ?? "none")",
         ]
+        if findings.tasksOnNewBlackouts > 0 {
+            metadata["tasks_on_new_blackouts"] = "\(findings.tasksOnNewBlackouts)"
+        }
+        if !findings.blackoutFilesRefused.isEmpty {
+            metadata["blackout_files_refused"] = "\(findings.blackoutFilesRefused.count)"
+        }
         if !needsRestart.isEmpty {
             metadata["needs_restart"] = "\(needsRestart.joined(separator: ","))"
             logger.warning("reloaded; changed settings wait for a restart", metadata: metadata)
@@ -114,7 +133,8 @@ final class Reloader: Sendable {
         return .success(
             DaemonReloadResult(
                 reloadedAt: now, configFile: fresh.configFile, logLevel: fresh.logLevel.rawValue,
-                needsRestart: needsRestart))
+                needsRestart: needsRestart, tasksOnNewBlackouts: findings.tasksOnNewBlackouts,
+                blackoutFilesRefused: findings.blackoutFilesRefused))
     }
 
     private func notify(_ message: NotifyMessage) {

@@ -7,7 +7,8 @@ import Testing
 
 /// Every domain method over the real daemon's socket: what it returns, and what bad input gets.
 @Suite struct DomainAPITests {
-    let bali = "51.03.01.1002"
+    /// Munggu (Mengwi, Badung), a desa: no built-in program runs in a kelurahan.
+    let bali = "51.03.02.2001"
     let papua = "91.03.01.2004"
 
     /// Calls a method and returns the error it must fail with.
@@ -41,10 +42,11 @@ import Testing
             #expect(badLevel.fields.map(\.field) == ["level"])
 
             let programs = try connection.call("program.list", as: ProgramList.self)
-            #expect(programs.programs.map(\.id) == ["kpmd"])
+            #expect(programs.programs.map(\.id) == ["kpm", "kpmd"])
             #expect(programs.refused.isEmpty)
             let kpmd = try connection.call("program.get", params: ["id": "kpmd"], as: ProgramInfo.self)
-            #expect(kpmd.steps.map(\.id) == ["identification", "deliberation", "decree", "training", "mentoring", "evaluation", "graduation"])
+            #expect(kpmd.steps.map(\.id) == ["identification", "deliberation", "decree", "training", "mentoring", "evaluation"])
+            #expect(kpmd.villageKinds == ["desa", "desa_adat"])
             #expect(try failure(connection, "program.get", ["id": "kpmd", "version": 9]).kind == .notFound)
         }
     }
@@ -60,7 +62,7 @@ import Testing
             ).cadres[0]
             #expect(registered.id.hasPrefix("cdr_"))
             #expect(registered.sex == "female")
-            #expect(registered.villageName == "Kuta")
+            #expect(registered.villageName == "Munggu")
             #expect(registered.status == "candidate")
 
             let unknownVillage = try failure(
@@ -219,8 +221,8 @@ import Testing
                     ]
                 ])
             let book = try connection.call("report.kader_book", params: ["village": .string(bali)], as: KaderBookReport.self)
-            #expect(book.village.name == "Kuta")
-            #expect(book.village.within == ["Bali", "Kabupaten Badung", "Kuta"])
+            #expect(book.village.name == "Munggu")
+            #expect(book.village.within == ["Bali", "Kabupaten Badung", "Mengwi"])
             #expect(book.columns == ["No. Urut", "Nama", "Umur", "Jenis Kelamin", "Pendidikan/Kursus", "Bidang", "Alamat", "Keterangan"])
             #expect(book.rows.map(\.cells[0]) == ["1", "2"])
             #expect(book.rows[0].cells[1...] == ["Ni Luh", String(book.year - 1994), "P", "SMA; Kader posyandu", "kesehatan", "Banjar Tegal", "Calon KPMD"])

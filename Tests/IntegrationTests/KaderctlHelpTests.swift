@@ -7,7 +7,7 @@ import Testing
         "region provinces", "region search", "program list", "program show", "cadre register", "cadre list",
         "cadre show", "cadre update", "import cadres", "workflow start", "workflow list", "workflow show",
         "workflow cancel", "task list", "task show", "task start", "task complete", "task cancel", "task reschedule",
-        "report kader-book",
+        "report kader-book", "blackouts",
     ]
 
     @Test(arguments: commands) func helps(_ command: String) async throws {

@@ -9,7 +9,12 @@ struct KaderctlSession {
     let executable: String
 
     init() async throws {
-        daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        try await self.init(daemon: KaderdProcess(directory: TemporaryDirectory()))
+    }
+
+    /// A session with a daemon of the caller's making (plugins, a config of its own).
+    init(daemon: KaderdProcess) throws {
+        self.daemon = daemon
         executable = try Binaries.path("kaderctl")
     }
 

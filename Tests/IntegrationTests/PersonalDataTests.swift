@@ -10,7 +10,7 @@ import Testing
 @Suite struct PersonalDataTests {
     @Test func theLogCarriesIdsNotNames() async throws {
         let name = "Ni Komang Sukerti Wahyuni"
-        let village = "51.03.01.1002"
+        let village = "51.03.02.2001"
         // A start the daemon accepts whatever the date: it refuses one in the past.
         let start = TestCalendar.freeDay(atLeast: 2, in: village)
         let daemon = try await KaderdProcess(directory: TemporaryDirectory(), arguments: ["--log-level", "trace"])

@@ -89,17 +89,17 @@ import Testing
             let gampong = try startProgram(village: "11.01.01.2002", name: "Teuku Ahmad").get()
             let steps = gampong.tasks.map(\.step)
             #expect(steps.firstIndex(of: "tuha-peut")! + 1 == steps.firstIndex(of: "decree")!)
-            #expect(gampong.tasks.first { $0.step == "deliberation" }?.title == "Pemilihan KPMD dalam Musyawarah Gampong")
-            #expect(gampong.tasks.first { $0.step == "decree" }?.title == "Penetapan KPMD dengan SK Keuchik")
-            #expect(gampong.tasks.count == 13)
+            #expect(gampong.tasks.first { $0.step == "deliberation" }?.title == "Pemilihan KPMG dalam Musyawarah Gampong")
+            #expect(gampong.tasks.first { $0.step == "decree" }?.title == "Penetapan KPMG dengan SK Keuchik")
+            #expect(gampong.tasks.count == 12)
 
             // Elsewhere the default program, untouched.
             let papua = try startProgram(village: "91.03.01.2004", name: "Yohanes").get()
-            #expect(papua.tasks.count == 12)
+            #expect(papua.tasks.count == 11)
             #expect(papua.tasks.first { $0.step == "decree" }?.title == "Penetapan KPMD dengan SK Kepala Desa")
 
             // Bali's garbage plugin: a clear error naming it, nothing started, and it shows as failed.
-            guard case .failure(let error) = try startProgram(village: "51.03.01.1002", name: "Wayan") else {
+            guard case .failure(let error) = try startProgram(village: "51.03.02.2001", name: "Wayan") else {
                 Issue.record("a garbage reply must refuse the workflow")
                 return
             }
@@ -218,7 +218,7 @@ import Testing
             let training = try #require(run.tasks.first { $0.step == "training" })
             _ = try connection.call("task.complete", params: ["id": .string(training.id)])
             let after = try connection.call("workflow.get", params: ["id": .string(run.workflow.id)], as: WorkflowDetail.self)
-            #expect(after.tasks.count == 13, "one follow-up, for the training only")
+            #expect(after.tasks.count == 12, "one follow-up, for the training only")
             let report = try #require(after.tasks.first { $0.step == "laporan" })
             #expect(report.title == "Laporan pelatihan")
             #expect(report.windowStart.hasSuffix("T09:00:00+09:00"))
@@ -248,7 +248,7 @@ import Testing
             #expect(kampung.tasks.first { $0.step == "deliberation" }?.title == "Pemilihan KPMD dalam Musyawarah Kampung")
             #expect(kampung.tasks.first { $0.step == "decree" }?.title == "Penetapan KPMD dengan SK Kepala Kampung")
             #expect(kampung.tasks.first { $0.step == "training" }?.title == "Pelatihan dasar KPMD (7 hari)")
-            let desa = try run("51.03.01.1002")
+            let desa = try run("51.03.02.2001")
             #expect(desa.tasks.first { $0.step == "deliberation" }?.title == "Pemilihan KPMD dalam Musyawarah Desa")
             #expect(desa.tasks.first { $0.step == "training" }?.title == "Pelatihan dasar KPMD (5 hari)")
         }
@@ -278,7 +278,7 @@ import Testing
         let relative = try await run("/bin/sh", ["-c", "cd \(directory.path) && \(kaderd) --check-plugin aceh.so"])
         #expect(relative.status == 0, "a file name alone means the current folder: \(relative.stderr)")
         #expect(ok.status == 0)
-        #expect(ok.stdout.hasPrefix("\(good): loadable: aceh 1.0.0, plugin ABI 1\n"))
+        #expect(ok.stdout.hasPrefix("\(good): loadable: aceh 1.1.0, plugin ABI 1\n"))
         let bad = try await PluginFolder.build("writable", source: aceh, in: directory.path, mode: 0o666)
         let refused = try await run(kaderd, ["--check-plugin", bad])
         #expect(refused.status == 65)

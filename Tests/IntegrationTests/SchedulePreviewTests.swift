@@ -54,7 +54,9 @@ import Testing
 
             let discover = try connection.call("rpc.discover")
             let method = discover["methods"]?.arrayValue?.first { $0["name"] == "schedule.preview" }
-            #expect(method?["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["rule", "start", "zone", "province", "count"])
+            #expect(method?["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == [
+                "rule", "start", "zone", "province", "regency", "district", "village", "count",
+            ])
             #expect(method?["x-access"] == "read")
         }
     }
@@ -164,7 +166,7 @@ import Testing
             let connection = try daemon.connect()
             let cadre = try connection.call(
                 "cadre.register",
-                params: ["name": "Ni Made Sari", "sex": "P", "birth_year": 1995, "field": "kesehatan", "village": "51.03.01.1002"],
+                params: ["name": "Ni Made Sari", "sex": "P", "birth_year": 1995, "field": "kesehatan", "village": "51.03.02.2001"],
                 as: CadreBatch.self
             ).cadres[0].id
             let run = try connection.call(

@@ -21,7 +21,7 @@ import Testing
         let (directory, units) = try await install()
         for file in [
             "usr/bin/kaderd", "usr/bin/kaderctl", "usr/lib/sysusers.d/kaderd.conf",
-            "etc/kaderd/kaderd.toml.example", "usr/share/doc/kaderd/README.md",
+            "etc/kaderd/kaderd.toml.example", "etc/kaderd/blackouts.toml.example", "usr/share/doc/kaderd/README.md",
         ] {
             #expect(FileManager.default.fileExists(atPath: directory.file(file)), "\(file) is installed")
         }

@@ -32,7 +32,7 @@ import Testing
     @Test func plansTheDefaultProgramInTheVillagesTime() throws {
         let plan = try WorkflowPlanner.plan(
             program, start: LocalDate(parsing: "2026-01-05"), province: sulawesiSelatan, blackouts: .national)
-        #expect(plan.count == 12, "six single steps and six mentoring visits")
+        #expect(plan.count == 11, "five single steps and six mentoring visits")
         #expect(plan.allSatisfy { $0.shift == nil }, "no task of this plan opens on a holiday")
         let byStep = Dictionary(grouping: plan, by: \.stepID)
         // Identification opens on the start date at 09:00 and lasts 14 days.
@@ -53,10 +53,36 @@ import Testing
             "2026-04-07T09:00:00", "2026-05-05T09:00:00", "2026-06-02T09:00:00",
             "2026-07-07T09:00:00", "2026-08-04T09:00:00", "2026-09-01T09:00:00",
         ])
-        // Evaluation follows the last visit; graduation closes the program.
+        // Evaluation follows the last visit and closes the program: there is no graduation.
         #expect(local(byStep["evaluation"]![0].windowStart, makassar) == "2026-09-18T09:00:00")
-        #expect(plan.last?.stepID == "graduation")
+        #expect(plan.last?.stepID == "evaluation")
         #expect(zip(plan, plan.dropFirst()).allSatisfy { $0.windowStart <= $1.windowStart })
+    }
+
+    @Test func plansTheKPMYearInTheVillagesTime() throws {
+        let kpm = try #require(try BundledPrograms.program(id: "kpm"))
+        let plan = try WorkflowPlanner.plan(
+            kpm, start: LocalDate(parsing: "2026-01-05"), province: bali, blackouts: .national)
+        #expect(plan.count == 23, "seven single steps, twelve monthly reports, four quarterly scorecards")
+        let byStep = Dictionary(grouping: plan, by: \.stepID)
+        func opens(_ step: String) -> [String] { byStep[step]!.map { local($0.windowStart, makassar) } }
+        #expect(opens("identification") == ["2026-01-05T09:00:00"])
+        #expect(opens("selection") == ["2026-01-26T09:00:00"], "the Musyawarah Desa 7 days after 14 of identification")
+        #expect(opens("appointment") == ["2026-01-30T09:00:00"])
+        #expect(opens("training") == ["2026-02-27T08:00:00"])
+        #expect(opens("targets") == ["2026-03-09T09:00:00"])
+        // From the end of the listing (23 March): the 20th of each month, a year of them.
+        #expect(opens("monitoring") == (4...12).map { "2026-\($0 < 10 ? "0" : "")\($0)-20T09:00:00" }
+            + (1...3).map { "2027-0\($0)-20T09:00:00" })
+        // The end of each calendar quarter, from 30 days after the listing; 28 March 2027 is
+        // Easter Sunday (Kebangkitan Yesus Kristus), so the last one opens the next day.
+        #expect(opens("scorecard") == [
+            "2026-06-28T09:00:00", "2026-09-28T09:00:00", "2026-12-28T09:00:00", "2027-03-29T09:00:00",
+        ])
+        #expect(byStep["scorecard"]![3].shift?.original == at("2027-03-28T09:00:00"))
+        #expect(opens("rembuk") == ["2026-05-22T09:00:00"])
+        // The evaluation follows the last of the reports, scorecards and the rembuk.
+        #expect(opens("evaluation") == ["2027-04-19T09:00:00"])
     }
 
     @Test func theSameLocalTimeIsTwoHoursApartInPapuaAndAceh() throws {
@@ -115,7 +141,7 @@ import Testing
 
     @Test func nyepiInBaliMovesOnlyTasksThatOpenWithinItsHours() throws {
         var blackouts = BlackoutCalendar()
-        try blackouts.add("Nyepi", from: at("2026-03-19T06:00:00"), until: at("2026-03-20T06:00:00"), in: bali.code)
+        try blackouts.add("Nyepi", from: at("2026-03-19T06:00:00"), until: at("2026-03-20T06:00:00"), in: bali.code, source: .plugin("bali"))
         let start = try LocalDate(parsing: "2026-03-20")
         let early = try WorkflowPlanner.plan(
             program(blackout: .nextDay, time: TimeOfDay(hour: 5, minute: 0)), start: start, province: bali, blackouts: blackouts)

@@ -5,15 +5,18 @@ import Logging
 import Testing
 
 @Suite struct PluginHostTests {
-    @Test func theBaliPluginAddsTheDesaAdatCoordinationOnlyWhereTheCodeSaysDesaAdat() throws {
+    /// Bali's desa adat have no codes of their own: they overlap the desa dinas, where the
+    /// coordination is held. A kelurahan has no Musyawarah Desa to hold it before.
+    @Test func theBaliPluginAddsTheDesaAdatCoordinationInEveryBaliDesa() throws {
         let host = PluginHost([PluginLoader.load(path: try Binaries.path("libKaderBaliPlugin.so"))], logger: Logger(label: "test"))
         #expect(host.list.map(\.state) == [.loaded])
         let program = try BundledPrograms.defaultProgram()
-        let adat = try host.adapt(program, for: RegionCode("51.03.01.3001"))
-        let ids = adat.steps.map(\.id)
-        #expect(ids.firstIndex(of: "desa-adat")! + 1 == ids.firstIndex(of: "deliberation")!)
-        #expect(adat.step("desa-adat")?.title == "Koordinasi dengan desa adat")
-        #expect(try host.adapt(program, for: RegionCode("51.03.01.2001")) == program, "a desa keeps the program")
+        let desa = try host.adapt(program, for: RegionCode("51.03.02.2001"))
+        let ids = desa.steps.map(\.id)
+        let adat = try #require(ids.firstIndex(of: "desa-adat"))
+        #expect(ids[adat + 1] == "deliberation")
+        #expect(desa.step("desa-adat")?.title == "Koordinasi dengan desa adat (Bendesa Adat)")
+        #expect(try host.adapt(program, for: RegionCode("51.03.01.1002")) == program, "a kelurahan keeps the program")
         #expect(try host.adapt(program, for: RegionCode("91.03.01.3001")) == program, "outside Bali nothing changes")
     }
 

@@ -26,4 +26,21 @@ import Testing
         #expect(catalog.refusals[0].description == "\(folder.file("broken.toml")):5: steps[0].title: is required")
         #expect(catalog.refusals[1].description.contains("is already defined by (built-in) kpmd.toml"))
     }
+
+    @Test func loadsEveryBuiltInProgramAndFindsThoseForAKindOfVillage() throws {
+        let catalog = ProgramCatalog.load(folders: [])
+        #expect(catalog.refusals.isEmpty)
+        #expect(catalog.latest.map(\.program.id) == ["kpm", "kpmd"])
+        #expect(catalog.entry(id: "kpm")?.source == "(built-in) kpm.toml")
+        #expect(catalog.latest(for: .desa).map(\.program.id) == ["kpm", "kpmd"])
+        #expect(catalog.latest(for: .desaAdat).map(\.program.id) == ["kpm", "kpmd"])
+        #expect(catalog.latest(for: .kelurahan).isEmpty, "no built-in program is for a kelurahan")
+
+        // An operator's program that names no kinds is for every kind, kelurahan included.
+        try write(
+            "posyandu.toml",
+            "id = \"posyandu\"\nversion = 1\ntitle = \"Posyandu\"\n\n[[steps]]\nid = \"a\"\nkind = \"training\"\ntitle = \"A\"\n")
+        let withFolder = ProgramCatalog.load(folders: [folder.path])
+        #expect(withFolder.latest(for: .kelurahan).map(\.program.id) == ["posyandu"])
+    }
 }

@@ -12,12 +12,14 @@ import Testing
             log_level = "debug"
             durability = "normal"
             program_dirs = ["/etc/kaderd/programs", "/srv/programs"]
+            blackout_dirs = ["/etc/kaderd/blackouts", "/srv/blackouts"]
             """, file: "kaderd.toml")
         #expect(
             file
                 == ConfigFile(
                     socket: "/run/k/k.sock", stateDir: "/srv/kaderd", logLevel: .debug, durability: .normal,
-                    programDirs: ["/etc/kaderd/programs", "/srv/programs"]))
+                    programDirs: ["/etc/kaderd/programs", "/srv/programs"],
+                    blackoutDirs: ["/etc/kaderd/blackouts", "/srv/blackouts"]))
         #expect(try ConfigFile.parse("", file: "empty.toml") == ConfigFile())
     }
 
@@ -103,6 +105,7 @@ import Testing
         #expect(settings.stateDir == "/var/lib/kaderd")
         #expect(settings.logLevel == .info)
         #expect(settings.configFile == nil)
+        #expect(settings.blackoutDirs == ["/etc/kaderd/blackouts"])
     }
 
     @Test func takesSystemdFoldersOverTheBuiltInDefaults() throws {

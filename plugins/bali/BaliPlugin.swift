@@ -1,6 +1,11 @@
 // The Bali plugin, in Swift: Nyepi as a blackout of 24 hours from 06:00 WITA, Galungan and
-// Kuningan as blackout days, and a coordination with the desa adat before the Musyawarah
-// Desa in villages whose code marks them as desa adat.
+// Kuningan as blackout days, and a coordination with the desa adat (its Bendesa Adat)
+// before the Musyawarah Desa of every Bali desa.
+//
+// Why every desa: Bali's 1,493 desa adat (Perda Provinsi Bali 4/2019 tentang Desa Adat di
+// Bali) have no Kemendagri codes. They overlap the coded desa dinas, the villages kaderd
+// knows, so the coordination is held in the desa dinas. (Village codes whose own part
+// starts with 3 exist only in Kabupaten Jayapura, Papua: the kampung adat coded in 2022.)
 //
 // It exports one C symbol and speaks JSON text, as kader_plugin.h asks, so it keeps working
 // with a kaderd built by another compiler. It uses the standard library and the C library only.
@@ -43,11 +48,13 @@ func entry(_ name: String, from date: CivilDate, hour: Int, days: Int) -> String
     return "{\"name\": \"\(name)\", \"from\": \"\(date.iso)T\(pad(hour)):00:00\", \"until\": \"\(until.iso)T\(pad(hour)):00:00\"}"
 }
 
-func plan(villageKind: String?) -> String {
-    guard villageKind == "desa_adat" else { return "{\"edits\": []}" }
+/// The coordination goes before the deliberation of a desa's program; a kelurahan has no
+/// Musyawarah Desa, and a program without a deliberation step is left as it is.
+func plan(villageKind: String?, hasDeliberation: Bool) -> String {
+    guard villageKind == "desa", hasDeliberation else { return "{\"edits\": []}" }
     return """
         {"edits": [{"op": "insert", "before": "deliberation", "step": {"id": "desa-adat", "kind": "coordination", \
-        "title": "Koordinasi dengan desa adat", "duration_days": 7}}]}
+        "title": "Koordinasi dengan desa adat (Bendesa Adat)", "duration_days": 7}}]}
         """
 }
 
@@ -61,7 +68,7 @@ nonisolated(unsafe) let descriptor: UnsafeMutablePointer<kader_plugin_descriptor
     let pointer = UnsafeMutablePointer<kader_plugin_descriptor>.allocate(capacity: 1)
     pointer.initialize(
         to: kader_plugin_descriptor(
-            abi_version: UInt32(KADER_PLUGIN_ABI_VERSION), name: strdup("bali"), version: strdup("1.0.0"),
+            abi_version: UInt32(KADER_PLUGIN_ABI_VERSION), name: strdup("bali"), version: strdup("1.1.0"),
             provides_json: strdup(#"{"provinces": ["51"], "hooks": ["plan", "blackouts"]}"#),
             call: { hook, request in
                 let hook = hook.map { String(cString: $0) } ?? ""
@@ -71,7 +78,10 @@ nonisolated(unsafe) let descriptor: UnsafeMutablePointer<kader_plugin_descriptor
                     guard let year = number(after: "\"year\"", in: request) else { return strdup(#"{"error": "no year"}"#) }
                     return strdup(blackouts(year: year))
                 case "plan":
-                    return strdup(plan(villageKind: text(after: "\"village_kind\"", in: request)))
+                    return strdup(
+                        plan(
+                            villageKind: text(after: "\"village_kind\"", in: request),
+                            hasDeliberation: request.contains(#""id":"deliberation""#)))
                 default:
                     return strdup(#"{"error": "the bali plugin has no such hook"}"#)
                 }

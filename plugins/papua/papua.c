@@ -9,7 +9,11 @@
  *              title "Pelatihan dasar KPMD (5 hari)" then says "(7 hari)".
  *              Edits name only steps the requested program has, so a program without
  *              them is planned unchanged instead of being refused.
- *  blackouts — 1 December, Hari Peringatan Papua, all day, local time (WIT).
+ *
+ * No blackouts. Version 1.1 blacked out 1 December as "Hari Peringatan Papua": it is not
+ * an official holiday (no Keppres, SKB or governor's decree makes it one) but a
+ * politically charged date, and a plugin must not invent days off. A regional day with a
+ * legal basis belongs in a blackout file (blackout_dirs) that names the basis.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -176,27 +180,10 @@ static char *plan(const char *request_json) {
     return reply(text);
 }
 
-static char *blackouts(const char *request_json) {
-    const char *value = member(request_json, "year");
-    long year = 0;
-    if (value != NULL && isdigit((unsigned char)*value)) year = strtol(value, NULL, 10);
-    if (year < 1 || year > 9998)
-        return reply("{\"error\": \"the papua plugin needs a year between 1 and 9998\"}");
-    char text[192];
-    int n = snprintf(text, sizeof text,
-                     "{\"blackouts\": [{\"name\": \"Hari Peringatan Papua\","
-                     " \"from\": \"%04ld-12-01T00:00:00\","
-                     " \"until\": \"%04ld-12-02T00:00:00\"}]}",
-                     year, year);
-    if (n < 0 || (size_t)n >= sizeof text) return NULL;
-    return reply(text);
-}
-
 static char *papua_call(const char *hook, const char *request_json) {
     if (hook == NULL || request_json == NULL)
         return reply("{\"error\": \"the papua plugin got no hook or no request\"}");
     if (strcmp(hook, "plan") == 0) return plan(request_json);
-    if (strcmp(hook, "blackouts") == 0) return blackouts(request_json);
     return reply("{\"error\": \"the papua plugin has no such hook\"}");
 }
 
@@ -205,9 +192,9 @@ static void papua_free(char *text) { free(text); }
 static const kader_plugin_descriptor descriptor = {
     .abi_version = KADER_PLUGIN_ABI_VERSION,
     .name = "papua",
-    .version = "1.1.0",
+    .version = "1.2.0",
     .provides_json = "{\"provinces\": [\"91\", \"92\", \"93\", \"94\", \"95\", \"96\"],"
-                     " \"hooks\": [\"plan\", \"blackouts\"]}",
+                     " \"hooks\": [\"plan\"]}",
     .call = papua_call,
     .free_reply = papua_free,
 };

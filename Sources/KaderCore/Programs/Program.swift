@@ -7,18 +7,32 @@ public struct Program: Sendable, Hashable {
     public var version: Int
     public var title: String
     public var summary: String
+    /// The kinds of village it can run in, in `VillageKind.allCases` order. A program whose
+    /// steps need a Musyawarah Desa or an SK Kepala Desa cannot run in a kelurahan, which
+    /// has neither; a file that names no kinds is for every kind, so operators' files
+    /// written before the key existed keep working.
+    public var villageKinds: [RegionCode.VillageKind]
     public var steps: [ProgramStep]
 
-    public init(id: String, version: Int, title: String, summary: String = "", steps: [ProgramStep]) {
+    public init(
+        id: String, version: Int, title: String, summary: String = "",
+        villageKinds: [RegionCode.VillageKind] = RegionCode.VillageKind.allCases, steps: [ProgramStep]
+    ) {
         self.id = id
         self.version = version
         self.title = title
         self.summary = summary
+        self.villageKinds = RegionCode.VillageKind.allCases.filter(villageKinds.contains)
         self.steps = steps
     }
 
     public func step(_ id: String) -> ProgramStep? {
         steps.first { $0.id == id }
+    }
+
+    /// Whether the program can run in a village of this kind.
+    public func isFor(_ kind: RegionCode.VillageKind) -> Bool {
+        villageKinds.contains(kind)
     }
 
     /// Everything that makes the program unusable. Steps may only depend on steps listed
@@ -30,6 +44,10 @@ public struct Program: Sendable, Hashable {
         }
         if version < 1 { problems.append(FieldProblem(field: "version", message: "must be 1 or more")) }
         if title.isEmpty { problems.append(FieldProblem(field: "title", message: "must not be empty")) }
+        if villageKinds.isEmpty {
+            let message = "name at least one kind of village, or leave the key out for all"
+            problems.append(FieldProblem(field: "village_kinds", message: message))
+        }
         if steps.isEmpty { problems.append(FieldProblem(field: "steps", message: "a program needs at least one step")) }
         var seen: Set<String> = []
         for (index, step) in steps.enumerated() {

@@ -9,6 +9,7 @@ import TOMLKit
 /// id = "kpmd"
 /// version = 1
 /// title = "Kaderisasi KPMD"
+/// village_kinds = ["desa", "desa_adat"]   # default: every kind, kelurahan included
 ///
 /// [[steps]]
 /// id = "identification"
@@ -49,10 +50,10 @@ public enum ProgramFile {
         }
     }
 
-    static let programKeys: Set<String> = ["id", "version", "title", "summary", "steps"]
+    static let programKeys: Set<String> = ["id", "version", "title", "summary", "village_kinds", "steps"]
     static let stepKeys: Set<String> = [
         "id", "kind", "title", "after", "offset_days", "duration_days", "time", "recurrence", "records", "catch_up",
-        "blackout",
+        "blackout", "facilitator", "flex_days",
     ]
 
     public static func parse(_ text: String, file: String) throws(Refusal) -> Program {
@@ -91,6 +92,7 @@ public enum ProgramFile {
             let version = int(table, "version", step: nil, required: true)
             let title = string(table, "title", step: nil, required: true)
             let summary = string(table, "summary", step: nil, required: false) ?? ""
+            let villageKinds = readVillageKinds(table)
             var steps: [ProgramStep] = []
             if let value = table["steps"] {
                 if let array = value.array {
@@ -108,7 +110,23 @@ public enum ProgramFile {
                 note("steps", step: nil, "a program needs at least one [[steps]] table")
             }
             guard let id, let version, let title else { return nil }
-            return Program(id: id, version: version, title: title, summary: summary, steps: steps)
+            return Program(
+                id: id, version: version, title: title, summary: summary, villageKinds: villageKinds, steps: steps)
+        }
+
+        /// The kinds of village named by `village_kinds`, every kind when the key is absent.
+        mutating func readVillageKinds(_ table: TOMLTable) -> [RegionCode.VillageKind] {
+            guard table["village_kinds"] != nil else { return RegionCode.VillageKind.allCases }
+            var kinds: [RegionCode.VillageKind] = []
+            for text in strings(table, "village_kinds", step: nil) {
+                if let kind = RegionCode.VillageKind(rawValue: text) {
+                    kinds.append(kind)
+                } else {
+                    let choices = RegionCode.VillageKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                    note("village_kinds", step: nil, "'\(text)' is not a kind of village (\(choices))")
+                }
+            }
+            return kinds
         }
 
         mutating func step(from table: TOMLTable, index: Int) -> ProgramStep? {
@@ -155,11 +173,18 @@ public enum ProgramFile {
                     note("blackout", step: index, "'\(text)' is not a blackout policy (\(choices))")
                 }
             }
+            var attended: Bool?
+            if let value = table["facilitator"] {
+                attended = value.bool
+                if attended == nil { note("facilitator", step: index, "must be true or false") }
+            }
+            let flex = int(table, "flex_days", step: index, required: false) ?? 0
+            if flex < 0 || flex > 14 { note("flex_days", step: index, "\(flex) is not between 0 and 14 days") }
             guard let id, let kind, let title else { return nil }
             return ProgramStep(
                 id: id, kind: StepKind(rawValue: kind), title: title, after: after, offsetDays: offset,
                 durationDays: duration, time: time, recurrence: recurrence, records: records, catchUp: catchUp,
-                blackoutPolicy: blackoutPolicy)
+                blackoutPolicy: blackoutPolicy, attended: attended, flexDays: flex)
         }
 
         mutating func note(_ key: String, step: Int?, _ message: String) {

@@ -20,13 +20,20 @@ public struct ProgramStep: Sendable, Hashable {
     /// `previousDay` may move it before the step it follows ends: it is meant for work that
     /// must be done before a holiday, not after.
     public var blackoutPolicy: BlackoutPolicy
+    /// Whether the workflow's facilitator attends its tasks (key `facilitator`): by default
+    /// the trainings and mentoring visits, the work the source text gives Pendamping Desa.
+    public var attended: Bool
+    /// How many days a task the facilitator attends may move, either way, to fit their
+    /// week (key `flex_days`).
+    public var flexDays: Int
 
     public static let defaultTime = TimeOfDay(hour: 9, minute: 0)
 
     public init(
         id: String, kind: StepKind, title: String, after: [String] = [], offsetDays: Int = 0, durationDays: Int = 1,
         time: TimeOfDay = ProgramStep.defaultTime, recurrence: RecurrenceRule? = nil, records: [String] = [],
-        catchUp: CatchUpPolicy? = nil, blackoutPolicy: BlackoutPolicy = .nextDay
+        catchUp: CatchUpPolicy? = nil, blackoutPolicy: BlackoutPolicy = .nextDay, attended: Bool? = nil,
+        flexDays: Int = 0
     ) {
         self.id = id
         self.kind = kind
@@ -39,5 +46,7 @@ public struct ProgramStep: Sendable, Hashable {
         self.records = records
         self.catchUp = catchUp ?? .default(for: kind)
         self.blackoutPolicy = blackoutPolicy
+        self.attended = attended ?? (kind == .training || kind == .mentoringVisit)
+        self.flexDays = flexDays
     }
 }

@@ -18,3 +18,14 @@ extension RegionCode {
         }
     }
 }
+
+extension RegionCode.VillageKind {
+    /// The kind as people write it in a sentence: `desa adat`, not `desa_adat`.
+    public var name: String {
+        switch self {
+        case .kelurahan: "kelurahan"
+        case .desa: "desa"
+        case .desaAdat: "desa adat"
+        }
+    }
+}

@@ -3,7 +3,8 @@
 public enum RegionCodeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Not digits and dots in one of the four shapes.
     case malformed(String)
-    /// A village number whose first digit is not 1 (kelurahan), 2 (desa) or 3 (desa adat).
+    /// A village number whose first digit is not 1 (kelurahan), 2 (desa) or 3 (desa adat:
+    /// the 14 kampung adat of Kabupaten Jayapura).
     case unknownVillageKind(String)
 
     /// The text that was refused.

@@ -78,6 +78,12 @@ public enum TaskKind: EntityKind {
     public static let kindName = "task"
 }
 
+public enum FacilitatorKind: EntityKind {
+    public static let idPrefix = "fac"
+    public static let kindName = "facilitator"
+}
+
 public typealias CadreID = EntityID<CadreKind>
+public typealias FacilitatorID = EntityID<FacilitatorKind>
 public typealias WorkflowID = EntityID<WorkflowKind>
 public typealias TaskID = EntityID<TaskKind>

@@ -9,7 +9,11 @@ public struct Workflow: Sendable, Hashable {
     /// The village's IANA zone, fixed when the workflow starts: its tasks live in this time.
     public var zoneIdentifier: String
     public var cadres: [CadreID]
-    /// The Pendamping Desa or Pendamping Lokal Desa who mentors this run ("" when not named).
+    /// The registered facilitator who mentors this run, when there is one: given at the
+    /// start, or the one assigned to the village on the start date.
+    public var facilitatorID: FacilitatorID?
+    /// A facilitator's name as free text: what workflows recorded before the facilitator
+    /// register, kept and shown as written ("" when not named).
     public var facilitator: String
     public var startDate: LocalDate
     public var state: WorkflowState
@@ -17,8 +21,8 @@ public struct Workflow: Sendable, Hashable {
 
     public init(
         id: WorkflowID, programID: String, programVersion: Int, village: RegionCode, zoneIdentifier: String,
-        cadres: [CadreID], facilitator: String = "", startDate: LocalDate, state: WorkflowState = .active,
-        createdAt: Date
+        cadres: [CadreID], facilitatorID: FacilitatorID? = nil, facilitator: String = "", startDate: LocalDate,
+        state: WorkflowState = .active, createdAt: Date
     ) {
         self.id = id
         self.programID = programID
@@ -26,6 +30,7 @@ public struct Workflow: Sendable, Hashable {
         self.village = village
         self.zoneIdentifier = zoneIdentifier
         self.cadres = cadres
+        self.facilitatorID = facilitatorID
         self.facilitator = facilitator
         self.startDate = startDate
         self.state = state

@@ -19,16 +19,20 @@ public struct PlannedTask: Sendable, Hashable {
 /// (the workflow's start date for a step that follows none), at the step's time of day;
 /// its window lasts `durationDays`. A recurring step repeats by its rule from that first
 /// start, and ends when its last occurrence does. A task whose window would open during a
-/// blackout in the province moves by its step's blackout policy, each occurrence on its
-/// own, and the steps after it follow from where it moved.
+/// blackout in the village (its own, its district's, regency's, province's or the nation's)
+/// moves by its step's blackout policy, each occurrence on its own, and the steps after it
+/// follow from where it moved.
 public enum WorkflowPlanner {
     /// A recurring step without COUNT or UNTIL stops here, so every plan is finite.
     public static let maximumOccurrences = 120
 
+    /// Without `village`, only the blackouts of the whole province and the nation apply:
+    /// a regency's or a village's own day is seen only when the village is given.
     public static func plan(
-        _ program: Program, start: LocalDate, province: Province, blackouts: BlackoutCalendar
+        _ program: Program, start: LocalDate, province: Province, village: RegionCode? = nil, blackouts: BlackoutCalendar
     ) throws -> [PlannedTask] {
         let zone = province.timeZone
+        let place = village ?? province.code
         var endDays: [String: LocalDate] = [:]
         var tasks: [PlannedTask] = []
         for step in program.steps {
@@ -39,7 +43,7 @@ public enum WorkflowPlanner {
             } ?? [first]
             var lastOpening = first
             for (index, localStart) in starts.enumerated() {
-                let shift = try blackouts.shift(localStart, by: step.blackoutPolicy, in: province.code)
+                let shift = try blackouts.shift(localStart, by: step.blackoutPolicy, in: place)
                 let opening = shift?.shifted ?? localStart
                 tasks.append(
                     PlannedTask(

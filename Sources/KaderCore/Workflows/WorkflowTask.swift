@@ -19,11 +19,17 @@ public struct WorkflowTask: Sendable, Hashable {
     /// What was recorded when the task was done (e.g. `decree_number`), and remarks.
     public var records: [String: String]
     public var updatedAt: Date
+    /// The facilitator who attends it, for the steps a facilitator attends.
+    public var facilitatorID: FacilitatorID?
+    /// Why it could not be placed within its facilitator's capacity and working days: it
+    /// kept its day, double-booked. Nil when there is no such conflict.
+    public var conflict: String?
 
     public init(
         id: TaskID, workflowID: WorkflowID, stepID: String, kind: StepKind, title: String, occurrence: Int,
         occurrences: Int, village: RegionCode, zoneIdentifier: String, windowStart: Date, windowEnd: Date,
-        state: TaskState = .scheduled, records: [String: String] = [:], updatedAt: Date
+        state: TaskState = .scheduled, records: [String: String] = [:], updatedAt: Date,
+        facilitatorID: FacilitatorID? = nil, conflict: String? = nil
     ) {
         self.id = id
         self.workflowID = workflowID
@@ -39,5 +45,7 @@ public struct WorkflowTask: Sendable, Hashable {
         self.state = state
         self.records = records
         self.updatedAt = updatedAt
+        self.facilitatorID = facilitatorID
+        self.conflict = conflict
     }
 }

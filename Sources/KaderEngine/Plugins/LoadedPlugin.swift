@@ -49,7 +49,11 @@ public final class LoadedPlugin: Sendable {
     ) throws(PluginError) -> Reply {
         let text: String
         do {
-            text = String(decoding: try JSONEncoder().encode(request), as: UTF8.self)
+            // Keys sorted: the same request is the same text every time (Foundation's own
+            // order varies from run to run), which a plugin scanning for a member can rely on.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            text = String(decoding: try encoder.encode(request), as: UTF8.self)
         } catch {
             throw PluginError(plugin: name, hook: hook, reason: "the request could not be encoded: \(error)")
         }

@@ -132,7 +132,7 @@ public final class PluginHost: Sendable {
                                     reason: "'\(entry.from)'–'\(entry.until)' are not local date-times")
                             }
                             do {
-                                try calendar.add(entry.name, from: from, until: until, in: province)
+                                try calendar.add(entry.name, from: from, until: until, in: province, source: .plugin(plugin.name))
                             } catch {
                                 throw PluginError(plugin: plugin.name, hook: "blackouts", reason: "\(error)")
                             }

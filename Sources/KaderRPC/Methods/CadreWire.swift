@@ -19,7 +19,7 @@ public struct CadreInfo: Codable, Sendable, Hashable {
     public var village: String
     public var villageName: String
     public var address: String
-    /// candidate, active, graduated or inactive.
+    /// candidate, active, completed or inactive.
     public var status: String
     public var notes: String
     public var registeredAt: Date

@@ -43,7 +43,7 @@ extension RPCMethodDescriptor {
         .string("field", "Bidang (e.g. kesehatan, ekonomi)."),
         .string("village", "Village code, 10 digits (e.g. 51.08.01.2001)."),
         .string("address", "Alamat within the village."),
-        .oneOf("status", "Default candidate.", ["candidate", "active", "graduated", "inactive"]),
+        .oneOf("status", "Default candidate.", ["candidate", "active", "completed", "inactive"]),
         .string("notes", "Keterangan."),
     ]
 
@@ -66,7 +66,7 @@ extension RPCMethodDescriptor {
         name: "cadre.list", summary: "Cadres in registration order, filtered by region and status.", access: .read,
         params: RPCParamDescriptor.regionFilters
             + [
-                .oneOf("status", "Only cadres in this status.", ["candidate", "active", "graduated", "inactive"]),
+                .oneOf("status", "Only cadres in this status.", ["candidate", "active", "completed", "inactive"]),
                 .boolean("withdrawn", "List the withdrawn registrations instead of the register."),
             ]
             + RPCParamDescriptor.paging,
@@ -110,7 +110,11 @@ extension RPCMethodDescriptor {
             .integer("version", "Program version (default the latest).", minimum: 1),
             .string("cadre", "One cadre id…"),
             .strings("cadres", "…or the cadre ids of a cohort of one village."),
-            .string("facilitator", "The Pendamping Desa or Pendamping Lokal Desa who mentors this run."),
+            .string(
+                "facilitator_id",
+                "The registered facilitator (fac_…) who mentors this run; default the one assigned to the village on "
+                    + "the start date. The tasks they attend are placed within their capacity and working days."),
+            .string("facilitator", "A facilitator's name as free text, for one not in the register."),
             .string("start_date", "The first day, YYYY-MM-DD.", required: true),
         ],
         result: .objectSchema(["workflow": ["type": "object"], "tasks": ["type": "array"]]))
@@ -145,6 +149,8 @@ extension RPCMethodDescriptor {
                 .string("workflow", "Only tasks of this workflow."),
                 .string("from", "Windows opening at or after: YYYY-MM-DD (midnight in the region's zone) or date-time with offset."),
                 .string("to", "Windows opening before: as from."),
+                .string("facilitator", "Only tasks this facilitator (fac_…) attends."),
+                .boolean("conflicts", "Only tasks that did not fit their facilitator's week (capacity, working days)."),
             ] + RPCParamDescriptor.paging,
         result: .listSchema("tasks", of: "task"))
 

@@ -39,23 +39,35 @@ public struct ProgramInfo: Codable, Sendable, Hashable {
     public var version: Int
     public var title: String
     public var summary: String
+    /// The kinds of village it runs in: `kelurahan`, `desa`, `desa_adat`. A workflow of it
+    /// in a village of another kind is refused.
+    public var villageKinds: [String]
     /// Where it was loaded from: a file, or the built-in program.
     public var source: String
     /// Every version loaded, oldest first.
     public var versions: [Int]
     public var steps: [ProgramStepInfo]
 
+    /// Every kind of village, what a program file that names none is for.
+    public static let allVillageKinds = ["kelurahan", "desa", "desa_adat"]
+
     public init(
-        id: String, version: Int, title: String, summary: String, source: String, versions: [Int],
-        steps: [ProgramStepInfo]
+        id: String, version: Int, title: String, summary: String, villageKinds: [String] = allVillageKinds,
+        source: String, versions: [Int], steps: [ProgramStepInfo]
     ) {
         self.id = id
         self.version = version
         self.title = title
         self.summary = summary
+        self.villageKinds = villageKinds
         self.source = source
         self.versions = versions
         self.steps = steps
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, version, title, summary, source, versions, steps
+        case villageKinds = "village_kinds"
     }
 }
 

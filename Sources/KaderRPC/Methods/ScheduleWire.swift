@@ -1,5 +1,5 @@
 /// The params of `schedule.preview`: a recurrence rule tried out from a start, in a zone
-/// or a province, before it goes into a program.
+/// or a region, before it goes into a program.
 public struct SchedulePreviewParams: Codable, Sendable, Hashable {
     /// RFC 5545 RRULE text, e.g. `FREQ=MONTHLY;BYDAY=1TU;COUNT=6`.
     public var rule: String
@@ -9,14 +9,25 @@ public struct SchedulePreviewParams: Codable, Sendable, Hashable {
     public var zone: String?
     /// A province code (`94`): its zone, and its blackouts applied.
     public var province: String?
+    /// A regency, district or village code instead: its province's zone, and the blackouts
+    /// that apply there (its own, and those of every region around it).
+    public var regency: String?
+    public var district: String?
+    public var village: String?
     /// How many occurrences at most (default 10, at most 500).
     public var count: Int?
 
-    public init(rule: String, start: String, zone: String? = nil, province: String? = nil, count: Int? = nil) {
+    public init(
+        rule: String, start: String, zone: String? = nil, province: String? = nil, regency: String? = nil,
+        district: String? = nil, village: String? = nil, count: Int? = nil
+    ) {
         self.rule = rule
         self.start = start
         self.zone = zone
         self.province = province
+        self.regency = regency
+        self.district = district
+        self.village = village
         self.count = count
     }
 }
@@ -37,6 +48,9 @@ public struct SchedulePreview: Codable, Sendable, Hashable {
     public var province: String?
     /// The province's name.
     public var provinceName: String?
+    /// The regency, district or village the preview was for, when below a province, and its name.
+    public var region: String?
+    public var regionName: String?
     /// The last day whose blackouts kaderd knows in the province (its holiday data's and
     /// its plugins' last year), `2032-12-31`; nil with a zone.
     public var blackoutsKnownUntil: String?
@@ -46,7 +60,8 @@ public struct SchedulePreview: Codable, Sendable, Hashable {
 
     public init(
         rule: String, occurrences: [String], shifted: [ShiftedOccurrence], timeZone: String, zone: String,
-        province: String?, provinceName: String?, blackoutsKnownUntil: String? = nil, beyondKnownBlackouts: [Int] = []
+        province: String?, provinceName: String?, region: String? = nil, regionName: String? = nil,
+        blackoutsKnownUntil: String? = nil, beyondKnownBlackouts: [Int] = []
     ) {
         self.rule = rule
         self.occurrences = occurrences
@@ -55,14 +70,17 @@ public struct SchedulePreview: Codable, Sendable, Hashable {
         self.zone = zone
         self.province = province
         self.provinceName = provinceName
+        self.region = region
+        self.regionName = regionName
         self.blackoutsKnownUntil = blackoutsKnownUntil
         self.beyondKnownBlackouts = beyondKnownBlackouts
     }
 
     enum CodingKeys: String, CodingKey {
-        case rule, occurrences, shifted, zone, province
+        case rule, occurrences, shifted, zone, province, region
         case timeZone = "time_zone"
         case provinceName = "province_name"
+        case regionName = "region_name"
         case blackoutsKnownUntil = "blackouts_known_until"
         case beyondKnownBlackouts = "beyond_known_blackouts"
     }

@@ -9,7 +9,11 @@ extension TaskInfo {
             output.append(contentsOf: key.utf8)
             JSONWriter.writeString(value, into: &output)
         }
-        member(#"{"id":"#, id)
+        // Keys in UTF-8 order: the optional two come before `id`.
+        output.append(UInt8(ascii: "{"))
+        if let conflict { member(#""conflict":"#, conflict); output.append(UInt8(ascii: ",")) }
+        if let facilitator { member(#""facilitator":"#, facilitator); output.append(UInt8(ascii: ",")) }
+        member(#""id":"#, id)
         member(#","kind":"#, kind)
         func member(_ key: String, _ value: Int) {
             output.append(contentsOf: key.utf8)

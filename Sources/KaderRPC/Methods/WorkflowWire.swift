@@ -25,11 +25,15 @@ public struct TaskInfo: Codable, Sendable, Hashable {
     public var state: String
     public var records: [String: String]
     public var updatedAt: Date
+    /// The facilitator attending it (fac_…), for the steps a facilitator attends.
+    public var facilitator: String?
+    /// Why it could not fit its facilitator's week: it kept its day, double-booked.
+    public var conflict: String?
 
     public init(
         id: String, workflow: String, step: String, kind: String, title: String, occurrence: Int, occurrences: Int,
         village: String, villageName: String, zone: String, timeZone: String, windowStart: String, windowEnd: String,
-        state: String, records: [String: String], updatedAt: Date
+        state: String, records: [String: String], updatedAt: Date, facilitator: String? = nil, conflict: String? = nil
     ) {
         self.id = id
         self.workflow = workflow
@@ -47,10 +51,12 @@ public struct TaskInfo: Codable, Sendable, Hashable {
         self.state = state
         self.records = records
         self.updatedAt = updatedAt
+        self.facilitator = facilitator
+        self.conflict = conflict
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, workflow, step, kind, title, occurrence, occurrences, village, zone, state, records
+        case id, workflow, step, kind, title, occurrence, occurrences, village, zone, state, records, facilitator, conflict
         case villageName = "village_name"
         case timeZone = "time_zone"
         case windowStart = "window_start"
@@ -68,7 +74,9 @@ public struct WorkflowInfo: Codable, Sendable, Hashable {
     public var zone: String
     public var timeZone: String
     public var cadres: [String]
-    /// The Pendamping Desa mentoring this run; "" when none was named.
+    /// The registered facilitator mentoring this run (fac_…), when there is one.
+    public var facilitatorID: String?
+    /// A facilitator named in free text before the register existed; "" when none.
     public var facilitator: String
     public var startDate: String
     public var state: String
@@ -76,7 +84,8 @@ public struct WorkflowInfo: Codable, Sendable, Hashable {
 
     public init(
         id: String, program: String, programVersion: Int, village: String, villageName: String, zone: String,
-        timeZone: String, cadres: [String], facilitator: String, startDate: String, state: String, createdAt: Date
+        timeZone: String, cadres: [String], facilitatorID: String? = nil, facilitator: String, startDate: String,
+        state: String, createdAt: Date
     ) {
         self.id = id
         self.program = program
@@ -86,6 +95,7 @@ public struct WorkflowInfo: Codable, Sendable, Hashable {
         self.zone = zone
         self.timeZone = timeZone
         self.cadres = cadres
+        self.facilitatorID = facilitatorID
         self.facilitator = facilitator
         self.startDate = startDate
         self.state = state
@@ -94,6 +104,7 @@ public struct WorkflowInfo: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case id, program, village, zone, cadres, state, facilitator
+        case facilitatorID = "facilitator_id"
         case programVersion = "program_version"
         case villageName = "village_name"
         case timeZone = "time_zone"
@@ -121,15 +132,19 @@ public struct WorkflowStartParams: Codable, Sendable, Hashable {
     public var cadre: String?
     /// …or a cohort of one village.
     public var cadres: [String]?
-    /// The Pendamping Desa mentoring the run.
+    /// The registered facilitator mentoring the run (fac_…); default the one assigned to
+    /// the village on the start date.
+    public var facilitatorID: String?
+    /// A facilitator named in free text, as before the register (kept and shown).
     public var facilitator: String?
     /// The workflow's first day, YYYY-MM-DD, in the village's calendar.
     public var startDate: String
 
     public init(
         program: String? = nil, version: Int? = nil, cadre: String? = nil, cadres: [String]? = nil,
-        facilitator: String? = nil, startDate: String
+        facilitatorID: String? = nil, facilitator: String? = nil, startDate: String
     ) {
+        self.facilitatorID = facilitatorID
         self.facilitator = facilitator
         self.program = program
         self.version = version
@@ -140,6 +155,7 @@ public struct WorkflowStartParams: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case program, version, cadre, cadres, facilitator
+        case facilitatorID = "facilitator_id"
         case startDate = "start_date"
     }
 }
@@ -207,14 +223,20 @@ public struct TaskListParams: Codable, Sendable, Hashable {
     public var from: String?
     /// Window starts before: as `from`.
     public var to: String?
+    /// Only tasks this facilitator attends.
+    public var facilitator: String?
+    /// Only tasks that did not fit their facilitator's week.
+    public var conflicts: Bool?
     public var cursor: String?
     public var limit: Int?
 
     public init(
         province: String? = nil, regency: String? = nil, district: String? = nil, village: String? = nil,
-        state: String? = nil, workflow: String? = nil, from: String? = nil, to: String? = nil, cursor: String? = nil,
-        limit: Int? = nil
+        state: String? = nil, workflow: String? = nil, from: String? = nil, to: String? = nil,
+        facilitator: String? = nil, conflicts: Bool? = nil, cursor: String? = nil, limit: Int? = nil
     ) {
+        self.facilitator = facilitator
+        self.conflicts = conflicts
         self.province = province
         self.regency = regency
         self.district = district

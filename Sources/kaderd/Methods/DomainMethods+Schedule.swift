@@ -16,7 +16,7 @@ extension DomainMethods {
                 var reader = ParamReader()
                 let rule = reader.recurrenceRule(params.rule, field: "rule")
                 let start = reader.localDateTime(params.start, field: "start")
-                let place = reader.place(zone: params.zone, province: params.province, directory: directory)
+                let place = reader.place(params, directory: directory)
                 let count = reader.count(params.count, default: 10, maximum: Self.previewLimit)
                 try reader.check("the schedule cannot be previewed")
                 return try preview(rule: rule!, start: start!, place: place!, count: count)
@@ -24,8 +24,9 @@ extension DomainMethods {
         ]
     }
 
-    /// The rule's occurrences in the place's zone; in a province, each moved off its
-    /// blackouts to the next allowed day, as a step with the default policy would be, and
+    /// The rule's occurrences in the place's zone; in a region, each moved off the
+    /// blackouts there (a village sees its own, its regency's, its province's and the
+    /// nation's) to the next allowed day, as a step with the default policy would be, and
     /// those on days whose blackouts are not known marked as such.
     private func preview(rule: RecurrenceRule, start: LocalDateTime, place: PreviewPlace, count: Int) throws -> SchedulePreview {
         let zone = place.timeZone
@@ -36,7 +37,7 @@ extension DomainMethods {
         for (index, time) in rule.localOccurrences(from: start, in: zone, limit: count).enumerated() {
             let shift: BlackoutShift?
             do {
-                shift = try place.province.flatMap { try blackouts.shift(time, by: .nextDay, in: $0.code) }
+                shift = try place.region.flatMap { try blackouts.shift(time, by: .nextDay, in: $0) }
             } catch {
                 throw RPCError(.conflict, "The blackouts of \(place.province?.name ?? "the province") leave no day to move to: \(error)")
             }
@@ -57,15 +58,20 @@ extension DomainMethods {
             rule: rule.description, occurrences: occurrences, shifted: shifted, timeZone: zone.identifier,
             zone: IndonesianZone.abbreviation(for: zone, at: start.date(in: zone)),
             province: place.province?.code.description, provinceName: place.province?.name,
+            region: place.region.flatMap { $0.level == .province ? nil : $0.description },
+            regionName: place.region.flatMap { $0.level == .province ? nil : directory.name(of: $0) },
             blackoutsKnownUntil: place.province.flatMap { blackouts.lastKnownDay(in: $0.code)?.description },
             beyondKnownBlackouts: beyond)
     }
 }
 
-/// Where a preview is computed: a bare time zone, or a province with its zone and blackouts.
+/// Where a preview is computed: a bare time zone, or a region with its province's zone and
+/// the blackouts that apply there.
 private struct PreviewPlace {
     var timeZone: TimeZone
     var province: Province?
+    /// The province, regency, district or village given; nil with a bare zone.
+    var region: RegionCode?
 }
 
 extension ParamReader {
@@ -87,28 +93,31 @@ extension ParamReader {
         }
     }
 
-    /// Exactly one of a zone and a province, each checked to exist.
-    fileprivate mutating func place(zone: String?, province: String?, directory: RegionDirectory) -> PreviewPlace? {
-        switch (zone, province) {
+    /// Exactly one of a zone and a region (a province, or a regency, district or village
+    /// with or without the regions around it), each checked to exist.
+    fileprivate mutating func place(_ params: SchedulePreviewParams, directory: RegionDirectory) -> PreviewPlace? {
+        let regionField = [("province", params.province), ("regency", params.regency), ("district", params.district),
+            ("village", params.village)].first { $0.1 != nil }?.0
+        switch (params.zone, regionField) {
         case (nil, nil):
             note("zone", "give a time zone (e.g. Asia/Jayapura) or a province (e.g. 94)")
             return nil
-        case (.some, .some):
-            note("province", "give either zone or province, not both")
+        case (.some, let field?):
+            note(field, "give either zone or \(field), not both")
             return nil
         case (let zone?, nil):
             guard let timeZone = TimeZone(identifier: zone) else {
                 note("zone", "'\(zone)' is not a time zone this system knows (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
                 return nil
             }
-            return PreviewPlace(timeZone: timeZone, province: nil)
-        case (nil, let text?):
-            guard let code = regionCode(text, field: "province", level: .province) else { return nil }
-            guard let found = directory.province(code) else {
-                note("province", "no province has the code \(code) (region.provinces lists them)")
-                return nil
-            }
-            return PreviewPlace(timeZone: found.timeZone, province: found)
+            return PreviewPlace(timeZone: timeZone, province: nil, region: nil)
+        case (nil, .some):
+            guard
+                let found = namedRegion(
+                    province: params.province, regency: params.regency, district: params.district, village: params.village,
+                    directory: directory)
+            else { return nil }
+            return PreviewPlace(timeZone: found.province.timeZone, province: found.province, region: found.code)
         }
     }
 

@@ -18,6 +18,7 @@ extension DomainMethods {
                     reader.choice(String($0).trimmingCharacters(in: .whitespaces), field: "state", as: TaskState.self)
                 }
                 let workflow = reader.id(params.workflow, field: "workflow", as: WorkflowKind.self)
+                let facilitator = reader.id(params.facilitator, field: "facilitator", as: FacilitatorKind.self)
                 // A bare date means midnight where the listed places are; WIB when they span zones.
                 let zone = region.first.flatMap { directory.timeZone(of: $0) } ?? TimeZone(identifier: "Asia/Jakarta")!
                 let from = instant(params.from, field: "from", zone: zone, reader: &reader)
@@ -27,7 +28,8 @@ extension DomainMethods {
                 let page = try await ErrorMapping.translating {
                     try await service.tasks(
                         matching: TaskQuery(
-                            region: RegionFilter(within: region), states: states, workflow: workflow, from: from, until: to),
+                            region: RegionFilter(within: region), states: states, workflow: workflow, from: from, until: to,
+                            facilitator: facilitator, conflictsOnly: params.conflicts ?? false),
                         page: PageRequest(cursor: params.cursor, limit: limit))
                 }
                 return TaskList(tasks: wire.tasks(page.items), nextCursor: page.nextCursor).encoded

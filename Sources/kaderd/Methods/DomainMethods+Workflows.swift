@@ -16,11 +16,12 @@ extension DomainMethods {
                 let field = params.cadres == nil ? "cadre" : "cadres"
                 let cadres = named.compactMap { reader.id($0, field: field, as: CadreKind.self) }
                 let start = reader.localDate(params.startDate, field: "start_date")
+                let facilitator = reader.id(params.facilitatorID, field: "facilitator_id", as: FacilitatorKind.self)
                 try reader.check("the workflow cannot start")
                 let (workflow, tasks) = try await ErrorMapping.translating {
                     try await service.startWorkflow(
                         program: params.program ?? "kpmd", version: params.version, cadres: cadres,
-                        facilitator: params.facilitator ?? "", startDate: start!,
+                        facilitatorID: facilitator, facilitator: params.facilitator ?? "", startDate: start!,
                         caller: Self.caller(call))
                 }
                 return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).encoded

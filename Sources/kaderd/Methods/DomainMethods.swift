@@ -7,13 +7,15 @@ import KaderServer
 /// and maps the result to the wire. Split by noun across the files beside this one.
 struct DomainMethods: Sendable {
     let service: WorkflowService
+    /// The blackout files in use and refused, for `blackout.list`.
+    let blackoutSources: BlackoutSources
     var directory: RegionDirectory { service.directory }
     var wire: WireMapping { WireMapping(directory: service.directory) }
 
     var methods: [RPCMethod] {
         regionMethods + programMethods + cadreMethods + workflowMethods + taskMethods + reportMethods + eventMethods
             + pluginMethods
-            + scheduleMethods
+            + scheduleMethods + blackoutMethods + facilitatorMethods + calendarMethods
     }
 
     /// The caller as the history records it.

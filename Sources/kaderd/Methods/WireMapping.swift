@@ -23,7 +23,8 @@ struct WireMapping {
             id: workflow.id.rawValue, program: workflow.programID, programVersion: workflow.programVersion,
             village: workflow.village.description, villageName: directory.name(of: workflow.village) ?? "",
             zone: IndonesianZone.abbreviation(for: zone), timeZone: workflow.zoneIdentifier,
-            cadres: workflow.cadres.map(\.rawValue), facilitator: workflow.facilitator,
+            cadres: workflow.cadres.map(\.rawValue), facilitatorID: workflow.facilitatorID?.rawValue,
+            facilitator: workflow.facilitator,
             startDate: workflow.startDate.description,
             state: workflow.state.rawValue, createdAt: workflow.createdAt)
     }
@@ -47,7 +48,8 @@ struct WireMapping {
             zone: zones.abbreviation(of: task.zoneIdentifier), timeZone: task.zoneIdentifier,
             windowStart: zones.string(task.windowStart, in: task.zoneIdentifier),
             windowEnd: zones.string(task.windowEnd, in: task.zoneIdentifier),
-            state: task.state.rawValue, records: task.records, updatedAt: task.updatedAt)
+            state: task.state.rawValue, records: task.records, updatedAt: task.updatedAt,
+            facilitator: task.facilitatorID?.rawValue, conflict: task.conflict)
     }
 
     func history(_ entry: HistoryEntry) -> HistoryInfo {

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import KaderCore
+
+extension StoreReader {
+    public func facilitator(_ id: FacilitatorID) throws -> Facilitator? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM facilitator WHERE id = ?"), arguments: [id.rawValue])
+            .map(Self.facilitator)
+    }
+
+    /// Facilitators in registration order, of one role when given.
+    public func facilitators(role: FacilitatorRole?) throws -> [Facilitator] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM facilitator WHERE (?1 IS NULL OR role = ?1) ORDER BY seq"),
+            arguments: [role?.rawValue]
+        ).map(Self.facilitator)
+    }
+
+    public func assignments(of facilitator: FacilitatorID) throws -> [FacilitatorAssignment] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM facilitator_assignment WHERE facilitator_id = ? ORDER BY seq"),
+            arguments: [facilitator.rawValue]
+        ).map(Self.assignment)
+    }
+
+    /// The assignments of exactly `region` (not of the regions within it).
+    public func assignments(of region: RegionCode) throws -> [FacilitatorAssignment] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM facilitator_assignment WHERE region = ? ORDER BY seq"),
+            arguments: [region.description]
+        ).map(Self.assignment)
+    }
+
+    /// The facilitator covering `village` on `day`: assigned the village itself, or else its district.
+    public func facilitator(covering village: RegionCode, on day: LocalDate) throws -> FacilitatorID? {
+        var candidates = try assignments(of: village)
+        if let district = village.parent { candidates += try assignments(of: district) }
+        return FacilitatorAssignment.deciding(candidates, for: village, on: day)?.facilitator
+    }
+
+    /// The active workflows a facilitator mentors.
+    public func activeWorkflows(mentoredBy facilitator: FacilitatorID) throws -> [WorkflowID] {
+        try String.fetchAll(
+            db.cachedStatement(sql: "SELECT id FROM workflow WHERE facilitator_id = ? AND state = 'active' ORDER BY seq"),
+            arguments: [facilitator.rawValue]
+        ).map { try Self.decode($0, as: WorkflowID.self) }
+    }
+
+    /// The active workflows of a village.
+    public func activeWorkflows(in village: RegionCode) throws -> [WorkflowID] {
+        try String.fetchAll(
+            db.cachedStatement(sql: "SELECT id FROM workflow WHERE village = ? AND state = 'active' ORDER BY seq"),
+            arguments: [village.description]
+        ).map { try Self.decode($0, as: WorkflowID.self) }
+    }
+
+    static func facilitator(_ row: Row) throws -> Facilitator {
+        Facilitator(
+            id: try decode(row["id"], as: FacilitatorID.self), name: row["name"],
+            role: FacilitatorRole(rawValue: row["role"]) ?? .pendampingLokalDesa, phone: row["phone"], email: row["email"],
+            capacity: row["capacity"], workingDays: workingDays(row["working_days"]),
+            registeredAt: Date(timeIntervalSince1970: row["registered_at"]))
+    }
+
+    static func assignment(_ row: Row) throws -> FacilitatorAssignment {
+        FacilitatorAssignment(
+            facilitator: try decode(row["facilitator_id"], as: FacilitatorID.self),
+            region: try decode(row["region"], as: RegionCode.self), from: try decode(row["from_date"], as: LocalDate.self),
+            until: try (row["until_date"] as String?).map { try decode($0, as: LocalDate.self) })
+    }
+
+    /// Working days as stored: ISO weekday numbers, "1,2,3,4,5".
+    static func workingDaysText(_ days: Set<Weekday>) -> String {
+        days.map(\.rawValue).sorted().map(String.init).joined(separator: ",")
+    }
+
+    static func workingDays(_ text: String) -> Set<Weekday> {
+        Set(text.split(separator: ",").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) })
+    }
+}
+
+extension StoreReader {
+    /// The open tasks a facilitator attends whose windows open in `range`: their load.
+    public func openTasks(attendedBy facilitator: FacilitatorID, opening range: Range<Date>) throws -> [WorkflowTask] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT \(Self.taskColumns) FROM task INDEXED BY task_by_facilitator
+                    WHERE facilitator_id = ? AND window_start >= ? AND window_start < ?
+                      AND state IN ('scheduled', 'due', 'in_progress')
+                    ORDER BY window_start, id
+                    """),
+            arguments: [
+                facilitator.rawValue, Int64(range.lowerBound.timeIntervalSince1970),
+                Int64(range.upperBound.timeIntervalSince1970.rounded(.up)),
+            ]
+        ).map(Self.task)
+    }
+}

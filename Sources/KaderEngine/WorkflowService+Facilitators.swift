@@ -189,10 +189,10 @@ extension WorkflowService {
             let last = attended.map({ tasks[$0].windowStart }).max()
         else { return [:] }
         let margin = TimeInterval((program.steps.map(\.flexDays).max() ?? 0) + 2) * 86_400
-        let own = Set(tasks.map(\.id))
-        let existing = try reader.openTasks(
-            attendedBy: facilitator.id, opening: first.addingTimeInterval(-margin)..<last.addingTimeInterval(margin)
-        ).filter { !own.contains($0.id) }
+        // The tasks being placed are not in the facilitator's attendance yet: new, or still
+        // another facilitator's in the store.
+        let existing = try reader.attendance(
+            of: facilitator.id, opening: first.addingTimeInterval(-margin)..<last.addingTimeInterval(margin))
         var balancer = WorkloadBalancer(facilitator: facilitator, existing: existing, blackouts: blackouts, now: now)
         var lastDay: [String: LocalDate] = [:]
         var notes: [TaskID: [String: String]] = [:]

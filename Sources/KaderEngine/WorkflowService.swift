@@ -136,7 +136,8 @@ public final class WorkflowService: Sendable {
             }
             let plan: [PlannedTask]
             do {
-                plan = try WorkflowPlanner.plan(program, start: startDate, province: province, blackouts: blackouts)
+                plan = try WorkflowPlanner.plan(
+                    program, start: startDate, province: province, village: village, blackouts: blackouts)
             } catch let error as BlackoutError {
                 throw EngineError.conflict("the tasks cannot be planned in \(province.name): \(error)")
             }

@@ -80,20 +80,25 @@ extension StoreReader {
 }
 
 extension StoreReader {
-    /// The open tasks a facilitator attends whose windows open in `range`: their load.
-    public func openTasks(attendedBy facilitator: FacilitatorID, opening range: Range<Date>) throws -> [WorkflowTask] {
+    /// Where a facilitator is expected while their open tasks whose windows open in
+    /// `range` last: each village and opening instant once, however many cohorts share it,
+    /// so the load of a busy facilitator is a few rows, not all their tasks.
+    public func attendance(of facilitator: FacilitatorID, opening range: Range<Date>) throws -> [Attendance] {
         try Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT \(Self.taskColumns) FROM task INDEXED BY task_by_facilitator
+                    SELECT DISTINCT village, zone, window_start FROM task INDEXED BY task_by_facilitator
                     WHERE facilitator_id = ? AND window_start >= ? AND window_start < ?
                       AND state IN ('scheduled', 'due', 'in_progress')
-                    ORDER BY window_start, id
                     """),
             arguments: [
                 facilitator.rawValue, Int64(range.lowerBound.timeIntervalSince1970),
                 Int64(range.upperBound.timeIntervalSince1970.rounded(.up)),
             ]
-        ).map(Self.task)
+        ).map { row in
+            let start = Date(timeIntervalSince1970: TimeInterval(row[2] as Int64))
+            return Attendance(
+                village: RegionCode.trusted(row[0]), day: LocalDate(start, in: TimeZone(identifier: row[1]) ?? .gmt))
+        }
     }
 }

@@ -15,13 +15,11 @@ public struct WorkloadBalancer: Sendable {
     /// The villages the facilitator attends each day, by the day in each village's zone.
     private var villagesByDay: [LocalDate: Set<RegionCode>] = [:]
 
-    public init(
-        facilitator: Facilitator, existing: [WorkflowTask], blackouts: BlackoutCalendar, now: Date
-    ) {
+    public init(facilitator: Facilitator, existing: [Attendance], blackouts: BlackoutCalendar, now: Date) {
         self.facilitator = facilitator
         self.blackouts = blackouts
         self.now = now
-        for task in existing { take(Self.day(of: task), for: task.village) }
+        for attendance in existing { take(attendance.day, for: attendance.village) }
     }
 
     /// Where a task goes, and why when not where it was planned.
@@ -80,9 +78,16 @@ public struct WorkloadBalancer: Sendable {
         return "\(facilitator.name) (\(facilitator.id)) attends \(others) other village\(others == 1 ? "" : "s") on \(day) "
             + "and \(window) (capacity \(facilitator.capacity) a day)"
     }
+}
 
-    /// The day a task is attended: the day its window opens, in its village's zone.
-    static func day(of task: WorkflowTask) -> LocalDate {
-        LocalDate(task.windowStart, in: TimeZone(identifier: task.zoneIdentifier) ?? .gmt)
+/// A day a facilitator is expected in a village: the day a task they attend opens, in the
+/// village's own zone.
+public struct Attendance: Sendable, Hashable {
+    public var village: RegionCode
+    public var day: LocalDate
+
+    public init(village: RegionCode, day: LocalDate) {
+        self.village = village
+        self.day = day
     }
 }

@@ -189,9 +189,17 @@ extension WorkflowDetail {
             ("program", "\(workflow.program)@\(workflow.programVersion)"),
             ("village", "\(workflow.villageLabel), \(workflow.zone) (\(workflow.timeZone))"),
             ("cadres", workflow.cadres.joined(separator: ", ")),
-            ("facilitator", workflow.facilitator.isEmpty ? "(none named)" : workflow.facilitator),
+            ("facilitator", workflow.facilitatorLabel),
             ("start", workflow.startDate),
             ("state", workflow.state),
         ]) + "\n\n" + TaskTable.table(tasks, showingVillage: false).render()
+    }
+}
+
+extension WorkflowInfo {
+    /// The registered facilitator's id, and a name kept from before the register.
+    var facilitatorLabel: String {
+        let parts = [facilitatorID, facilitator.isEmpty ? nil : facilitator].compactMap { $0 }
+        return parts.isEmpty ? "(none named)" : parts.joined(separator: ", ")
     }
 }

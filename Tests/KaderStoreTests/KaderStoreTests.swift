@@ -17,6 +17,39 @@ import Testing
             registeredAt: Date(timeIntervalSince1970: 1_767_000_000 + seconds))
     }
 
+    /// A store made before v7 said `graduated`; it opens with those cadres `completed`,
+    /// the rest as they were, and the history as it was written.
+    @Test func aStoreFromBeforeTheRenameCallsGraduatedCadresCompleted() async throws {
+        let old = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator.migrate(old, upTo: "v6: withdrawn registrations and moves between villages")
+        try await old.write { db in
+            for (id, status) in [("cdr_graduated1", "graduated"), ("cdr_active01", "active")] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO cadre (id, seq, name, sex, birth_year, education, courses, field, village, address,
+                                           status, notes, registered_at)
+                        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cadre), 'Made', 'male', 1990, '', '[]',
+                                'ekonomi', '51.03.02.2001', '', ?, '', 0)
+                        """,
+                    arguments: [id, status])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO history (at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
+                    VALUES (0, NULL, 'test', 'cadre', 'cdr_graduated1', 'updated', '{"to":"graduated"}')
+                    """)
+        }
+        try old.close()
+        let store = try KaderStore(path: path)
+        let (graduated, active, history) = try await store.read { reader in
+            (try reader.cadre(CadreID("cdr_graduated1")), try reader.cadre(CadreID("cdr_active01")),
+             try reader.history(of: "cdr_graduated1"))
+        }
+        #expect(graduated?.status == .completed)
+        #expect(active?.status == .active)
+        #expect(history.first?.detail == ["to": "graduated"])
+    }
+
     @Test func keepsWhatWasCommittedAcrossReopening() async throws {
         do {
             let store = try KaderStore(path: path)

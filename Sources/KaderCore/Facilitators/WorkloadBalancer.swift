@@ -52,10 +52,9 @@ public struct WorkloadBalancer: Sendable {
                 windowStart: moved, windowEnd: moved.addingTimeInterval(length), movedFrom: offset == 0 ? nil : planned,
                 conflict: nil)
         }
+        let why = conflict(on: start, village: task.village, flexDays: flexDays)
         take(planned, for: task.village)
-        return Placement(
-            windowStart: task.windowStart, windowEnd: task.windowEnd, movedFrom: nil,
-            conflict: conflict(on: planned, village: task.village, flexDays: flexDays))
+        return Placement(windowStart: task.windowStart, windowEnd: task.windowEnd, movedFrom: nil, conflict: why)
     }
 
     /// Whether the facilitator can attend `village` on `day` at the task's time.
@@ -72,11 +71,21 @@ public struct WorkloadBalancer: Sendable {
         villagesByDay[day, default: []].insert(village)
     }
 
-    private func conflict(on day: LocalDate, village: RegionCode, flexDays: Int) -> String {
+    /// Why a task keeps a day it does not fit, in the words of what is wrong with that day.
+    private func conflict(on start: LocalDateTime, village: RegionCode, flexDays: Int) -> String {
+        let day = start.date
+        let who = "\(facilitator.name) (\(facilitator.id))"
+        let alternatives =
+            flexDays > 0 ? "; no working day within \(flexDays) days has room (capacity \(facilitator.capacity) a day)" : ""
+        if !facilitator.workingDays.contains(day.weekday) {
+            return "\(day) is a \(day.weekday.name), not one of \(who)'s working days" + alternatives
+        }
+        if let blackout = blackouts.blackout(at: start, in: village) {
+            return "\(day) is \(blackout.name), a blackout" + alternatives
+        }
         let others = (villagesByDay[day] ?? []).subtracting([village]).count
-        let window = flexDays > 0 ? "no working day within \(flexDays) days of \(day) has room" : "\(day) has no room"
-        return "\(facilitator.name) (\(facilitator.id)) attends \(others) other village\(others == 1 ? "" : "s") on \(day) "
-            + "and \(window) (capacity \(facilitator.capacity) a day)"
+        return "\(who) attends \(others) other village\(others == 1 ? "" : "s") on \(day)"
+            + (alternatives.isEmpty ? " (capacity \(facilitator.capacity) a day)" : alternatives)
     }
 }
 

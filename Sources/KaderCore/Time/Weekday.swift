@@ -18,4 +18,9 @@ public enum Weekday: Int, Sendable, Hashable, CaseIterable {
     public func days(after other: Weekday) -> Int {
         ((rawValue - other.rawValue) % 7 + 7) % 7
     }
+
+    /// The English name, as the API and messages write it: `monday` … `sunday`.
+    public var name: String {
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][rawValue - 1]
+    }
 }

@@ -122,11 +122,6 @@ extension ParamReader {
 }
 
 extension Weekday {
-    /// The English name the API uses.
-    var name: String {
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][rawValue - 1]
-    }
-
     init?(name: String) {
         guard let day = Weekday.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
         self = day

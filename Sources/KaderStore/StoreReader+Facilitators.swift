@@ -38,14 +38,6 @@ extension StoreReader {
         return FacilitatorAssignment.deciding(candidates, for: village, on: day)?.facilitator
     }
 
-    /// The active workflows a facilitator mentors.
-    public func activeWorkflows(mentoredBy facilitator: FacilitatorID) throws -> [WorkflowID] {
-        try String.fetchAll(
-            db.cachedStatement(sql: "SELECT id FROM workflow WHERE facilitator_id = ? AND state = 'active' ORDER BY seq"),
-            arguments: [facilitator.rawValue]
-        ).map { try Self.decode($0, as: WorkflowID.self) }
-    }
-
     /// The active workflows of a village.
     public func activeWorkflows(in village: RegionCode) throws -> [WorkflowID] {
         try String.fetchAll(

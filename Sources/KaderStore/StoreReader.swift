@@ -68,11 +68,12 @@ public struct StoreReader {
         try Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT * FROM cadre
-                    WHERE village = ? AND birth_year = ? AND sex = ? AND withdrawn_at IS NULL ORDER BY seq
+                    SELECT * FROM cadre INDEXED BY cadre_by_name_key
+                    WHERE village = ? AND name_key = ? AND birth_year = ? AND sex = ? AND withdrawn_at IS NULL
+                    ORDER BY seq
                     """),
-            arguments: [identity.village.description, identity.birthYear, identity.sex.rawValue]
-        ).map(Self.cadre).filter { CadreIdentity($0) == identity }
+            arguments: [identity.village.description, identity.nameKey, identity.birthYear, identity.sex.rawValue]
+        ).map(Self.cadre)
     }
 
     // MARK: Workflows

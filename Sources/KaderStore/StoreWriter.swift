@@ -13,13 +13,14 @@ public struct StoreWriter {
         try db.execute(
             sql: """
                 INSERT INTO cadre (id, seq, name, sex, birth_year, education, courses, field, village, address,
-                                   status, notes, registered_at)
-                VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cadre), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   status, notes, registered_at, name_key)
+                VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cadre), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 cadre.id.rawValue, cadre.name, cadre.sex.rawValue, cadre.birthYear, cadre.education,
                 JSONText.encode(cadre.courses), cadre.field, cadre.village.description, cadre.address,
                 cadre.status.rawValue, cadre.notes, cadre.registeredAt.timeIntervalSince1970,
+                CadreIdentity.nameKey(of: cadre.name),
             ])
     }
 
@@ -28,13 +29,14 @@ public struct StoreWriter {
             sql: """
                 UPDATE cadre SET name = ?, sex = ?, birth_year = ?, education = ?, courses = ?, field = ?,
                                  village = ?, address = ?, status = ?, notes = ?, withdrawn_at = ?,
-                                 withdrawal_reason = ?
+                                 withdrawal_reason = ?, name_key = ?
                 WHERE id = ?
                 """,
             arguments: [
                 cadre.name, cadre.sex.rawValue, cadre.birthYear, cadre.education, JSONText.encode(cadre.courses),
                 cadre.field, cadre.village.description, cadre.address, cadre.status.rawValue, cadre.notes,
-                cadre.withdrawal?.at.timeIntervalSince1970, cadre.withdrawal?.reason, cadre.id.rawValue,
+                cadre.withdrawal?.at.timeIntervalSince1970, cadre.withdrawal?.reason, CadreIdentity.nameKey(of: cadre.name),
+                cadre.id.rawValue,
             ])
     }
 

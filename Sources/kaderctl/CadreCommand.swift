@@ -212,7 +212,7 @@ struct CadreCommand: ParsableCommand {
         func run() throws {
             let global = kaderctl.global
             let reply = try global.withConnection { connection throws(ClientError) in
-                try connection.fetch(.cadreWithdraw, ReasonParams(id: id, reason: reason), as: CadreWithdrawal.self)
+                try connection.fetch(.cadreWithdraw, ReasonParams(id: id, reason: reason), as: CadreWithdrawResult.self)
             }
             if global.json { return Output.json(reply.raw) }
             let cadre = reply.value.cadre

@@ -3,6 +3,12 @@
 /// "Ni Lúh Putu"), sex, birth year and village. Importing a sheet twice is the usual cause.
 public struct CadreIdentity: Sendable, Hashable {
     private let name: [UInt8]
+
+    /// The name as compared, for a store to index: equal keys, same name.
+    public var nameKey: String { String(decoding: name, as: UTF8.self) }
+
+    /// The key of a name alone, as `nameKey` gives it.
+    public static func nameKey(of name: String) -> String { String(decoding: SearchFolding.fold(name), as: UTF8.self) }
     public let sex: Sex
     public let birthYear: Int
     public let village: RegionCode

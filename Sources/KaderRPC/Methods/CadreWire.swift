@@ -139,7 +139,7 @@ public struct CadreRegisterParams: Codable, Sendable, Hashable {
 }
 
 /// `cadre.withdraw`'s reply: the cadre as now, and what became of their active workflows.
-public struct CadreWithdrawal: Codable, Sendable, Hashable {
+public struct CadreWithdrawResult: Codable, Sendable, Hashable {
     public var cadre: CadreInfo
     /// Workflows cancelled: the cadre was their only one.
     public var cancelledWorkflows: [String]

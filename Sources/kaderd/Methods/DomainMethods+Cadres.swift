@@ -87,7 +87,7 @@ extension DomainMethods {
                 let withdrawn = try await ErrorMapping.translating {
                     try await service.withdrawCadre(id!, reason: reason, caller: Self.caller(call))
                 }
-                return CadreWithdrawal(
+                return CadreWithdrawResult(
                     cadre: wire.cadre(withdrawn.cadre), cancelledWorkflows: withdrawn.cancelled.map(\.rawValue),
                     leftWorkflows: withdrawn.left.map(\.rawValue))
             },

@@ -121,6 +121,16 @@ extension WorkflowService {
             task.windowEnd = newStart.addingTimeInterval(length)
             task.state = .scheduled
             task.updatedAt = now
+            // The day was chosen by a person: it stays, and says whether it fits the
+            // facilitator's week, so a conflict neither lingers nor goes unsaid.
+            if let facilitatorID = task.facilitatorID, let facilitator = try writer.reader.facilitator(facilitatorID) {
+                let day = 86_400.0
+                let around = try writer.reader.attendance(
+                    of: facilitatorID, opening: newStart.addingTimeInterval(-2 * day)..<newStart.addingTimeInterval(2 * day))
+                task.conflict = WorkloadBalancer(facilitator: facilitator, existing: around, blackouts: blackouts, now: now)
+                    .conflict(of: task)
+                if let conflict = task.conflict { detail["conflict"] = conflict }
+            }
             try writer.update(task)
             detail["from"] = ISO8601.string(old, in: zone)
             detail["to"] = ISO8601.string(newStart, in: zone)

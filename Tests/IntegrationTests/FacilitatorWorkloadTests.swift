@@ -107,6 +107,22 @@ import Testing
         let worked = freeDays(around: trainingDay).contains(trainingDay)
         #expect(rows.filter { $0.contains(" ! Pelatihan") }.count == (worked ? 4 : 5), "training on \(trainingDay): \(flagged.stdout)")
 
+        // A conflicted visit moved by hand to a day nobody else has is no longer a conflict;
+        // one moved onto another village's day becomes one.
+        let stuck = try #require(fifth.first)
+        let taken = Set(five.map(\.day))
+        let freeDay = try #require(
+            (3...9).map { stuck.planned.adding(days: $0) }.first { day in
+                !taken.contains(day) && ![Weekday.saturday, .sunday].contains(day.weekday)
+                    && TestCalendar.nationalHoliday(day, in: "51") == nil
+            })
+        let resolved = try await ctl.json(["task", "reschedule", stuck.task, "--to", "\(freeDay)", "--reason", "hari Jumat"])
+        #expect(resolved["conflict"] == nil, "\(resolved)")
+        let placed = try #require(four.first { $0.conflict == nil && $0.village == villages[0] })
+        let clash = try #require(four.first { $0.planned == placed.planned && $0.village == villages[1] && $0.conflict == nil })
+        let doubled = try await ctl.json(["task", "reschedule", placed.task, "--to", "\(clash.day)"])
+        #expect(doubled["conflict"]?.stringValue?.contains("attends 1 other village on \(clash.day)") == true, "\(doubled)")
+
         // The agenda, day by day in the village's time; the same tasks in the phone's file.
         let first = try #require(five.map(\.day).min())
         let last = try #require(five.map(\.day).max())

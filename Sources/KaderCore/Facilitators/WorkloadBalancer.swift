@@ -57,6 +57,14 @@ public struct WorkloadBalancer: Sendable {
         return Placement(windowStart: task.windowStart, windowEnd: task.windowEnd, movedFrom: nil, conflict: why)
     }
 
+    /// Why the facilitator cannot attend `task` where it now is (a person chose its day),
+    /// or nil when they can: what a reschedule leaves of a conflict.
+    public func conflict(of task: WorkflowTask) -> String? {
+        let start = LocalDateTime(task.windowStart, in: TimeZone(identifier: task.zoneIdentifier) ?? .gmt)
+        return fits(start.date, at: start, village: task.village)
+            ? nil : conflict(on: start, village: task.village, flexDays: 0)
+    }
+
     /// Whether the facilitator can attend `village` on `day` at the task's time.
     private func fits(_ day: LocalDate, at start: LocalDateTime, village: RegionCode) -> Bool {
         guard facilitator.workingDays.contains(day.weekday) else { return false }

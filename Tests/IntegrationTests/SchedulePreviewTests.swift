@@ -7,6 +7,42 @@ import Testing
 
 /// `schedule.preview` and blackouts in plans, over the real daemon's socket.
 @Suite struct SchedulePreviewTests {
+    /// The next Nyepi the shipped holidays know after today, or the last one they know.
+    static func nextShippedNyepi() -> LocalDate {
+        let today = TestCalendar.today(in: "51")
+        func isNyepi(_ day: LocalDate) -> Bool { TestCalendar.nationalHoliday(day, in: "51")?.hasPrefix("Hari Suci Nyepi") == true }
+        if let ahead = (1...(7 * 366)).lazy.map({ today.adding(days: $0) }).first(where: isNyepi) { return ahead }
+        return (0...(20 * 366)).lazy.map { today.adding(days: -$0) }.first(where: isNyepi)!
+    }
+
+    static func firstDayWithoutHoliday(from day: LocalDate) -> LocalDate {
+        var day = day
+        while TestCalendar.nationalHoliday(day, in: "51") != nil { day = day.adding(days: 1) }
+        return day
+    }
+
+    /// The first Mondays of two months in a row, from next month on, that are no holiday.
+    static func firstMondaysWithoutHoliday(in region: String) -> (LocalDate, LocalDate) {
+        func firstMonday(_ month: LocalDate) -> LocalDate {
+            var day = month
+            while day.weekday != .monday { day = day.adding(days: 1) }
+            return day
+        }
+        let today = TestCalendar.today(in: region)
+        var month = today.adding(days: 1 - today.day).adding(months: 1)
+        while true {
+            let pair = (firstMonday(month), firstMonday(month.adding(months: 1)))
+            if TestCalendar.nationalHoliday(pair.0, in: region) == nil, TestCalendar.nationalHoliday(pair.1, in: region) == nil {
+                return pair
+            }
+            month = month.adding(months: 1)
+        }
+    }
+
+    static func rruleDay(_ weekday: Weekday) -> String {
+        ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][weekday.rawValue - 1]
+    }
+
     /// Calls `schedule.preview` and returns the error it must fail with.
     private func failure(_ connection: RPCConnection, _ params: JSONValue) throws -> RPCError {
         do {
@@ -65,24 +101,39 @@ import Testing
         let daemon = try await KaderdProcess(directory: TemporaryDirectory())
         try await onThread {
             let connection = try daemon.connect()
-            // Thursdays in Bali: 19 March 2026 is Nyepi, and 20–24 March Idul Fitri and its cuti bersama.
+            // Weekly in Bali on Nyepi's weekday, from the week before the next Nyepi the shipped
+            // holidays know (the last one, once they know none ahead): Nyepi's occurrence
+            // moves to the next day that is no holiday (in 2026: past Idul Fitri and its cuti
+            // bersama, from 19 to 25 March), and only it.
+            let nyepi = Self.nextShippedNyepi()
+            let planned = [nyepi.adding(days: -7), nyepi, nyepi.adding(days: 7)]
+            let moved = planned.map(Self.firstDayWithoutHoliday(from:))
             let preview = try connection.call(
                 "schedule.preview",
-                params: ["rule": "FREQ=WEEKLY;BYDAY=TH;COUNT=3", "start": "2026-03-12T09:00:00", "province": "51"],
+                params: [
+                    "rule": .string("FREQ=WEEKLY;BYDAY=\(Self.rruleDay(nyepi.weekday));COUNT=3"),
+                    "start": .string("\(planned[0])T09:00:00"), "province": "51",
+                ],
                 as: SchedulePreview.self)
-            #expect(preview.occurrences == ["2026-03-12T09:00:00+08:00", "2026-03-25T09:00:00+08:00", "2026-03-26T09:00:00+08:00"])
-            #expect(preview.shifted == [
-                ShiftedOccurrence(index: 1, from: "2026-03-19T09:00:00+08:00", to: "2026-03-25T09:00:00+08:00", blackout: "Hari Suci Nyepi")
-            ])
+            #expect(preview.occurrences == moved.map { "\($0)T09:00:00+08:00" })
+            #expect(preview.shifted == planned.indices.filter { moved[$0] != planned[$0] }.map { index in
+                ShiftedOccurrence(
+                    index: index, from: "\(planned[index])T09:00:00+08:00", to: "\(moved[index])T09:00:00+08:00",
+                    blackout: TestCalendar.nationalHoliday(planned[index], in: "51") ?? "")
+            })
+            #expect(preview.shifted.contains { $0.index == 1 && $0.blackout.hasPrefix("Hari Suci Nyepi") })
             #expect(preview.zone == "WITA")
             #expect(preview.province == "51")
             #expect(preview.provinceName == "Bali")
 
-            // The example, in Papua Tengah: the first Monday of 2026 is no holiday.
+            // The example, in Papua Tengah: two first Mondays that are no holiday stay.
+            let mondays = Self.firstMondaysWithoutHoliday(in: "94")
             let papua = try connection.call(
-                "schedule.preview", params: ["rule": "FREQ=MONTHLY;BYDAY=1MO;COUNT=2", "start": "2026-01-05T09:00:00", "province": "94"],
+                "schedule.preview",
+                params: ["rule": "FREQ=MONTHLY;BYDAY=1MO;COUNT=2", "start": .string("\(mondays.0)T09:00:00"), "province": "94"],
                 as: SchedulePreview.self)
-            #expect(papua.occurrences == ["2026-01-05T09:00:00+09:00", "2026-02-02T09:00:00+09:00"])
+            #expect(papua.occurrences == ["\(mondays.0)T09:00:00+09:00", "\(mondays.1)T09:00:00+09:00"])
+            #expect(papua.shifted.isEmpty)
             #expect(papua.zone == "WIT")
         }
     }

@@ -18,13 +18,8 @@ extension WorkflowService {
         if case .village(let code) = scope, directory.region(code) == nil {
             throw EngineError.notFound(what: "village", id: code.description)
         }
-        // The query's bounds are a day wider than any zone's midnight, so no task is lost to
-        // them; each is then kept or left by the day its window opens in its own village.
-        let query = TaskQuery(
-            from: from.map { $0.adding(days: -1).date(in: .gmt) },
-            until: through.map { $0.adding(days: 2).date(in: .gmt) })
         let snapshot = try await store.read { reader in
-            let tasks = try Self.tasks(of: scope, matching: query, reader: reader)
+            let tasks = try Self.tasks(of: scope, from: from, through: through, reader: reader)
             var workflows: [WorkflowID: Workflow] = [:]
             var cadres: [CadreID: Cadre] = [:]
             var reschedules: [TaskID: Int] = [:]
@@ -39,14 +34,8 @@ extension WorkflowService {
             if case .workflow(let id) = scope, workflows[id] == nil { workflows[id] = try reader.workflow(id) }
             return (tasks: tasks, workflows: workflows, cadres: cadres, reschedules: reschedules)
         }
-        var zones: [String: TimeZone] = [:]
         var places: [RegionCode: [Region]] = [:]
-        let items = snapshot.tasks.compactMap { task -> TaskCalendarItem? in
-            let zone = zones[task.zoneIdentifier] ?? TimeZone(identifier: task.zoneIdentifier) ?? .gmt
-            zones[task.zoneIdentifier] = zone
-            let day = LocalDate(task.windowStart, in: zone)
-            if let from, day < from { return nil }
-            if let through, day > through { return nil }
+        let items = snapshot.tasks.map { task in
             let place = places[task.village] ?? directory.path(of: task.village)
             places[task.village] = place
             let workflow = snapshot.workflows[task.workflowID]
@@ -59,37 +48,22 @@ extension WorkflowService {
         return TaskCalendar(name: name, items: items, madeAt: now)
     }
 
-    /// Every task of the scope within the query's bounds, in the order they open.
-    private static func tasks(of scope: CalendarScope, matching query: TaskQuery, reader: StoreReader) throws
+    /// Every task of the scope opening in the days given, in the order they open.
+    private static func tasks(of scope: CalendarScope, from: LocalDate?, through: LocalDate?, reader: StoreReader) throws
         -> [WorkflowTask]
     {
+        var query = TaskQuery()
         switch scope {
         case .village(let code):
-            var query = query
             query.region = RegionFilter(within: [code])
-            return try allPages(matching: query, reader: reader)
         case .workflow(let id):
             guard try reader.workflow(id) != nil else { throw EngineError.notFound(what: "workflow", id: id.rawValue) }
-            var query = query
             query.workflow = id
-            return try allPages(matching: query, reader: reader)
         case .facilitator(let id):
             guard try reader.facilitator(id) != nil else { throw EngineError.notFound(what: "facilitator", id: id.rawValue) }
-            var query = query
             query.facilitator = id
-            return try allPages(matching: query, reader: reader)
         }
-    }
-
-    private static func allPages(matching query: TaskQuery, reader: StoreReader) throws -> [WorkflowTask] {
-        var tasks: [WorkflowTask] = []
-        var page = PageRequest(limit: PageRequest.maximumLimit)
-        repeat {
-            let found = try reader.tasks(matching: query, page: page)
-            tasks += found.items
-            page.cursor = found.nextCursor
-        } while page.cursor != nil
-        return tasks
+        return try reader.tasks(matching: query, openingFrom: from, through: through)
     }
 
     /// `kaderd – Munggu (51.03.02.2001)`, `kaderd – wf_… (kpmd, Munggu)`: which calendar it

@@ -146,7 +146,7 @@ extension WorkflowService {
                     at: now, detail: ["region": region.description, "until": from.adding(days: -1).description, "to": id.rawValue])
             }
             var moved: [WorkflowID] = []
-            for workflowID in try Self.activeWorkflows(in: region, reader: writer.reader) {
+            for workflowID in try writer.reader.activeWorkflows(within: region) {
                 guard let workflow = try writer.reader.workflow(workflowID), workflow.facilitatorID != id,
                     try writer.reader.facilitator(covering: workflow.village, on: max(from, workflow.startDate)) == id
                 else { continue }
@@ -165,14 +165,6 @@ extension WorkflowService {
             }
             return Assigned(assignment: assignment, ended: ended, workflows: moved)
         }
-    }
-
-    /// The active workflows of a village, or of every village of a district.
-    private static func activeWorkflows(in region: RegionCode, reader: StoreReader) throws -> [WorkflowID] {
-        guard region.level == .district else { return try reader.activeWorkflows(in: region) }
-        return try reader.workflows(
-            matching: WorkflowQuery(region: RegionFilter(within: [region]), state: .active), page: PageRequest(cursor: nil, limit: 100_000)
-        ).items.map(\.id)
     }
 
     /// Gives the tasks of the steps a facilitator attends to `facilitator` and places them
@@ -251,34 +243,27 @@ extension WorkflowService {
         }
     }
 
-    /// A facilitator's tasks opening from `from` through `through` (days on each task's own
-    /// village calendar), in the order they open, with their cadres.
-    public func agenda(of id: FacilitatorID, from: LocalDate, through: LocalDate) async throws
-        -> (Facilitator, [(WorkflowTask, [Cadre])])
+    /// A facilitator's tasks opening from `from` (default today, WIB) through `through`
+    /// (default 30 days on), days on each task's own village calendar, in the order they
+    /// open, with their cadres.
+    public func agenda(of id: FacilitatorID, from: LocalDate?, through: LocalDate?) async throws
+        -> (facilitator: Facilitator, from: LocalDate, through: LocalDate, items: [(WorkflowTask, [Cadre])])
     {
+        let from = from ?? LocalDate(clock.now(), in: TimeZone(identifier: "Asia/Jakarta")!)
+        let through = through ?? from.adding(days: 30)
         let found = try await store.read { reader -> (Facilitator, [(WorkflowTask, [Cadre])])? in
             guard let facilitator = try reader.facilitator(id) else { return nil }
-            // A day wider than any zone's midnight; each task is then kept by its own day.
-            let query = TaskQuery(
-                from: from.adding(days: -1).date(in: .gmt), until: through.adding(days: 2).date(in: .gmt), facilitator: id)
-            var items: [(WorkflowTask, [Cadre])] = []
             var cadresOf: [WorkflowID: [Cadre]] = [:]
-            var page = PageRequest(limit: PageRequest.maximumLimit)
-            repeat {
-                let found = try reader.tasks(matching: query, page: page)
-                for task in found.items {
-                    let day = LocalDate(task.windowStart, in: TimeZone(identifier: task.zoneIdentifier) ?? .gmt)
-                    guard day >= from, day <= through else { continue }
-                    if cadresOf[task.workflowID] == nil {
-                        cadresOf[task.workflowID] = try reader.workflow(task.workflowID).map { try reader.cadres($0.cadres) } ?? []
-                    }
-                    items.append((task, cadresOf[task.workflowID] ?? []))
+            let items = try reader.tasks(matching: TaskQuery(facilitator: id), openingFrom: from, through: through).map {
+                task in
+                if cadresOf[task.workflowID] == nil {
+                    cadresOf[task.workflowID] = try reader.workflow(task.workflowID).map { try reader.cadres($0.cadres) } ?? []
                 }
-                page.cursor = found.nextCursor
-            } while page.cursor != nil
+                return (task, cadresOf[task.workflowID] ?? [])
+            }
             return (facilitator, items)
         }
         guard let found else { throw EngineError.notFound(what: "facilitator", id: id.rawValue) }
-        return found
+        return (found.0, from, through, found.1)
     }
 }

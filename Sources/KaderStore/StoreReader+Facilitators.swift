@@ -38,11 +38,13 @@ extension StoreReader {
         return FacilitatorAssignment.deciding(candidates, for: village, on: day)?.facilitator
     }
 
-    /// The active workflows of a village.
-    public func activeWorkflows(in village: RegionCode) throws -> [WorkflowID] {
-        try String.fetchAll(
-            db.cachedStatement(sql: "SELECT id FROM workflow WHERE village = ? AND state = 'active' ORDER BY seq"),
-            arguments: [village.description]
+    /// The active workflows of the villages within `region` (a village, or a district).
+    public func activeWorkflows(within region: RegionCode) throws -> [WorkflowID] {
+        let conditions = RegionFilter(within: [region]).conditions(column: "village")
+        return try String.fetchAll(
+            db,
+            sql: "SELECT id FROM workflow \(Self.whereClause(conditions.sql + ["state = 'active'"])) ORDER BY seq",
+            arguments: StatementArguments(conditions.arguments)
         ).map { try Self.decode($0, as: WorkflowID.self) }
     }
 

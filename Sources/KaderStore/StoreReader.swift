@@ -231,6 +231,29 @@ public struct StoreReader {
         return "INDEXED BY task_by_village"
     }
 
+    /// Every task of `query` (all pages) whose window opens from `from` through `through`,
+    /// both days included and each read on its own village's calendar; nil leaves a side
+    /// open. The query is a day wider than any zone's midnight, then each task is kept by
+    /// its own day.
+    public func tasks(matching query: TaskQuery, openingFrom from: LocalDate?, through: LocalDate?) throws
+        -> [WorkflowTask]
+    {
+        var query = query
+        query.from = from.map { $0.adding(days: -1).date(in: .gmt) }
+        query.until = through.map { $0.adding(days: 2).date(in: .gmt) }
+        var tasks: [WorkflowTask] = []
+        var page = PageRequest(limit: PageRequest.maximumLimit)
+        repeat {
+            let found = try self.tasks(matching: query, page: page)
+            tasks += found.items.filter { task in
+                let day = LocalDate(task.windowStart, in: TimeZone(identifier: task.zoneIdentifier) ?? .gmt)
+                return from.map { day >= $0 } ?? true && through.map { day <= $0 } ?? true
+            }
+            page.cursor = found.nextCursor
+        } while page.cursor != nil
+        return tasks
+    }
+
     public func tasks(of workflow: WorkflowID) throws -> [WorkflowTask] {
         try Row.fetchAll(
             db, sql: "SELECT \(Self.taskColumns) FROM task WHERE workflow_id = ? ORDER BY window_start, id",

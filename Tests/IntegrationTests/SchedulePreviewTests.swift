@@ -39,9 +39,6 @@ import Testing
         }
     }
 
-    static func rruleDay(_ weekday: Weekday) -> String {
-        ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][weekday.rawValue - 1]
-    }
 
     /// Calls `schedule.preview` and returns the error it must fail with.
     private func failure(_ connection: RPCConnection, _ params: JSONValue) throws -> RPCError {
@@ -111,7 +108,7 @@ import Testing
             let preview = try connection.call(
                 "schedule.preview",
                 params: [
-                    "rule": .string("FREQ=WEEKLY;BYDAY=\(Self.rruleDay(nyepi.weekday));COUNT=3"),
+                    "rule": .string("FREQ=WEEKLY;BYDAY=\(RecurrenceWeekday(nyepi.weekday));COUNT=3"),
                     "start": .string("\(planned[0])T09:00:00"), "province": "51",
                 ],
                 as: SchedulePreview.self)

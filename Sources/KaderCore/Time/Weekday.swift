@@ -23,4 +23,10 @@ public enum Weekday: Int, Sendable, Hashable, CaseIterable {
     public var name: String {
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][rawValue - 1]
     }
+
+    /// The weekday of an English name, in any case.
+    public init?(name: String) {
+        guard let day = Weekday.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
+        self = day
+    }
 }

@@ -90,16 +90,16 @@ extension DomainMethods {
                 var reader = ParamReader()
                 let id = reader.id(params.id, field: "id", as: FacilitatorKind.self)
                 let from = reader.localDate(params.from, field: "from")
-                    ?? LocalDate(Date(), in: TimeZone(identifier: "Asia/Jakarta")!)
-                let through = reader.localDate(params.to, field: "to") ?? from.adding(days: 30)
-                if through < from { reader.note("to", "\(through) is before from (\(from))") }
+                let through = reader.localDate(params.to, field: "to")
+                if let from, let through, through < from { reader.note("to", "\(through) is before from (\(from))") }
                 try reader.check("the agenda cannot be made")
-                let (facilitator, items) = try await ErrorMapping.translating {
+                let agenda = try await ErrorMapping.translating {
                     try await service.agenda(of: id!, from: from, through: through)
                 }
                 return FacilitatorAgenda(
-                    facilitator: wire.facilitator(facilitator), from: from.description, to: through.description,
-                    items: items.map { task, cadres in AgendaItem(task: wire.task(task), cadres: cadres.map(\.name)) })
+                    facilitator: wire.facilitator(agenda.facilitator), from: agenda.from.description,
+                    to: agenda.through.description,
+                    items: agenda.items.map { task, cadres in AgendaItem(task: wire.task(task), cadres: cadres.map(\.name)) })
             },
         ]
     }
@@ -121,12 +121,6 @@ extension ParamReader {
     }
 }
 
-extension Weekday {
-    init?(name: String) {
-        guard let day = Weekday.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
-        self = day
-    }
-}
 
 extension WireMapping {
     func facilitator(_ facilitator: Facilitator) -> FacilitatorInfo {

@@ -66,11 +66,14 @@ let package = Package(
         // The plugin ABI: one C header, the only contract a plugin sees.
         .systemLibrary(name: "KaderPluginABI", path: "Sources/KaderPluginABI"),
         .target(name: "BaliPlugin", dependencies: ["KaderPluginABI"], path: "plugins/bali"),
+        // glibc's process extensions, which Swift's Glibc module leaves out: for the plugin
+        // helpers kaderd spawns, and for the tests' own spawner.
+        .target(name: "CSpawn"),
         // The workflow service: validation, planning and state changes over the store.
         .target(
             name: "KaderEngine",
             dependencies: [
-                "KaderCore", "KaderStore", "KaderPluginABI",
+                "KaderCore", "KaderStore", "KaderPluginABI", "CSpawn",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -148,8 +151,6 @@ let package = Package(
             ],
             path: "Tests/KaderTesting"
         ),
-        // glibc's spawn and pipe extensions, which Swift's Glibc module leaves out.
-        .target(name: "CSpawn", path: "Tests/CSpawn"),
         .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore", "KaderTesting"]),
         .testTarget(
             name: "KaderStoreTests",
@@ -179,6 +180,8 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "KaderRPC", "KaderClient", "KaderTesting",
+                // To wait on processes kaderd started (its plugin helpers) through a pidfd.
+                "CSpawn",
                 // The dates tests derive from today (LocalDate), through TestCalendar.
                 "KaderCore",
                 // Only to age a stopped daemon's database, as a long downtime would.

@@ -19,7 +19,7 @@ extension WorkflowService {
             var found = draft.problems(directory: directory, currentYear: year)
             if found.isEmpty, let plugins {
                 do {
-                    found = try plugins.problems(with: draft)
+                    found = try await plugins.problems(with: draft)
                 } catch {
                     throw EngineError.plugin(error)
                 }

@@ -194,7 +194,7 @@ public final class WorkflowService: Sendable {
             let village = try await store.read({ try $0.cadre(first)?.village })
         else { return program }
         do {
-            return try plugins.adapt(program, for: village)
+            return try await plugins.adapt(program, for: village)
         } catch {
             throw EngineError.plugin(error)
         }

@@ -13,6 +13,10 @@ struct ConfigFile: Equatable {
     var programDirs: [String]?
     /// Folders of plugins (`*.so`).
     var pluginDirs: [String]?
+    /// How long a plugin's call may take before its helper is killed.
+    var pluginTimeoutSeconds: Double?
+    /// Each plugin helper's address-space limit; 0 for none.
+    var pluginMemoryLimitMiB: Int?
     /// Folders of blackout files (`*.toml`): days added, shipped holidays taken back.
     var blackoutDirs: [String]?
     /// Names of the groups whose members may change things, and only read.
@@ -26,8 +30,8 @@ struct ConfigFile: Equatable {
     var maxSubscribers: Int?
 
     static let knownKeys = [
-        "socket", "state_dir", "log_level", "durability", "program_dirs", "plugin_dirs", "blackout_dirs", "admin_group",
-        "read_group",
+        "socket", "state_dir", "log_level", "durability", "program_dirs", "plugin_dirs", "plugin_timeout_seconds",
+        "plugin_memory_limit_mib", "blackout_dirs", "admin_group", "read_group",
         "max_line_bytes", "max_nesting_depth", "max_connections", "max_pipelined_requests", "idle_timeout_seconds",
         "max_subscribers",
     ]
@@ -109,10 +113,27 @@ struct ConfigFile: Equatable {
             }
             return number
         }
+        func seconds(_ key: String, in range: ClosedRange<Double>) throws(Problem) -> Double? {
+            guard let value = table[key] else { return nil }
+            guard let number = value.double ?? value.int.map(Double.init), range.contains(number) else {
+                throw Problem(
+                    file: file, line: line(of: key, in: text),
+                    message: "'\(key)' must be a number of seconds from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return number
+        }
+        let memoryLimit = try integer("plugin_memory_limit_mib", in: 0...(1 << 20))
+        if let memoryLimit, memoryLimit != 0, memoryLimit < 512 {
+            throw Problem(
+                file: file, line: line(of: "plugin_memory_limit_mib", in: text),
+                message: "'plugin_memory_limit_mib' must be 0 (no limit) or at least 512: a helper maps about 240 MiB before the plugin runs")
+        }
         return ConfigFile(
             socket: try string("socket"), stateDir: try string("state_dir"),
             logLevel: try choice("log_level", Logger.Level.self), durability: try choice("durability", Durability.self),
             programDirs: try strings("program_dirs"), pluginDirs: try strings("plugin_dirs"),
+            pluginTimeoutSeconds: try seconds("plugin_timeout_seconds", in: 0.1...300),
+            pluginMemoryLimitMiB: memoryLimit,
             blackoutDirs: try strings("blackout_dirs"), adminGroup: try groupName("admin_group"),
             readGroup: try groupName("read_group"), maxLineBytes: try integer("max_line_bytes", in: 1024...(64 << 20)),
             maxNestingDepth: try integer("max_nesting_depth", in: 2...512),

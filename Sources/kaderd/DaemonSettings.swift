@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import KaderEngine
 import KaderServer
 import KaderStore
 import Logging
@@ -40,6 +41,8 @@ struct DaemonSettings: Equatable {
     var durability: Durability
     var programDirs: [String]
     var pluginDirs: [String]
+    /// Each plugin's helper: the call timeout and the memory limit.
+    var pluginIsolation: PluginIsolation
     var blackoutDirs: [String]
     var adminGroup: String
     var readGroup: String
@@ -88,9 +91,17 @@ struct DaemonSettings: Equatable {
         return DaemonSettings(
             socket: socket, stateDir: stateDir, logLevel: logLevel, durability: file?.durability ?? .full,
             programDirs: file?.programDirs ?? defaultProgramDirs, pluginDirs: file?.pluginDirs ?? defaultPluginDirs,
+            pluginIsolation: pluginIsolation(file),
             blackoutDirs: file?.blackoutDirs ?? defaultBlackoutDirs,
             adminGroup: file?.adminGroup ?? defaultAdminGroup,
             readGroup: file?.readGroup ?? defaultReadGroup, limits: limits(file), configFile: file == nil ? nil : filePath)
+    }
+
+    private static func pluginIsolation(_ file: ConfigFile?) -> PluginIsolation {
+        var isolation = PluginIsolation()
+        if let seconds = file?.pluginTimeoutSeconds { isolation.timeout = .milliseconds(Int((seconds * 1000).rounded())) }
+        if let mib = file?.pluginMemoryLimitMiB { isolation.memoryLimitMiB = mib == 0 ? nil : mib }
+        return isolation
     }
 
     private static func limits(_ file: ConfigFile?) -> ServerLimits {

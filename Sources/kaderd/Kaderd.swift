@@ -42,11 +42,23 @@ struct Kaderd: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Check a plugin file as the daemon would load it, then exit (0 loadable, 65 refused).", valueName: "FILE"))
     var checkPlugin: String?
 
+    /// Plugin-host mode: kaderd starts itself this way as each plugin's helper process.
+    @Option(name: .long, help: .private)
+    var pluginHost: String?
+
+    @Option(name: .long, help: .private)
+    var pluginMemoryLimitMib: Int?
+
     /// Long enough for any request in flight to finish, short enough that a stuck client
     /// cannot hold up a stop; systemd's own stop timeout is far longer.
     static let gracefulShutdownLimit = Duration.seconds(5)
 
     func run() async throws {
+        if let pluginHost {
+            PluginHelper.serve(
+                plugin: pluginHost, memoryLimitMiB: pluginMemoryLimitMib,
+                maximumReplyBytes: PluginIsolation.defaultMaximumReplyBytes)
+        }
         KaderStore.configureSQLiteForThisProcess()
         if let checkPlugin { Self.check(plugin: checkPlugin) }
         let settings: DaemonSettings
@@ -135,9 +147,11 @@ struct Kaderd: AsyncParsableCommand {
         return WorkflowService(store: store, directory: .shared, catalog: catalog, clock: SystemWallClock())
     }
 
-    /// Loads one plugin file with the daemon's checks and says what it is, or why not.
+    /// Loads one plugin file with the daemon's checks, in a helper as the daemon would,
+    /// and says what it is, or why not.
     static func check(plugin path: String) -> Never {
-        switch PluginLoader.load(path: path) {
+        let quiet = Logger(label: "kaderd", factory: { _ in SwiftLogNoOpLogHandler() })
+        switch PluginLoader.load(path: path, isolation: PluginIsolation(), logger: quiet) {
         case .success(let plugin):
             print("\(path): loadable: \(plugin.name) \(plugin.version), plugin ABI \(KaderPluginABIVersion.current)")
             print("  provinces: \(plugin.provinces.map(\.description).joined(separator: ", "))")
@@ -158,7 +172,7 @@ struct Kaderd: AsyncParsableCommand {
         _ settings: DaemonSettings, service: WorkflowService, blackouts: BlackoutSources, reviewingTasks: Bool,
         logger: Logger
     ) -> ReloadFindings {
-        let plugins = PluginHost.load(folders: settings.pluginDirs, logger: logger)
+        let plugins = PluginHost.load(folders: settings.pluginDirs, isolation: settings.pluginIsolation, logger: logger)
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         let findings = blackouts.use(
             plugins.blackouts(adding: .national, years: (year - 1)...(year + 5)), folders: settings.blackoutDirs,

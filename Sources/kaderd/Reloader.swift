@@ -108,6 +108,7 @@ final class Reloader: Sendable {
             settings.logLevel = fresh.logLevel
             settings.programDirs = fresh.programDirs
             settings.pluginDirs = fresh.pluginDirs
+            settings.pluginIsolation = fresh.pluginIsolation
             settings.blackoutDirs = fresh.blackoutDirs
             settings.adminGroup = fresh.adminGroup
             settings.readGroup = fresh.readGroup

@@ -5,23 +5,32 @@ import Logging
 import Testing
 
 @Suite struct PluginHostTests {
+    /// The Bali plugin in its helper: the kaderd binary in its plugin-host mode.
+    static func baliHost() throws -> PluginHost {
+        let isolation = PluginIsolation(executable: try Binaries.path("kaderd"))
+        let logger = Logger(label: "test")
+        return PluginHost(
+            [PluginLoader.load(path: try Binaries.path("libKaderBaliPlugin.so"), isolation: isolation, logger: logger)],
+            logger: logger)
+    }
+
     /// Bali's desa adat have no codes of their own: they overlap the desa dinas, where the
     /// coordination is held. A kelurahan has no Musyawarah Desa to hold it before.
-    @Test func theBaliPluginAddsTheDesaAdatCoordinationInEveryBaliDesa() throws {
-        let host = PluginHost([PluginLoader.load(path: try Binaries.path("libKaderBaliPlugin.so"))], logger: Logger(label: "test"))
+    @Test func theBaliPluginAddsTheDesaAdatCoordinationInEveryBaliDesa() async throws {
+        let host = try Self.baliHost()
         #expect(host.list.map(\.state) == [.loaded])
         let program = try BundledPrograms.defaultProgram()
-        let desa = try host.adapt(program, for: RegionCode("51.03.02.2001"))
+        let desa = try await host.adapt(program, for: RegionCode("51.03.02.2001"))
         let ids = desa.steps.map(\.id)
         let adat = try #require(ids.firstIndex(of: "desa-adat"))
         #expect(ids[adat + 1] == "deliberation")
         #expect(desa.step("desa-adat")?.title == "Koordinasi dengan desa adat (Bendesa Adat)")
-        #expect(try host.adapt(program, for: RegionCode("51.03.01.1002")) == program, "a kelurahan keeps the program")
-        #expect(try host.adapt(program, for: RegionCode("91.03.01.3001")) == program, "outside Bali nothing changes")
+        #expect(try await host.adapt(program, for: RegionCode("51.03.01.1002")) == program, "a kelurahan keeps the program")
+        #expect(try await host.adapt(program, for: RegionCode("91.03.01.3001")) == program, "outside Bali nothing changes")
     }
 
     @Test func theBaliPluginBlacksOutNyepiFromSixInTheMorning() throws {
-        let host = PluginHost([PluginLoader.load(path: try Binaries.path("libKaderBaliPlugin.so"))], logger: Logger(label: "test"))
+        let host = try Self.baliHost()
         let calendar = host.blackouts(adding: BlackoutCalendar(), years: 2027...2027)
         let bali = try RegionCode("51.03.01.2001")
         #expect(calendar.blackout(at: try LocalDateTime(parsing: "2027-03-08T05:59:00"), in: bali) == nil)

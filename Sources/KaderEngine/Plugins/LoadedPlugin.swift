@@ -1,45 +1,47 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Dispatch
 import Foundation
 import KaderCore
-import KaderPluginABI
 import Logging
-import Synchronization
 
-/// A plugin in memory: its descriptor, and a lock so its calls come one at a time, as the
-/// ABI promises plugins.
+/// A plugin kaderd has loaded: what its descriptor said, and the helper process that runs
+/// its code. Every reply is untrusted input.
 public final class LoadedPlugin: Sendable {
     public let name: String
     public let version: String
     public let path: String
     public let provinces: [RegionCode]
     public let hooks: [String]
-    /// The descriptor's two functions. The ABI requires the descriptor to live in static
-    /// storage for the life of the process, and kaderd never unloads a plugin, so the
-    /// pointers stay valid; calls go through `lock` one at a time.
-    private nonisolated(unsafe) let callFunction: kader_plugin_call_fn
-    private nonisolated(unsafe) let freeFunction: kader_plugin_free_fn
-    private let lock = Mutex(())
+    let process: PluginProcess
+    /// Where async callers wait for the helper: a call may block for the whole timeout,
+    /// which must not hold a thread of Swift's small cooperative pool.
+    private let queue: DispatchQueue
 
-    /// The largest reply read from a plugin; more is refused as malformed.
-    static let maximumReplyBytes = 4 << 20
-
-    init(
-        name: String, version: String, path: String, provinces: [RegionCode], hooks: [String],
-        call: kader_plugin_call_fn, free: kader_plugin_free_fn
-    ) {
+    init(name: String, version: String, path: String, provinces: [RegionCode], hooks: [String], process: PluginProcess) {
         self.name = name
         self.version = version
         self.path = path
         self.provinces = provinces
         self.hooks = hooks
-        self.callFunction = call
-        self.freeFunction = free
+        self.process = process
+        queue = DispatchQueue(label: "kaderd.plugin.\(name)")
     }
 
     public func applies(to region: RegionCode, hook: String) -> Bool {
         hooks.contains(hook) && provinces.contains(region.province)
+    }
+
+    /// `call`, off the caller's thread.
+    func call<Request: Encodable & Sendable, Reply: Decodable & Sendable>(
+        _ hook: String, _ request: Request, as reply: Reply.Type, logger: Logger
+    ) async throws(PluginError) -> Reply {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Reply, PluginError>, Never>) in
+            queue.async {
+                continuation.resume(returning: Result { () throws(PluginError) -> Reply in
+                    try self.call(hook, request, as: Reply.self, logger: logger)
+                })
+            }
+        }
+        return try result.get()
     }
 
     /// Calls a hook with a JSON request and decodes the reply, treating it as untrusted.
@@ -57,11 +59,11 @@ public final class LoadedPlugin: Sendable {
         } catch {
             throw PluginError(plugin: name, hook: hook, reason: "the request could not be encoded: \(error)")
         }
-        let replyBytes: [UInt8]? = lock.withLock { _ in
-            guard let pointer = callFunction(hook, text) else { return nil }
-            defer { freeFunction(pointer) }
-            let length = strnlen(pointer, Self.maximumReplyBytes + 1)
-            return Array(UnsafeRawBufferPointer(start: pointer, count: length))
+        let replyBytes: [UInt8]?
+        do {
+            replyBytes = try process.call(hook, text)
+        } catch {
+            throw PluginError(plugin: name, hook: hook, reason: error.reason)
         }
         logger.debug(
             "plugin call",
@@ -69,18 +71,21 @@ public final class LoadedPlugin: Sendable {
                 "plugin": "\(name)", "hook": "\(hook)", "request": "\(text)",
                 "reply": "\(replyBytes.map { String(decoding: $0.prefix(2000), as: UTF8.self) } ?? "(none)")",
             ])
-        guard let replyBytes else { throw PluginError(plugin: name, hook: hook, reason: "it returned no reply") }
-        guard replyBytes.count <= Self.maximumReplyBytes else {
-            throw PluginError(plugin: name, hook: hook, reason: "its reply is longer than \(Self.maximumReplyBytes) bytes")
+        func refuse(_ reason: String) -> PluginError {
+            process.recordFailure(reason, in: hook)
+            return PluginError(plugin: name, hook: hook, reason: reason)
         }
+        guard let replyBytes else { throw refuse("it returned no reply") }
+        let limit = process.maximumReplyBytes
+        guard replyBytes.count <= limit else { throw refuse("its reply is longer than \(limit) bytes") }
         if let failure = try? JSONDecoder().decode(PluginFailure.self, from: Data(replyBytes)) {
-            throw PluginError(plugin: name, hook: hook, reason: failure.error)
+            throw refuse(failure.error)
         }
         do {
             return try JSONDecoder().decode(Reply.self, from: Data(replyBytes))
         } catch {
             let excerpt = String(decoding: replyBytes.prefix(200), as: UTF8.self)
-            throw PluginError(plugin: name, hook: hook, reason: "its reply is not what \(hook) answers: \(excerpt)")
+            throw refuse("its reply is not what \(hook) answers: \(excerpt)")
         }
     }
 }

@@ -7,7 +7,8 @@ import Synchronization
 /// and the record of every file found, refusals and failures included.
 public final class PluginHost: Sendable {
     private let plugins: [LoadedPlugin]
-    private let records: Mutex<[PluginRecord]>
+    /// Every file found; a loaded plugin's state and helper are filled in when listed.
+    private let records: [PluginRecord]
     private let logger: Logger
 
     public init(_ results: [Result<LoadedPlugin, PluginRecord>], logger: Logger) {
@@ -29,34 +30,47 @@ public final class PluginHost: Sendable {
             }
         }
         self.plugins = plugins
-        self.records = Mutex(records)
+        self.records = records
         self.logger = logger
     }
 
     /// No plugins at all.
     public static func none(logger: Logger) -> PluginHost { PluginHost([], logger: logger) }
 
-    public static func load(folders: [String], logger: Logger) -> PluginHost {
-        PluginHost(PluginLoader.load(folders: folders), logger: logger)
+    public static func load(folders: [String], isolation: PluginIsolation, logger: Logger) -> PluginHost {
+        PluginHost(PluginLoader.load(folders: folders, isolation: isolation, logger: logger), logger: logger)
     }
 
-    /// Every plugin file found, in the order found.
-    public var list: [PluginRecord] { records.withLock { $0 } }
+    /// Every plugin file found, in the order found; a loaded one with its helper as it is now.
+    public var list: [PluginRecord] {
+        records.map { record in
+            guard record.state == .loaded, let plugin = plugins.first(where: { $0.path == record.path }) else { return record }
+            var live = record
+            let helper = plugin.process.status
+            live.helper = helper
+            if helper.consecutiveFailures > 0 {
+                live.state = .failed
+                live.reason = helper.lastFailure
+            }
+            return live
+        }
+    }
 
     /// Whether any plugin changes programs at all: when none does, starting a workflow need
     /// not look up where its cadres live before its transaction.
     public var adaptsPrograms: Bool { plugins.contains { $0.hooks.contains("plan") } }
 
     /// The program as the plugins of the village's province change it.
-    public func adapt(_ program: Program, for village: RegionCode) throws(PluginError) -> Program {
+    public func adapt(_ program: Program, for village: RegionCode) async throws(PluginError) -> Program {
         var adapted = program
         for plugin in plugins where plugin.applies(to: village, hook: "plan") {
             let request = PluginMessages.PlanRequest(program: adapted, village: village)
             do throws(PluginError) {
-                let reply = try plugin.call("plan", request, as: PluginMessages.PlanReply.self, logger: logger)
+                let reply = try await plugin.call("plan", request, as: PluginMessages.PlanReply.self, logger: logger)
                 do {
                     adapted = try adapted.applying(try reply.programEdits())
                 } catch {
+                    plugin.process.recordFailure(error.description, in: "plan")
                     throw PluginError(plugin: plugin.name, hook: "plan", reason: error.description)
                 }
             } catch {
@@ -68,11 +82,11 @@ public final class PluginHost: Sendable {
     }
 
     /// What the plugins of the cadre's province find wrong with it; their messages name the plugin.
-    public func problems(with draft: CadreDraft) throws(PluginError) -> [FieldProblem] {
+    public func problems(with draft: CadreDraft) async throws(PluginError) -> [FieldProblem] {
         var problems: [FieldProblem] = []
         for plugin in plugins where plugin.applies(to: draft.village, hook: "validate") {
             do throws(PluginError) {
-                let reply = try plugin.call(
+                let reply = try await plugin.call(
                     "validate", PluginMessages.ValidateRequest(draft), as: PluginMessages.ValidateReply.self, logger: logger)
                 problems += reply.problems.map { FieldProblem(field: $0.field, message: "\($0.message) (plugin \(plugin.name))") }
             } catch {
@@ -97,6 +111,7 @@ public final class PluginHost: Sendable {
                     guard Program.isIdentifier(step.step), !step.title.isEmpty,
                         (0...365).contains(step.offset_days ?? 1), (1...365).contains(step.duration_days ?? 1)
                     else {
+                        plugin.process.recordFailure("a follow-up without an id, a title or days in range", in: "transition")
                         throw PluginError(
                             plugin: plugin.name, hook: "transition",
                             reason: "follow-up '\(step.step)' needs an id, a title, offset_days 0–365 and duration_days 1–365")
@@ -127,6 +142,7 @@ public final class PluginHost: Sendable {
                             guard let from = try? LocalDateTime(parsing: entry.from),
                                 let until = try? LocalDateTime(parsing: entry.until)
                             else {
+                                plugin.process.recordFailure("'\(entry.from)'–'\(entry.until)' are not local date-times", in: "blackouts")
                                 throw PluginError(
                                     plugin: plugin.name, hook: "blackouts",
                                     reason: "'\(entry.from)'–'\(entry.until)' are not local date-times")
@@ -134,6 +150,7 @@ public final class PluginHost: Sendable {
                             do {
                                 try calendar.add(entry.name, from: from, until: until, in: province, source: .plugin(plugin.name))
                             } catch {
+                                plugin.process.recordFailure("\(error)", in: "blackouts")
                                 throw PluginError(plugin: plugin.name, hook: "blackouts", reason: "\(error)")
                             }
                         }
@@ -147,12 +164,7 @@ public final class PluginHost: Sendable {
     }
 
     private func failed(_ plugin: LoadedPlugin, _ error: PluginError) {
-        logger.error("plugin call failed", metadata: ["plugin": "\(plugin.name)", "error": "\(error.reason)"])
-        records.withLock { records in
-            for index in records.indices where records[index].path == plugin.path {
-                records[index].state = .failed
-                records[index].reason = "\(error.hook): \(error.reason)"
-            }
-        }
+        logger.error(
+            "plugin call failed", metadata: ["plugin": "\(plugin.name)", "hook": "\(error.hook)", "error": "\(error.reason)"])
     }
 }

@@ -1,13 +1,17 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import Foundation
 import KaderCore
 import KaderPluginABI
+import Logging
+import Synchronization
 
 /// Opens plugin files and checks each before trusting it: who owns it and who may write
-/// it, that it exports the entry symbol, and that its descriptor is well formed and of an
-/// ABI this kaderd speaks. A refusal says which check failed; it never stops the daemon.
+/// it, then, in its own helper process, that it loads, exports the entry symbol and has a
+/// well-formed descriptor of an ABI this kaderd speaks. A refusal says which check failed;
+/// a plugin that crashes or hangs while loading is refused too, and never stops the daemon.
 public enum PluginLoader {
     /// What `provides_json` holds.
     struct Provides: Decodable {
@@ -15,21 +19,31 @@ public enum PluginLoader {
         var hooks: [String]
     }
 
-    /// Every `*.so` of `folders`, in name order, loaded or refused.
-    public static func load(folders: [String]) -> [Result<LoadedPlugin, PluginRecord>] {
-        var results: [Result<LoadedPlugin, PluginRecord>] = []
+    /// Every `*.so` of `folders`, in name order, loaded or refused. The helpers start side
+    /// by side: loading waits for the slowest, not for all of them in turn.
+    public static func load(folders: [String], isolation: PluginIsolation, logger: Logger)
+        -> [Result<LoadedPlugin, PluginRecord>]
+    {
+        var paths: [String] = []
         for folder in folders {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
             for name in names.sorted() where name.hasSuffix(".so") {
-                results.append(load(path: (folder as NSString).appendingPathComponent(name)))
+                paths.append((folder as NSString).appendingPathComponent(name))
             }
         }
-        return results
+        let results = Mutex([Int: Result<LoadedPlugin, PluginRecord>]())
+        DispatchQueue.concurrentPerform(iterations: paths.count) { [paths] index in
+            let result = load(path: paths[index], isolation: isolation, logger: logger)
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { found in paths.indices.compactMap { found[$0] } }
     }
 
     /// Loads one file; a refusal comes back as the record that explains it. A relative path
     /// is taken from the current folder (dlopen would search the library path instead).
-    public static func load(path given: String) -> Result<LoadedPlugin, PluginRecord> {
+    public static func load(path given: String, isolation: PluginIsolation, logger: Logger)
+        -> Result<LoadedPlugin, PluginRecord>
+    {
         let path = given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
         func refuse(_ reason: String, name: String? = nil, version: String? = nil, abi: UInt32? = nil)
             -> Result<LoadedPlugin, PluginRecord>
@@ -48,18 +62,20 @@ public enum PluginLoader {
         guard info.st_mode & (S_IWGRP | S_IWOTH) == 0 else {
             return refuse("is writable by its group or by others (mode \(String(info.st_mode & 0o777, radix: 8)))")
         }
-        // Never closed: a Swift plugin cannot be unloaded safely, and the descriptor must stay valid.
-        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
-            return refuse("cannot be loaded: \(dlerror().map { String(cString: $0) } ?? "unknown error")")
+        let process: PluginProcess
+        let hello: PluginHelperHello
+        do {
+            (process, hello) = try PluginProcess.start(path: path, isolation: isolation, logger: logger)
+        } catch {
+            return refuse(error.reason)
         }
-        guard let symbol = dlsym(handle, KADER_PLUGIN_ENTRY_SYMBOL) else {
-            return refuse("does not export \(KADER_PLUGIN_ENTRY_SYMBOL)")
+        if let refused = hello.refused { return refuse(refused) }
+        if let problem = hello.memoryLimitProblem {
+            logger.warning(
+                "plugin helper runs without its memory limit",
+                metadata: ["plugin": "\(hello.name ?? path)", "error": "\(problem)"])
         }
-        let entry = unsafeBitCast(symbol, to: kader_plugin_entry_fn.self)
-        guard let descriptor = entry() else { return refuse("its entry point returned no descriptor") }
-        let abi = descriptor.pointee.abi_version
-        let name = descriptor.pointee.name.map { String(cString: $0) }
-        let version = descriptor.pointee.version.map { String(cString: $0) }
+        let (abi, name, version) = (hello.abi ?? 0, hello.name, hello.version)
         guard abi == KADER_PLUGIN_ABI_VERSION else {
             return refuse(
                 "was built for plugin ABI \(abi); this kaderd speaks ABI \(KADER_PLUGIN_ABI_VERSION)", name: name,
@@ -69,10 +85,10 @@ public enum PluginLoader {
             return refuse("its descriptor has no valid name (lowercase letters, digits, '-', '_')", abi: abi)
         }
         guard let version, !version.isEmpty else { return refuse("its descriptor has no version", name: name, abi: abi) }
-        guard let call = descriptor.pointee.call, let free = descriptor.pointee.free_reply else {
+        guard hello.hasFunctions == true else {
             return refuse("its descriptor lacks the call or free_reply function", name: name, version: version, abi: abi)
         }
-        guard let providesText = descriptor.pointee.provides_json.map({ String(cString: $0) }),
+        guard let providesText = hello.provides,
             let provides = try? JSONDecoder().decode(Provides.self, from: Data(providesText.utf8))
         else {
             return refuse(
@@ -87,8 +103,7 @@ public enum PluginLoader {
         }
         return .success(
             LoadedPlugin(
-                name: name, version: version, path: path, provinces: provinces, hooks: provides.hooks, call: call,
-                free: free))
+                name: name, version: version, path: path, provinces: provinces, hooks: provides.hooks, process: process))
     }
 }
 

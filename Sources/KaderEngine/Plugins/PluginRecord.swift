@@ -7,7 +7,7 @@ public struct PluginRecord: Error, Sendable, Hashable {
         case loaded
         /// Not loaded: the file, its descriptor or its ABI was not acceptable.
         case refused
-        /// Loaded, but a call failed; it keeps serving, and the last failure is shown.
+        /// Loaded, but its last call failed; its helper is restarted, and the failure shown.
         case failed
     }
 
@@ -22,4 +22,6 @@ public struct PluginRecord: Error, Sendable, Hashable {
     public var provinces: [RegionCode]
     /// The hooks it answers.
     public var hooks: [String]
+    /// Its helper process, when loaded.
+    public var helper: PluginHelperStatus?
 }

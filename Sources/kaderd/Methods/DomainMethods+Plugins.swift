@@ -1,3 +1,4 @@
+import Foundation
 import KaderEngine
 import KaderRPC
 import KaderServer
@@ -17,6 +18,11 @@ extension PluginInfo {
         self.init(
             name: record.name, version: record.version, abi: record.abiVersion, path: record.path,
             state: record.state.rawValue, reason: record.reason, provinces: record.provinces.map(\.description),
-            hooks: record.hooks)
+            hooks: record.hooks,
+            helper: record.helper.map { helper in
+                PluginHelperInfo(
+                    pid: helper.pid, calls: helper.calls, failures: helper.failures, restarts: helper.restarts,
+                    lastFailure: helper.lastFailure, lastFailureAt: helper.lastFailureAt.map { ISO8601.string($0, in: .gmt) })
+            })
     }
 }

@@ -101,6 +101,10 @@ import Testing
             #expect(listed.helper?.calls == 1)
             #expect(listed.helper?.lastFailureAt != nil)
         }
+        let table = try await run(try Binaries.path("kaderctl"), ["--socket", daemon.socket, "plugins"])
+        let header = try #require(table.stdout.split(separator: "\n").first)
+        #expect(header.hasPrefix("NAME  VERSION  ABI  STATE   PID  CALLS  FAILURES  RESTARTS  PROVINCES"), "\(header)")
+        #expect(table.stdout.contains("plan: its helper crashed (SIGSEGV)"), "\(table.stdout)")
         // The author fixes it; a reload loads the new file and it works.
         try await folder.build("ntt", source: Self.plugin("ntt", hooks: #"\"plan\""#, body: Self.renamesDecree))
         try await onThread {
@@ -169,12 +173,15 @@ import Testing
         }
     }
 
-    @Test func aPluginThatExitsOrAbortsWhileLoadingIsRefusedWithTheReason() async throws {
+    @Test func aPluginThatExitsAbortsOrHangsWhileLoadingIsRefusedWithTheReason() async throws {
         let directory = TemporaryDirectory()
         let exits = Self.plugin("exits", hooks: #"\"plan\""#, body: "return NULL;", entry: "exit(0);")
         let aborts = Self.plugin("aborts", hooks: #"\"plan\""#, body: "return NULL;", entry: "abort();")
+        let hangs = Self.plugin("hangs", hooks: #"\"plan\""#, body: "return NULL;", entry: "for (;;) pause();")
         let fine = Self.plugin("fine", hooks: #"\"plan\""#, body: Self.renamesDecree)
-        let (daemon, folder) = try await daemon([("exits", exits), ("aborts", aborts), ("fine", fine)], in: directory)
+        let (daemon, folder) = try await daemon(
+            [("exits", exits), ("aborts", aborts), ("hangs", hangs), ("fine", fine)], settings: "plugin_timeout_seconds = 1",
+            in: directory)
         let plugins = try await onThread { try daemon.connect().call("plugin.list", as: PluginList.self).plugins }
         let byFile = Dictionary(uniqueKeysWithValues: plugins.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0) })
         #expect(byFile["exits.so"]?.state == "refused")
@@ -183,12 +190,48 @@ import Testing
                 == "its helper exited with status 0 while loading the plugin (kader_plugin_entry must return, not exit)")
         #expect(byFile["aborts.so"]?.state == "refused")
         #expect(byFile["aborts.so"]?.reason == "its helper crashed (SIGABRT) while loading the plugin")
+        #expect(byFile["hangs.so"]?.reason == "loading it took longer than 1 s; its helper was killed")
         #expect(byFile["fine.so"]?.state == "loaded")
         #expect(try await onThread { try daemon.connect().call("daemon.status", as: DaemonStatus.self) }.pid == daemon.pid)
 
         let checked = try await run(try Binaries.path("kaderd"), ["--check-plugin", folder.path + "/aborts.so"])
         #expect(checked.status == 65)
         #expect(checked.stderr == "kaderd: \(folder.path)/aborts.so: refused: its helper crashed (SIGABRT) while loading the plugin\n")
+    }
+
+    /// A plugin may lie: answer more than a reply may hold, or write on its helper's channel
+    /// behind its helper's back.
+    @Test func anOversizedReplyOrGarbageOnTheChannelFailsOnlyThatRequest() async throws {
+        let directory = TemporaryDirectory()
+        let oversized = Self.plugin(
+            "ntt", hooks: #"\"plan\""#,
+            body: #"char *big = malloc(2 << 20); memset(big, ' ', 2 << 20); big[0] = '{'; strcpy(big + (2 << 20) - 14, "\"edits\": []}"); return big;"#)
+        let garbling = Self.plugin(
+            "garbling", hooks: #"\"plan\""#, body: #"write(3, "\377\377\377\177", 4); return strdup("{\"edits\": []}");"#,
+            province: "91")
+        let (daemon, _) = try await daemon([("ntt", oversized), ("garbling", garbling)], in: directory)
+        let day = "\(TestCalendar.freeDay(atLeast: 2, in: "53", "91", "51"))"
+        try await onThread {
+            let connection = try daemon.connect()
+            let ntt = try Self.register(connection, village: "53.01.04.2003", name: "Maria Kewa")
+            guard case .failure(let big) = Self.start(connection, cadre: ntt, on: day) else {
+                Issue.record("an oversized reply must refuse the workflow")
+                return
+            }
+            #expect(big.kind == .pluginFailed)
+            #expect(big.message == "Plugin ntt failed; nothing was changed: its reply is longer than 1048576 bytes")
+            let papua = try Self.register(connection, village: "91.03.01.2004", name: "Yohana")
+            guard case .failure(let garbled) = Self.start(connection, cadre: papua, on: day) else {
+                Issue.record("garbage on the channel must refuse the workflow")
+                return
+            }
+            #expect(
+                garbled.message
+                    == "Plugin garbling failed; nothing was changed: its helper sent a malformed or oversized reply; it was killed")
+            #expect(try Self.plugin("ntt", in: connection)?.helper?.restarts == 0, "an oversized reply leaves the helper running")
+            let bali = try Self.register(connection, village: "51.03.02.2001", name: "Wayan")
+            #expect(try Self.start(connection, cadre: bali, on: day).get().tasks.count == 11)
+        }
     }
 
     @Test func aPluginThatAllocatesWithoutBoundHitsItsLimitAndIsRestartedWithBackoff() async throws {

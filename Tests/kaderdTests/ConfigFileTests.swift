@@ -49,6 +49,23 @@ import Testing
         #expect(file.maxPipelinedRequests == 8 && file.idleTimeoutSeconds == 60 && file.maxSubscribers == 10)
     }
 
+    @Test func readsThePluginLimitsAndRefusesOnesAHelperCannotRunUnder() throws {
+        let file = try ConfigFile.parse("plugin_timeout_seconds = 0.5\nplugin_memory_limit_mib = 2048\n", file: "k.toml")
+        #expect(file.pluginTimeoutSeconds == 0.5 && file.pluginMemoryLimitMiB == 2048)
+        #expect(try ConfigFile.parse("plugin_timeout_seconds = 30\nplugin_memory_limit_mib = 0\n", file: "k.toml").pluginTimeoutSeconds == 30)
+        #expect(throws: ConfigFile.Problem(
+            file: "k.toml", line: 1, message: "'plugin_timeout_seconds' must be a number of seconds from 0.1 to 300.0")
+        ) {
+            try ConfigFile.parse("plugin_timeout_seconds = 0\n", file: "k.toml")
+        }
+        #expect(throws: ConfigFile.Problem(
+            file: "k.toml", line: 2,
+            message: "'plugin_memory_limit_mib' must be 0 (no limit) or at least 512: a helper maps about 240 MiB before the plugin runs")
+        ) {
+            try ConfigFile.parse("log_level = \"info\"\nplugin_memory_limit_mib = 100\n", file: "k.toml")
+        }
+    }
+
     @Test func namesTheLineAndKeyOfALimitOutOfRangeOrABadGroup() {
         #expect(throws: ConfigFile.Problem(
             file: "k.toml", line: 2, message: "'max_connections' must be a whole number from 1 to 65536")

@@ -105,7 +105,8 @@ public final class PluginProcess: Sendable {
             frame += request.utf8
             do throws(PluginChannel.Failure) {
                 try channel.write(frame, by: deadline)
-                let reply = try channel.read(limit: isolation.maximumReplyBytes + 1, by: deadline)
+                // The status byte, and one byte past the limit, which the helper sends to say "longer".
+                let reply = try channel.read(limit: isolation.maximumReplyBytes + 2, by: deadline)
                 switch reply.first {
                 case PluginHelper.replied:
                     counters.withLock { $0.consecutiveFailures = 0 }

@@ -39,14 +39,18 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
         case .unreachable(_, _, let code) where code == EACCES || code == EPERM: .noPermission
         case .unreachable, .timedOut, .closed: .unavailable
         case .malformedReply: .software
-        case .remote(let error):
-            switch error.kind {
-            case .forbidden?: .noPermission
-            case .invalidParams?, .invalid?, .notFound?, .conflict?, .tooLarge?, .duplicate?: .dataError
-            case .methodNotFound?, .invalidRequest?, .parseError?: .usage
-            case .unavailable?: .unavailable
-            case .internalError?, .pluginFailed?, nil: .software
-            }
+        case .remote(let error): ExitStatus(kind: error.kind)
+        }
+    }
+
+    /// The error kind a script sees: the daemon's, or for a failure before any answer the
+    /// kind that says the same (a socket kaderctl may not open is `forbidden`).
+    public var kind: RPCErrorKind {
+        switch self {
+        case .unreachable(_, _, let code) where code == EACCES || code == EPERM: .forbidden
+        case .unreachable, .timedOut, .closed: .unavailable
+        case .malformedReply: .internalError
+        case .remote(let error): error.kind ?? .internalError
         }
     }
 }

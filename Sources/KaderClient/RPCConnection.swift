@@ -44,7 +44,7 @@ public final class RPCConnection {
         guard connected == 0 else {
             let code = errno
             close(descriptor)
-            throw .unreachable(socket: socketPath, reason: Self.explain(connectErrno: code), errno: code)
+            throw .unreachable(socket: socketPath, reason: SocketDiagnosis.explain(socketPath, connectErrno: code), errno: code)
         }
         if let timeout {
             var value = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1_000_000))
@@ -162,16 +162,6 @@ public final class RPCConnection {
     /// Half-closes the connection: the daemon sees end of input but can still answer.
     public func finishSending() {
         shutdown(descriptor, Int32(SHUT_WR))
-    }
-
-    private static func explain(connectErrno code: Int32) -> String {
-        switch code {
-        case ENOENT: "no socket there (is kaderd running? set --socket or KADERD_SOCKET)"
-        case ECONNREFUSED: "nothing is listening there (kaderd is not running)"
-        case EACCES, EPERM: "permission denied (are you in kaderd's read or admin group?)"
-        case ENOTSOCK: "that file is not a socket"
-        default: errnoText(code)
-        }
     }
 
     private static func errnoText(_ code: Int32) -> String {

@@ -8,9 +8,10 @@ extension WorkflowService {
     /// Registers all the drafts or none. Problems of a batch name the draft by index
     /// (`cadres[3].village`), so an import can point at the line. Someone already
     /// registered (same name, sex, birth year and village) is refused unless
-    /// `allowDuplicates` says they are another person.
+    /// `allowDuplicates` says they are another person. A `dryRun` checks all of that and
+    /// registers no one.
     public func registerCadres(
-        _ drafts: [CadreDraft], asBatch: Bool, allowDuplicates: Bool = false, caller: Caller
+        _ drafts: [CadreDraft], asBatch: Bool, allowDuplicates: Bool = false, dryRun: Bool = false, caller: Caller
     ) async throws -> [Cadre] {
         let year = currentYear
         var problems: [FieldProblem] = []
@@ -36,6 +37,12 @@ extension WorkflowService {
                 birthYear: draft.birthYear, education: draft.education, courses: draft.courses, field: draft.field,
                 village: draft.village, address: draft.address, status: draft.status, notes: draft.notes,
                 registeredAt: now)
+        }
+        if dryRun {
+            if !allowDuplicates {
+                try await store.read { reader in try Self.refuseDuplicates(cadres, asBatch: asBatch, reader: reader) }
+            }
+            return cadres
         }
         try await store.write { writer in
             // In the transaction, so two imports of one sheet at once cannot both pass.

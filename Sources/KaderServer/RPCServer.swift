@@ -23,12 +23,26 @@ public struct RPCServer: Service {
             case inherited(descriptor: CInt, path: String?)
         }
 
+        /// Who may open a socket file this server binds itself: its group and mode, as
+        /// dockerd sets its own. nil leaves what bind(2) and the umask make.
+        public struct FileAccess: Sendable, Hashable {
+            public var group: gid_t?
+            public var mode: mode_t
+
+            public init(group: gid_t?, mode: mode_t) {
+                self.group = group
+                self.mode = mode
+            }
+        }
+
         public var endpoint: Endpoint
         public var limits: ServerLimits
+        public var fileAccess: FileAccess?
 
-        public init(endpoint: Endpoint, limits: ServerLimits = ServerLimits()) {
+        public init(endpoint: Endpoint, limits: ServerLimits = ServerLimits(), fileAccess: FileAccess? = nil) {
             self.endpoint = endpoint
             self.limits = limits
+            self.fileAccess = fileAccess
         }
     }
 
@@ -124,7 +138,13 @@ public struct RPCServer: Service {
         case .path(let path):
             try UnixSocketFile.prepare(path: path)
             do {
-                return try await bootstrap.bind(unixDomainSocketPath: path, childChannelInitializer: initializer)
+                // Until its group and mode are set only its owner can connect: bind(2) gives
+                // a socket 0777 less the umask, and connecting takes write permission.
+                let listening = try await bootstrap.bind(unixDomainSocketPath: path, childChannelInitializer: initializer)
+                if let access = configuration.fileAccess {
+                    try UnixSocketFile.restrict(path: path, group: access.group, mode: access.mode)
+                }
+                return listening
             } catch let error as IOError {
                 throw SocketFileError.cannotBind(
                     path: path, reason: error.description,

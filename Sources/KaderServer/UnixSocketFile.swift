@@ -19,6 +19,16 @@ enum UnixSocketFile {
         }
     }
 
+    /// Gives the socket its group and mode once bound.
+    static func restrict(path: String, group: gid_t?, mode: mode_t) throws(SocketFileError) {
+        if let group, chown(path, uid_t.max, group) != 0 {
+            throw .cannotPrepare(path: path, reason: "giving it group \(group) failed: \(errnoText())")
+        }
+        guard chmod(path, mode) == 0 else {
+            throw .cannotPrepare(path: path, reason: "setting its mode \(String(mode, radix: 8)) failed: \(errnoText())")
+        }
+    }
+
     static func remove(path: String) {
         _ = unlink(path)
     }

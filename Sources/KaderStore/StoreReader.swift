@@ -78,6 +78,24 @@ public struct StoreReader {
 
     // MARK: Workflows
 
+    /// How far each workflow has come: its tasks done, and all of them.
+    public func taskProgress(of workflows: [WorkflowID]) throws -> [WorkflowID: (done: Int, total: Int)] {
+        guard !workflows.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: workflows.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT workflow_id, SUM(state = 'done') AS done, COUNT(*) AS total FROM task
+                WHERE workflow_id IN (\(marks)) GROUP BY workflow_id
+                """,
+            arguments: StatementArguments(workflows.map(\.rawValue)))
+        var progress: [WorkflowID: (done: Int, total: Int)] = [:]
+        for row in rows {
+            progress[WorkflowID.trusted(row["workflow_id"])] = (row["done"], row["total"])
+        }
+        return progress
+    }
+
     public func workflow(_ id: WorkflowID) throws -> Workflow? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM workflow WHERE id = ?"), arguments: [id.rawValue]) else {
             return nil

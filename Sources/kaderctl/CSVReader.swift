@@ -1,7 +1,9 @@
 /// An RFC 4180 reader that remembers where each record starts, so a problem in a row can be
 /// reported as `FILE:LINE`, the line an editor shows, even when quoted fields span lines.
 ///
-/// Accepts CRLF or LF line ends and a UTF-8 byte-order mark (spreadsheets write both).
+/// Accepts CRLF or LF line ends and a UTF-8 byte-order mark (spreadsheets write both), and
+/// fields separated by commas, semicolons (what a spreadsheet saves in an Indonesian locale,
+/// where the comma is the decimal mark) or tabs: whichever the header line uses most.
 enum CSVReader {
     struct Record: Equatable {
         /// The line the record starts on, counting from 1.
@@ -18,13 +20,27 @@ enum CSVReader {
     static func records(_ bytes: [UInt8]) throws(Problem) -> [Record] {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        var parser = Parser()
+        var parser = Parser(separator: separator(of: bytes))
         for byte in bytes { try parser.consume(byte) }
         return try parser.finish()
     }
 
+    /// The separator the first line uses most, outside quotes; a comma when it uses none.
+    static func separator(of bytes: ArraySlice<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [:]
+        var quoted = false
+        for byte in bytes {
+            if byte == quote { quoted.toggle() }
+            if !quoted, byte == lf || byte == cr { break }
+            if !quoted, [comma, semicolon, tab].contains(byte) { counts[byte, default: 0] += 1 }
+        }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key != comma) }?.key ?? comma
+    }
+
     private static let quote = UInt8(ascii: "\"")
     private static let comma = UInt8(ascii: ",")
+    private static let semicolon = UInt8(ascii: ";")
+    private static let tab = UInt8(ascii: "\t")
     private static let cr = UInt8(ascii: "\r")
     private static let lf = UInt8(ascii: "\n")
 
@@ -39,6 +55,7 @@ enum CSVReader {
             case afterCR
         }
 
+        let separator: UInt8
         var state = State.fieldStart
         var line = 1
         var recordLine = 1
@@ -46,6 +63,10 @@ enum CSVReader {
         var field: [UInt8] = []
         var fields: [String] = []
         var records: [Record] = []
+
+        init(separator: UInt8) {
+            self.separator = separator
+        }
 
         mutating func consume(_ byte: UInt8) throws(Problem) {
             switch state {
@@ -55,7 +76,7 @@ enum CSVReader {
                 try consume(byte)
             case .fieldStart, .unquoted:
                 switch byte {
-                case comma: try endField()
+                case separator: try endField()
                 case cr:
                     try endRecord()
                     state = .afterCR
@@ -81,7 +102,7 @@ enum CSVReader {
                 case quote:
                     field.append(quote)
                     state = .quoted
-                case comma: try endField()
+                case separator: try endField()
                 case cr:
                     try endRecord()
                     state = .afterCR

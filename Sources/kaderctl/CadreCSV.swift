@@ -48,7 +48,12 @@ struct CadreCSV {
         var message: String
 
         func rendered(file: String) -> String {
-            "\(file):\(line): " + (column.map { "\($0): " } ?? "") + message
+            place(file: file) + ": " + message
+        }
+
+        /// `FILE:LINE`, or `FILE:LINE: column`.
+        func place(file: String) -> String {
+            "\(file):\(line)" + (column.map { ": \($0)" } ?? "")
         }
     }
 
@@ -132,10 +137,7 @@ struct CadreCSV {
         let birthYear = Int(values[.birthYear, default: ""])
         if let text = values[.birthYear], !text.isEmpty, birthYear == nil { problem(.birthYear, "'\(text)' is not a year") }
         if let sex = values[.sex], !sex.isEmpty, !Self.sexes.contains(sex.lowercased()) {
-            problem(.sex, "'\(sex)' is not L, P, male or female")
-        }
-        if let village = values[.village], !village.isEmpty, !Self.isVillageCode(village) {
-            problem(.village, "'\(village)' is not a village code (10 digits as 51.03.01.2001)")
+            problem(.sex, "'\(sex)' is not one of L, laki-laki, M or male; P, perempuan, F or female")
         }
         if let status = values[.status], !status.isEmpty, !Self.statuses.contains(status) {
             problem(.status, "'\(status)' is not one of \(Self.statuses.joined(separator: ", "))")
@@ -160,9 +162,4 @@ struct CadreCSV {
 
     private static let sexes: Set = ["l", "p", "male", "female", "laki-laki", "perempuan"]
     private static let statuses = ["candidate", "active", "completed", "inactive"]
-
-    private static func isVillageCode(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.map(\.count) == [2, 2, 2, 4] && parts.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
-    }
 }

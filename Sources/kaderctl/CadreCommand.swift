@@ -91,9 +91,10 @@ struct CadreCommand: ParsableCommand {
 
         func run() throws {
             let global = kaderctl.global
-            let params = CadreListParams(
+            var params = CadreListParams(
                 province: region.province, regency: region.regency, district: region.district, village: region.village,
                 status: status, withdrawn: withdrawn ? true : nil, limit: paging.limit)
+            params.cursor = paging.cursor
             let list = try global.withConnection { connection throws(ClientError) in
                 try connection.fetchList(.cadreList, params, as: CadreList.self, all: paging.all)
             }
@@ -174,11 +175,11 @@ struct CadreCommand: ParsableCommand {
             var params = fields.update(id: id)
             params.reason = reason
             let reply = try global.withConnection { connection throws(ClientError) in
-                try connection.fetch(.cadreUpdate, params, as: CadreInfo.self)
+                try connection.fetch(.cadreUpdate, params, as: CadreChange.self)
             }
             if global.json { return Output.json(reply.raw) }
-            Output.print("Changed \(reply.value.id): \(reply.value.name)")
-            Output.print(reply.value.facts)
+            Output.print("Changed \(reply.value.cadre.id): \(reply.value.cadre.name)")
+            Output.print(reply.value.cadre.facts)
         }
     }
 
@@ -248,7 +249,7 @@ extension CadreInfo {
             ("address", address),
             ("status", status),
             ("notes", notes),
-            ("registered", UTC.display(registeredAt)),
-        ] + (withdrawnAt.map { [("withdrawn", "\(UTC.display($0)): \(withdrawalReason ?? "")")] } ?? []))
+            ("registered", MachineTime.display(registeredAt)),
+        ] + (withdrawnAt.map { [("withdrawn", "\(MachineTime.display($0)): \(withdrawalReason ?? "")")] } ?? []))
     }
 }

@@ -6,7 +6,7 @@ struct CadreFieldOptions: ParsableArguments {
     @Option(help: "Nama: the cadre's full name.")
     var name: String?
 
-    @Option(help: "Jenis kelamin: L or P (male or female).")
+    @Option(help: "Jenis kelamin: L or P (also laki-laki/perempuan, M/F, male/female).")
     var sex: String?
 
     @Option(help: "Year of birth, e.g. 1994.")

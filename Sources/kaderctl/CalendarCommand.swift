@@ -91,8 +91,7 @@ struct CalendarCommand: ParsableCommand {
                 // Whole or not at all: a folder a phone syncs from never holds half a calendar.
                 try Data(export.calendar.utf8).write(to: URL(filePath: output), options: .atomic)
             } catch {
-                Output.error("cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.usage.rawValue)
+                throw CommandFailure(kind: nil, message: "cannot write \(output): \(error.localizedDescription)").report()
             }
             Output.progress("wrote \(export.events) events to \(output)")
         }

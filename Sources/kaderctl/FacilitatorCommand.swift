@@ -69,11 +69,11 @@ struct FacilitatorCommand: ParsableCommand {
         func run() throws {
             let global = kaderctl.global
             let reply = try global.withConnection { connection throws(ClientError) in
-                try connection.fetch(.facilitatorRegister, fields.params(), as: FacilitatorInfo.self)
+                try connection.fetch(.facilitatorRegister, fields.params(), as: FacilitatorChange.self)
             }
             if global.json { return Output.json(reply.raw) }
-            Output.print("Registered \(reply.value.id): \(reply.value.name)")
-            Output.print(reply.value.facts)
+            Output.print("Registered \(reply.value.facilitator.id): \(reply.value.facilitator.name)")
+            Output.print(reply.value.facilitator.facts)
         }
     }
 
@@ -167,11 +167,11 @@ struct FacilitatorCommand: ParsableCommand {
         func run() throws {
             let global = kaderctl.global
             let reply = try global.withConnection { connection throws(ClientError) in
-                try connection.fetch(.facilitatorUpdate, fields.params(id: id, reason: reason), as: FacilitatorInfo.self)
+                try connection.fetch(.facilitatorUpdate, fields.params(id: id, reason: reason), as: FacilitatorChange.self)
             }
             if global.json { return Output.json(reply.raw) }
-            Output.print("Changed \(reply.value.id): \(reply.value.name)")
-            Output.print(reply.value.facts)
+            Output.print("Changed \(reply.value.facilitator.id): \(reply.value.facilitator.name)")
+            Output.print(reply.value.facilitator.facts)
         }
     }
 
@@ -301,7 +301,7 @@ extension FacilitatorInfo {
             ("email", email),
             ("capacity", "\(capacity) village\(capacity == 1 ? "" : "s") a day"),
             ("works", workingDays.joined(separator: ", ")),
-            ("registered", UTC.display(registeredAt)),
+            ("registered", MachineTime.display(registeredAt)),
         ])
     }
 }

@@ -45,12 +45,9 @@ struct GlobalOptions: ParsableArguments {
             let connection = try RPCConnection(socketPath: socketPath, timeout: waitingForever ? nil : timeout)
             return try body(connection)
         } catch {
-            if case .remote(let refusal) = error, let lines = explain(refusal) {
-                lines.forEach(Output.errorLine)
-            } else {
-                Output.problem(error)
-            }
-            throw ExitCode(error.exitStatus.rawValue)
+            var lines: [String]?
+            if case .remote(let refusal) = error { lines = explain(refusal) }
+            throw CommandFailure(error, lines: lines).report()
         }
     }
 }

@@ -7,7 +7,7 @@ enum HistoryTable {
         for entry in history {
             let by = entry.uid.map { "uid \($0)" } ?? entry.agent
             let detail = entry.detail.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            table.append([UTC.display(entry.at), by, entry.action, detail])
+            table.append([MachineTime.display(entry.at), by, entry.action, detail])
         }
         return table.render()
     }

@@ -29,8 +29,11 @@ struct ImportCommand: ParsableCommand {
                 village are required; education, courses (separated by semicolons), address, status \
                 and notes are optional. The Buku Kader's Indonesian headers work too: Nama, Jenis \
                 Kelamin, Tahun Lahir, Pendidikan, Kursus, Bidang, Desa (or Kode Desa), Alamat, \
-                Status, Keterangan. Save the sheet as CSV UTF-8; quoted fields may hold commas, \
-                quotes ("") and line breaks.
+                Status, Keterangan. Save the sheet as CSV UTF-8; fields may be separated by commas \
+                or by semicolons (as a spreadsheet in an Indonesian locale saves it), and quoted \
+                fields may hold separators, quotes ("") and line breaks. The village is its code \
+                (51.03.02.2001 or 5103022001) or its name with its district where namesakes exist \
+                ("Sembung, Mengwi").
 
                 Every row is checked first, and every problem is reported as FILE:LINE: column:
                 message; then, only if all rows are good, they are registered in one batch. A \
@@ -41,6 +44,9 @@ struct ImportCommand: ParsableCommand {
                 registered cadre, or an earlier row, is refused as a duplicate: importing the same \
                 file twice registers no one twice. If such rows really are other people, import \
                 with --allow-duplicate.
+
+                With --dry-run every check is made, the daemon's too (villages, plugins, \
+                duplicates), and no one is registered.
 
                 Example:
                   name,sex,birth_year,field,village,courses,address
@@ -58,26 +64,36 @@ struct ImportCommand: ParsableCommand {
         @Flag(help: "Register rows that match a registered cadre (name, sex, birth year, village): other people.")
         var allowDuplicate = false
 
+        @Flag(help: "Check every row, the daemon's checks included, and register no one.")
+        var dryRun = false
+
         func run() throws {
             let global = kaderctl.global
             let name = file == "-" ? "<stdin>" : file
             let sheet = CadreCSV(bytes: try contents())
             guard sheet.problems.isEmpty else {
-                sheet.problems.forEach { Output.errorLine($0.rendered(file: name)) }
-                Output.error(Self.refusal(sheet.problems.count, in: name))
-                throw ExitCode(ExitStatus.dataError.rawValue)
+                let refusal = Self.refusal(sheet.problems.count, in: name)
+                throw CommandFailure(
+                    kind: .invalid, message: refusal,
+                    fields: sheet.problems.map { RPCFieldError(field: $0.place(file: name), message: $0.message) },
+                    lines: sheet.problems.map { $0.rendered(file: name) } + ["kaderctl: " + refusal]
+                ).report()
             }
             Output.progress("registering \(sheet.rows.count) cadres from \(name)…")
-            let params = CadreRegisterParams(cadres: sheet.rows.map(\.cadre), allowDuplicate: allowDuplicate ? true : nil)
+            let params = CadreRegisterParams(
+                cadres: sheet.rows.map(\.cadre), allowDuplicate: allowDuplicate ? true : nil, dryRun: dryRun ? true : nil)
             let reply = try global.withConnection(explaining: { Self.explain($0, sheet: sheet, file: name) }) {
                 connection throws(ClientError) in
                 try connection.fetch(.cadreRegister, params, as: CadreBatch.self)
             }
             if global.json { return Output.json(reply.raw) }
-            Output.print("Imported \(reply.value.cadres.count) cadres from \(name)")
-            var table = Table(["LINE", "ID", "NAME", "VILLAGE"])
+            Output.print(
+                dryRun
+                    ? "Checked \(reply.value.cadres.count) cadres from \(name): all can be registered; nothing was changed (--dry-run)"
+                    : "Imported \(reply.value.cadres.count) cadres from \(name)")
+            var table = Table(dryRun ? ["LINE", "NAME", "VILLAGE"] : ["LINE", "ID", "NAME", "VILLAGE"])
             for (row, cadre) in zip(sheet.rows, reply.value.cadres) {
-                table.append([String(row.line), cadre.id, cadre.name, cadre.villageLabel])
+                table.append(dryRun ? [String(row.line), cadre.name, cadre.villageLabel] : [String(row.line), cadre.id, cadre.name, cadre.villageLabel])
             }
             Output.print(table.render())
         }
@@ -85,8 +101,7 @@ struct ImportCommand: ParsableCommand {
         private func contents() throws -> [UInt8] {
             if file == "-" { return StandardStream.input.readAll() }
             guard let data = FileManager.default.contents(atPath: file) else {
-                Output.error("cannot read \(file): no such readable file")
-                throw ExitCode(ExitStatus.usage.rawValue)
+                throw CommandFailure(kind: .notFound, message: "cannot read \(file): no such readable file").report()
             }
             return Array(data)
         }

@@ -19,8 +19,9 @@ struct Kaderctl: ParsableCommand {
               kaderctl workflow start --cadre cdr_… --start-date 2026-12-01
               kaderctl task list --province 51 --next-month
 
-            Exit status: 0 ok, 64 usage, 65 bad data, 69 daemon unavailable, 70 internal error, \
-            77 permission denied.
+            Exit status: 0 ok, 64 usage, 65 bad data, 66 not found, 69 daemon unavailable, 70 internal \
+            error, 77 permission denied, 80 conflict, 81 duplicate, 82 plugin failed. With --json a \
+            failure is one JSON object on stderr: {"error": {"kind", "code", "message", "fields", "exit"}}.
             """,
         version: KaderVersion.current,
         // Every command spells out its commandName: without one, ArgumentParser derives it with
@@ -29,11 +30,24 @@ struct Kaderctl: ParsableCommand {
         subcommands: [
             Status.self, RegionCommand.self, ProgramCommand.self, CadreCommand.self, ImportCommand.self,
             WorkflowCommand.self, TaskCommand.self, FacilitatorCommand.self, ReportCommand.self, Schedule.self, BlackoutsCommand.self,
-            CalendarCommand.self, PluginsCommand.self, Watch.self,
+            CalendarCommand.self, PluginsCommand.self, Watch.self, ReloadCommand.self,
             Call.self,
         ]
     )
 
     /// Declared once here so they may stand before or after the command's name.
     @OptionGroup var global: GlobalOptions
+
+    /// ArgumentParser's own main, but a mistake on the command line is JSON too with `--json`.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let status = exitCode(for: error)
+            guard Output.errorsAsJSON, status != .success, !(error is ExitCode) else { exit(withError: error) }
+            let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            exit(withError: CommandFailure(kind: nil, message: message.replacingOccurrences(of: "Error: ", with: ""), exit: .usage).report())
+        }
+    }
 }

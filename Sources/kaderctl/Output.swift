@@ -35,15 +35,9 @@ enum Output {
         StandardStream.error.write(line + "\n")
     }
 
-    /// A failed call: its message, then one line per bad field, so each can be fixed in turn.
-    static func problem(_ failure: ClientError) {
-        guard case .remote(let refusal) = failure, !refusal.fields.isEmpty else {
-            error(failure.description)
-            return
-        }
-        error(refusal.message)
-        for field in refusal.fields { error("\(field.field): \(field.message)") }
-    }
+    /// Whether failures go to stderr as JSON, for scripts: the command line asks for `--json`.
+    /// Read from the arguments, since a failure may come before or while they are parsed.
+    static let errorsAsJSON = CommandLine.arguments.dropFirst().contains("--json")
 
     /// Whether a person is watching stderr: progress is for them, never for logs and pipes.
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

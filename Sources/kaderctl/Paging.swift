@@ -8,9 +8,16 @@ struct Paging: ParsableArguments {
     @Flag(help: "Fetch every page, not only the first.")
     var all = false
 
+    @Option(help: "Start at this page: the cursor a listing cut short printed.")
+    var cursor: String?
+
     /// Said on stderr when a page was not the last, so nobody mistakes it for everything.
     func noteMore(_ nextCursor: String?, of what: String) {
-        guard nextCursor != nil else { return }
-        Output.error("more \(what) follow; add --all to list them all")
+        Self.noteMore(nextCursor, of: what)
+    }
+
+    static func noteMore(_ nextCursor: String?, of what: String) {
+        guard let nextCursor else { return }
+        Output.error("more \(what) follow; add --all to list them all, or --cursor \(nextCursor) for the next page")
     }
 }

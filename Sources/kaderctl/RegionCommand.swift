@@ -48,12 +48,14 @@ struct RegionCommand: ParsableCommand {
             commandName: "search",
             abstract: "Search regions by name or by code prefix.",
             discussion: """
-                Every word of a name must match; case and accents are ignored. A code prefix lists \
-                the regions under it.
+                Every word of a name must match; case and accents are ignored. A code prefix (with or \
+                without its dots: 51.03 or 5103) lists the regions under it. Levels may be named in \
+                Indonesian too: provinsi, kabupaten/kota, kecamatan, and desa or kelurahan (which also \
+                choose the kind of village). --within takes a code or a name only one region has.
                 Examples:
                   kaderctl region search ubud
-                  kaderctl region search kuta --level village --within 51.03
-                  kaderctl region search 51.03.01
+                  kaderctl region search kuta --level desa --within badung
+                  kaderctl region search 5103022001
 
                 """ + GlobalOptions.helpNote
         )
@@ -63,27 +65,42 @@ struct RegionCommand: ParsableCommand {
         @Argument(help: "A name (e.g. \"kuta\") or a code prefix (e.g. 51.03).")
         var query: String
 
-        @Option(help: "Only regions of this level: province, regency, district or village.")
+        @Option(help: "Only regions of this level: province, regency, district, village, or provinsi, kabupaten, kota, kecamatan, desa, kelurahan.")
         var level: String?
 
-        @Option(help: ArgumentHelp("Only regions within this region.", valueName: "CODE"))
+        @Option(help: ArgumentHelp("Only regions within this one: a code or a name (e.g. mengwi).", valueName: "REGION"))
         var within: String?
 
-        @Option(help: "At most this many (the daemon's default is 20, its maximum 200).")
+        @Option(help: "At most this many per page (the daemon's default is 20, its maximum 200).")
         var limit: Int?
+
+        @Flag(help: "Fetch every page, not only the first.")
+        var all = false
+
+        @Option(help: "Start at this page: the cursor a search cut short printed.")
+        var cursor: String?
 
         func run() throws {
             let global = kaderctl.global
-            let params = RegionSearchParams(query: query, level: level, within: within, limit: limit)
-            let reply = try global.withConnection { connection throws(ClientError) in
-                try connection.fetch(.regionSearch, params, as: RegionList.self)
+            var params = RegionSearchParams(query: query, level: level, within: within, limit: limit, cursor: cursor)
+            let (raw, regions, next) = try global.withConnection { connection throws(ClientError) in
+                var raw: [JSONValue] = []
+                var regions: [RegionInfo] = []
+                while true {
+                    let page = try connection.fetch(.regionSearch, params, as: RegionList.self)
+                    raw += page.raw["regions"]?.arrayValue ?? []
+                    regions += page.value.regions
+                    guard all, let next = page.value.nextCursor else { return (raw, regions, page.value.nextCursor) }
+                    params.cursor = next
+                }
             }
-            if global.json { return Output.json(reply.raw) }
+            if global.json { return Output.json(["regions": .array(raw), "next_cursor": next.map(JSONValue.string) ?? .null]) }
             var table = Table(["CODE", "NAME", "LEVEL", "WITHIN"])
-            for region in reply.value.regions {
+            for region in regions {
                 table.append([region.code, region.name, region.level, region.within.reversed().joined(separator: ", ")])
             }
             Output.list(table, empty: "no region matches '\(query)'")
+            Paging.noteMore(next, of: "regions")
         }
     }
 }

@@ -28,7 +28,7 @@ struct SchedulePreviewCommand: ParsableCommand {
     @Option(help: "The first occurrence, in local time: YYYY-MM-DDTHH:MM[:SS].")
     var start: String
 
-    @Option(help: "An IANA time zone, e.g. Asia/Jayapura (no blackouts applied).")
+    @Option(help: "WIB, WITA, WIT or an IANA time zone, e.g. Asia/Jayapura (no blackouts applied).")
     var zone: String?
 
     @Option(help: "A province code, e.g. 51: its zone, with its blackouts applied.")
@@ -70,8 +70,7 @@ struct SchedulePreviewCommand: ParsableCommand {
             return
         }
         guard let preview else {
-            Output.error("kaderd sent a preview this kaderctl cannot read: \(raw)")
-            throw ExitCode(ExitStatus.software.rawValue)
+            throw CommandFailure(kind: .internalError, message: "kaderd sent a preview this kaderctl cannot read: \(raw)").report()
         }
         Output.print(SchedulePreviewText.render(preview))
     }

@@ -21,18 +21,17 @@ struct Status: ParsableCommand {
             return
         }
         guard let status = try? raw.decode(DaemonStatus.self) else {
-            Output.error("kaderd sent a status this kaderctl cannot read: \(raw)")
-            throw ExitCode(ExitStatus.software.rawValue)
+            throw CommandFailure(kind: .internalError, message: "kaderd sent a status this kaderctl cannot read: \(raw)").report()
         }
         Output.print("kaderd \(status.version) is running")
         var facts = [
             ("pid", String(status.pid)),
-            ("up", "\(Duration.humanized(seconds: status.uptimeSeconds)) (since \(UTC.display(status.startedAt)))"),
+            ("up", "\(Duration.humanized(seconds: status.uptimeSeconds)) (since \(MachineTime.display(status.startedAt)))"),
             ("socket", status.socket),
             ("state", status.stateDir),
             ("config", status.configFile ?? "(none: all defaults)"),
         ]
-        if let reload = status.lastReload { facts.append(("reloaded", UTC.display(reload))) }
+        if let reload = status.lastReload { facts.append(("reloaded", MachineTime.display(reload))) }
         if let problem = status.lastReloadError {
             facts.append(("reload", "refused, the previous configuration runs: \(problem)"))
         }
@@ -46,7 +45,7 @@ struct Status: ParsableCommand {
             }
             if let catchUp = schedule.lastCatchUp {
                 let handled = catchUp.counts.keys.sorted().map { "\(catchUp.counts[$0]!) \($0)" }.joined(separator: ", ")
-                facts.append(("caught up", "\(UTC.display(catchUp.at)) after downtime since \(UTC.display(catchUp.downSince)): \(handled.isEmpty ? "nothing missed" : handled)"))
+                facts.append(("caught up", "\(MachineTime.display(catchUp.at)) after downtime since \(MachineTime.display(catchUp.downSince)): \(handled.isEmpty ? "nothing missed" : handled)"))
             }
         }
         if let holidays = status.holidays {

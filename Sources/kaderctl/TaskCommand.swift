@@ -69,19 +69,20 @@ struct TaskCommand: ParsableCommand {
             if let from, let to, to < from { throw ValidationError("--to \(to) is before --from \(from)") }
         }
 
-        /// The days as the daemon takes them: `to` is exclusive there, so the day after ours.
+        /// The days asked for; `to` includes its day, in the daemon as here.
         var range: (from: Day?, until: Day?) {
-            guard nextMonth else { return (from, to?.next) }
+            guard nextMonth else { return (from, to) }
             let first = Day.today().firstOfNextMonth
-            return (first, first.lastOfMonth.next)
+            return (first, first.lastOfMonth)
         }
 
         func run() throws {
             let global = kaderctl.global
-            let params = TaskListParams(
+            var params = TaskListParams(
                 province: region.province, regency: region.regency, district: region.district, village: region.village,
                 state: state, workflow: workflow, from: range.from?.description, to: range.until?.description,
                 facilitator: facilitator, conflicts: conflicts ? true : nil, limit: paging.limit)
+            params.cursor = paging.cursor
             let list = try global.withConnection { connection throws(ClientError) in
                 try connection.fetchList(.taskList, params, as: TaskList.self, all: paging.all)
             }
@@ -290,11 +291,11 @@ struct TaskCommand: ParsableCommand {
     /// One change to one task; the daemon answers with the task as it now is.
     static func change(_ global: GlobalOptions, _ method: RPCMethodDescriptor, _ params: some Encodable, done: String) throws {
         let reply = try global.withConnection { connection throws(ClientError) in
-            try connection.fetch(method, params, as: TaskInfo.self)
+            try connection.fetch(method, params, as: TaskChange.self)
         }
         if global.json { return Output.json(reply.raw) }
-        Output.print("\(reply.value.id) \(done): \(reply.value.label)")
-        Output.print(reply.value.facts)
+        Output.print("\(reply.value.task.id) \(done): \(reply.value.task.label)")
+        Output.print(reply.value.task.facts)
     }
 }
 

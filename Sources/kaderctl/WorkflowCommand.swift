@@ -103,22 +103,30 @@ struct WorkflowCommand: ParsableCommand {
 
         func run() throws {
             let global = kaderctl.global
-            let params = WorkflowListParams(
+            var params = WorkflowListParams(
                 province: region.province, regency: region.regency, district: region.district, village: region.village,
                 state: state, cadre: cadre, limit: paging.limit)
+            params.cursor = paging.cursor
             let list = try global.withConnection { connection throws(ClientError) in
                 try connection.fetchList(.workflowList, params, as: WorkflowList.self, all: paging.all)
             }
             if global.json { return Output.json(list.raw) }
-            var table = Table(["ID", "PROGRAM", "START", "STATE", "CADRES", "VILLAGE"])
+            var table = Table(["ID", "PROGRAM", "START", "STATE", "DONE", "CADRES", "VILLAGE"])
             for workflow in list.items {
+                let progress = workflow.tasksTotal.map { "\(workflow.tasksDone ?? 0) of \($0)" } ?? "-"
                 table.append([
-                    workflow.id, "\(workflow.program)@\(workflow.programVersion)", workflow.startDate, workflow.state,
-                    workflow.cadres.joined(separator: ","), workflow.villageLabel,
+                    workflow.id, "\(workflow.program)@\(workflow.programVersion)", workflow.startDate, workflow.state, progress,
+                    Self.cadres(workflow), workflow.villageLabel,
                 ])
             }
             Output.list(table, empty: "no workflow matches")
             paging.noteMore(list.nextCursor, of: "workflows")
+        }
+
+        /// `Ni Luh Ayu`, or for a cohort `Ni Luh Ayu, Made +3`.
+        static func cadres(_ workflow: WorkflowInfo) -> String {
+            let names = workflow.cadreNames ?? workflow.cadres
+            return names.prefix(2).joined(separator: ", ") + (names.count > 2 ? " +\(names.count - 2)" : "")
         }
     }
 

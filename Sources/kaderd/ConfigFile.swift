@@ -19,6 +19,9 @@ struct ConfigFile: Equatable {
     var pluginMemoryLimitMiB: Int?
     /// Folders of blackout files (`*.toml`): days added, shipped holidays taken back.
     var blackoutDirs: [String]?
+    /// The group and mode of a socket kaderd binds itself (not one systemd passes).
+    var socketGroup: String?
+    var socketMode: UInt32?
     /// Names of the groups whose members may change things, and only read.
     var adminGroup: String?
     var readGroup: String?
@@ -30,7 +33,7 @@ struct ConfigFile: Equatable {
     var maxSubscribers: Int?
 
     static let knownKeys = [
-        "socket", "state_dir", "log_level", "durability", "program_dirs", "plugin_dirs", "plugin_timeout_seconds",
+        "socket", "socket_group", "socket_mode", "state_dir", "log_level", "durability", "program_dirs", "plugin_dirs", "plugin_timeout_seconds",
         "plugin_memory_limit_mib", "blackout_dirs", "admin_group", "read_group",
         "max_line_bytes", "max_nesting_depth", "max_connections", "max_pipelined_requests", "idle_timeout_seconds",
         "max_subscribers",
@@ -122,6 +125,16 @@ struct ConfigFile: Equatable {
             }
             return number
         }
+        func mode(_ key: String) throws(Problem) -> UInt32? {
+            guard let value = table[key] else { return nil }
+            let number: Int? = value.string.flatMap { Int($0, radix: 8) } ?? value.int
+            guard let number, (0...0o777).contains(number) else {
+                throw Problem(
+                    file: file, line: line(of: key, in: text),
+                    message: "'\(key)' must be a file mode, as \"0660\" or 0o660")
+            }
+            return UInt32(number)
+        }
         let memoryLimit = try integer("plugin_memory_limit_mib", in: 0...(1 << 20))
         if let memoryLimit, memoryLimit != 0, memoryLimit < 512 {
             throw Problem(
@@ -134,7 +147,8 @@ struct ConfigFile: Equatable {
             programDirs: try strings("program_dirs"), pluginDirs: try strings("plugin_dirs"),
             pluginTimeoutSeconds: try seconds("plugin_timeout_seconds", in: 0.1...300),
             pluginMemoryLimitMiB: memoryLimit,
-            blackoutDirs: try strings("blackout_dirs"), adminGroup: try groupName("admin_group"),
+            blackoutDirs: try strings("blackout_dirs"), socketGroup: try groupName("socket_group"),
+            socketMode: try mode("socket_mode"), adminGroup: try groupName("admin_group"),
             readGroup: try groupName("read_group"), maxLineBytes: try integer("max_line_bytes", in: 1024...(64 << 20)),
             maxNestingDepth: try integer("max_nesting_depth", in: 2...512),
             maxConnections: try integer("max_connections", in: 1...65536),

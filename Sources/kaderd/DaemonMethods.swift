@@ -63,7 +63,7 @@ struct DaemonMethods {
 
     /// The status as of `inputs`, without the figures `statusReply` fills in per call.
     private func status(_ inputs: StatusReplyCache.Inputs) -> DaemonStatus {
-        DaemonStatus(
+        var status = DaemonStatus(
             version: KaderVersion.current,
             pid: ProcessInfo.processInfo.processIdentifier,
             startedAt: startedAt,
@@ -80,6 +80,8 @@ struct DaemonMethods {
                     firstYear: coverage.years.lowerBound, lastYear: coverage.years.upperBound,
                     warning: inputs.holidaysRunOut ? coverage.warning : nil)
             })
+        status.config = systemd.reloader.current.configObject
+        return status
     }
 
     func reload() async throws(RPCError) -> DaemonReloadResult {

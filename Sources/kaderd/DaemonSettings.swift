@@ -5,6 +5,7 @@ import Glibc
 import Musl
 #endif
 import KaderEngine
+import KaderRPC
 import KaderServer
 import KaderStore
 import Logging
@@ -36,6 +37,10 @@ struct DaemonSettings: Equatable {
     static let defaultReadGroup = "kaderd-read"
 
     var socket: String
+    /// The group and mode of a socket kaderd binds itself: the read group, 0660 by default,
+    /// so the read and admin groups' members can connect, as the socket unit gives them.
+    var socketGroup: String
+    var socketMode: mode_t
     var stateDir: String
     var logLevel: Logger.Level
     var durability: Durability
@@ -88,8 +93,10 @@ struct DaemonSettings: Equatable {
             }
             logLevel = level
         }
+        let readGroup = file?.readGroup ?? defaultReadGroup
         return DaemonSettings(
-            socket: socket, stateDir: stateDir, logLevel: logLevel, durability: file?.durability ?? .full,
+            socket: socket, socketGroup: file?.socketGroup ?? readGroup, socketMode: mode_t(file?.socketMode ?? 0o660),
+            stateDir: stateDir, logLevel: logLevel, durability: file?.durability ?? .full,
             programDirs: file?.programDirs ?? defaultProgramDirs, pluginDirs: file?.pluginDirs ?? defaultPluginDirs,
             pluginIsolation: pluginIsolation(file),
             blackoutDirs: file?.blackoutDirs ?? defaultBlackoutDirs,
@@ -124,6 +131,26 @@ struct DaemonSettings: Equatable {
     /// systemd passes a colon-separated list when a unit names several folders; ours is the first.
     private static func firstPath(_ list: String) -> String {
         String(list.split(separator: ":").first ?? Substring(list))
+    }
+}
+
+extension DaemonSettings {
+    /// Every setting by its kaderd.toml key, for `daemon.status`: what runs, not what a file says.
+    var configObject: [String: SettingValue] {
+        let timeout = pluginIsolation.timeout.components
+        return [
+            "socket": .text(socket), "socket_group": .text(socketGroup), "socket_mode": .text("0" + String(socketMode, radix: 8)),
+            "state_dir": .text(stateDir), "log_level": .text(logLevel.rawValue), "durability": .text(durability.rawValue),
+            "program_dirs": .list(programDirs), "plugin_dirs": .list(pluginDirs),
+            "plugin_timeout_seconds": .number(Double(timeout.seconds) + Double(timeout.attoseconds) / 1e18),
+            "plugin_memory_limit_mib": .number(Double(pluginIsolation.memoryLimitMiB ?? 0)),
+            "blackout_dirs": .list(blackoutDirs), "admin_group": .text(adminGroup), "read_group": .text(readGroup),
+            "max_line_bytes": .number(Double(limits.maxLineBytes)), "max_nesting_depth": .number(Double(limits.maxNestingDepth)),
+            "max_connections": .number(Double(limits.maxConnections)),
+            "max_pipelined_requests": .number(Double(limits.maxPipelinedRequests)),
+            "idle_timeout_seconds": .number(Double(limits.idleTimeout.components.seconds)),
+            "max_subscribers": .number(Double(limits.maxSubscribers)),
+        ]
     }
 }
 

@@ -121,7 +121,7 @@ struct Kaderd: AsyncParsableCommand {
         let domain = DomainMethods(service: service, blackoutSources: blackouts)
         let dispatcher = RPCDispatcher(methods: daemon.methods + domain.methods, access: access)
         DescriptorLimit.raise(toServe: settings.limits.maxConnections, logger: logger)
-        let servers = systemd.makeServers(dispatcher: dispatcher, limits: settings.limits)
+        let servers = systemd.makeServers(dispatcher: dispatcher, settings: settings)
 
         var groupConfiguration = ServiceGroupConfiguration(
             services: servers.map { .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup) }

@@ -27,6 +27,9 @@ final class Reloader: Sendable {
     private let queue = DispatchQueue(label: "kaderd.reload")
     /// The settings as of the latest accepted reload; used on `queue` only.
     private let settings: Mutex<DaemonSettings>
+
+    /// The settings in use now, as the latest accepted reload left them.
+    var current: DaemonSettings { settings.withLock { $0 } }
     /// What `daemon.status` reads: replaced when a reload is done, held only to copy it.
     private let published = Mutex(ReloadOutcome.none)
     /// Called after each reload, so the STATUS= line shows its outcome at once.
@@ -100,6 +103,8 @@ final class Reloader: Sendable {
         let running = settings.withLock { $0 }
         var needsRestart: [String] = []
         if fresh.socket != running.socket { needsRestart.append("socket") }
+        if fresh.socketGroup != running.socketGroup { needsRestart.append("socket_group") }
+        if fresh.socketMode != running.socketMode { needsRestart.append("socket_mode") }
         if fresh.stateDir != running.stateDir { needsRestart.append("state_dir") }
         if fresh.durability != running.durability { needsRestart.append("durability") }
         if fresh.limits != running.limits { needsRestart.append("limits") }

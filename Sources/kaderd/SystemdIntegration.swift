@@ -60,14 +60,28 @@ final class SystemdIntegration: Sendable {
             notifier: notifier, readiness: readiness, logger: logger, onReload: { status.record($0) })
     }
 
+    /// The group and mode of a socket kaderd binds itself; a group that does not exist is
+    /// left out with a warning (the socket keeps the daemon's own group).
+    private func socketFileAccess(_ settings: DaemonSettings) -> RPCServer.Configuration.FileAccess {
+        guard let group = getgrnam(settings.socketGroup)?.pointee.gr_gid else {
+            logger.warning(
+                "the socket group does not exist; only kaderd's own user and group can connect",
+                metadata: ["socket_group": "\(settings.socketGroup)"])
+            return .init(group: nil, mode: settings.socketMode)
+        }
+        return .init(group: group, mode: settings.socketMode)
+    }
+
     /// The socket path `daemon.status` reports: the first one served.
     var servedSocket: String { endpoints.first?.servedPath ?? "" }
 
     /// The RPC server for each endpoint, reporting readiness when it listens.
-    func makeServers(dispatcher: RPCDispatcher, limits: ServerLimits) -> [RPCServer] {
+    func makeServers(dispatcher: RPCDispatcher, settings: DaemonSettings) -> [RPCServer] {
+        let access = socketFileAccess(settings)
         let made = endpoints.map { endpoint in
             RPCServer(
-                configuration: .init(endpoint: endpoint, limits: limits), dispatcher: dispatcher, logger: logger,
+                configuration: .init(endpoint: endpoint, limits: settings.limits, fileAccess: access), dispatcher: dispatcher,
+                logger: logger,
                 onListening: { [readiness] in readiness.complete(.socketServed(endpoint.servedPath)) })
         }
         servers.set(made)

@@ -271,9 +271,9 @@ import Testing
             ["calendar", "export", "--village", "51.03.02.2001", "--from", "2030-02-02", "--to", "2030-02-01"])
         #expect(backwards.status == 64 && backwards.stderr.contains("--to 2030-02-01 is before --from 2030-02-02"))
 
-        func refusal(_ params: String) async throws -> String {
+        func refusal(_ params: String, status: Int32 = 65) async throws -> String {
             let result = try await ctl.run(["call", "calendar.export", params])
-            #expect(result.status == 65, "\(params): \(result.stderr)")
+            #expect(result.status == status, "\(params): \(result.stderr)")
             return result.stderr
         }
         #expect(try await refusal(#"{"village":"51.03.02.2001","workflow":"wf_x"}"#)
@@ -283,8 +283,8 @@ import Testing
         #expect(try await refusal(#"{"workflow":"tsk_abc"}"#).contains("workflow: 'tsk_abc' is not a workflow id"))
         let noMonth = "\(TestCalendar.today(in: "51").year + 1)-13-01"
         #expect(try await refusal(#"{"village":"51.03.02.2001","from":"\#(noMonth)"}"#).contains("from: "))
-        #expect(try await refusal(#"{"workflow":"wf_nosuchworkflow"}"#).contains("No workflow wf_nosuchworkflow"))
-        #expect(try await refusal(#"{"village":"51.03.02.2999"}"#).contains("No village 51.03.02.2999"))
+        #expect(try await refusal(#"{"workflow":"wf_nosuchworkflow"}"#, status: 66).contains("No workflow wf_nosuchworkflow"))
+        #expect(try await refusal(#"{"village":"51.03.02.2999"}"#, status: 66).contains("No village 51.03.02.2999"))
         #expect(try await refusal(#"{"province":"51"}"#).contains("province"))
 
         // Only reads: rpc.discover says so, and it is listed with its params.

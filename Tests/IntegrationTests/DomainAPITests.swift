@@ -100,7 +100,8 @@ import Testing
 
             let updated = try connection.call(
                 "cadre.update", params: ["id": .string(registered.id), "status": "active", "notes": "Ketua posyandu"],
-                as: CadreInfo.self)
+                as: CadreChange.self
+            ).cadre
             #expect(updated.status == "active")
             let detail = try connection.call("cadre.get", params: ["id": .string(registered.id)], as: CadreDetail.self)
             #expect(detail.history.map(\.action) == ["registered", "updated"])
@@ -159,7 +160,7 @@ import Testing
             // A month's tasks of Bali, in Bali's time; the range is Bali's calendar.
             let month = try connection.call(
                 "task.list",
-                params: ["province": "51", "from": .string("\(visitMonth)"), "to": .string("\(visitMonth.adding(months: 1))")],
+                params: ["province": "51", "from": .string("\(visitMonth)"), "to": .string("\(visitMonth.adding(months: 1).adding(days: -1))")],
                 as: TaskList.self)
             #expect(month.tasks.isEmpty == false)
             #expect(month.tasks.allSatisfy { $0.zone == "WITA" && $0.windowStart.hasSuffix("+08:00") && $0.village == bali })
@@ -172,20 +173,24 @@ import Testing
                 _ = try connection.call("task.complete", params: ["id": .string(task.id), "records": records])
             }
             let training = try #require(baliRun.tasks.first { $0.kind == "training" })
-            let started = try connection.call("task.start", params: ["id": .string(training.id)], as: TaskInfo.self)
+            let started = try connection.call("task.start", params: ["id": .string(training.id)], as: TaskChange.self).task
             #expect(started.state == "in_progress")
             let done = try connection.call(
-                "task.complete", params: ["id": .string(training.id), "note": "28 peserta"], as: TaskInfo.self)
+                "task.complete", params: ["id": .string(training.id), "note": "28 peserta"], as: TaskChange.self
+            ).task
             #expect(done.state == "done")
             #expect(done.records["note"] == "28 peserta")
 
             // The last visit, moved later: a visit keeps its place among the others.
             let visit = try #require(baliRun.tasks.last { $0.kind == "mentoring_visit" })
             let moved = try connection.call(
-                "task.reschedule", params: ["id": .string(visit.id), "start": .string("\(later)")], as: TaskInfo.self)
+                "task.reschedule", params: ["id": .string(visit.id), "start": .string("\(later)")], as: TaskChange.self
+            ).task
             #expect(moved.windowStart == "\(later)T09:00:00+08:00")
 
-            let cancelled = try connection.call("task.cancel", params: ["id": .string(visit.id), "reason": "banjir"], as: TaskInfo.self)
+            let cancelled = try connection.call(
+                "task.cancel", params: ["id": .string(visit.id), "reason": "banjir"], as: TaskChange.self
+            ).task
             #expect(cancelled.state == "cancelled")
             let conflict = try failure(connection, "task.complete", ["id": .string(visit.id)])
             #expect(conflict.kind == .conflict)

@@ -78,7 +78,7 @@ import Testing
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix("#1 "))
         #expect(lines[0].contains(" cadre cdr_"))
-        #expect(lines[0].hasSuffix("registered village=51.03.01.1002 (uid \(getuid()))"))
+        #expect(lines[0].hasSuffix("\"Watched 0\" registered village=51.03.01.1002 (\(String(cString: getpwuid(getuid())!.pointee.pw_name)))"), "\(lines[0])")
         #expect(try String(contentsOfFile: cursor, encoding: .utf8) == "2\n")
         let second = try await run(ctl, ["--socket", daemon.socket, "watch", "--cursor-file", cursor, "--count", "1", "--json"])
         let event = try JSONParser.parse(second.stdout.trimmingCharacters(in: .whitespacesAndNewlines))

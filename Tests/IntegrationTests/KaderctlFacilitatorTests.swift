@@ -8,7 +8,7 @@ import Testing
 @Suite struct KaderctlFacilitatorTests {
     private func register(_ ctl: KaderctlSession, _ name: String, extra: [String] = []) async throws -> String {
         let reply = try await ctl.json(["facilitator", "register", "--name", name, "--role", "pendamping_lokal_desa"] + extra)
-        return try #require(reply["id"]?.stringValue)
+        return try #require(reply["facilitator"]?["id"]?.stringValue)
     }
 
     @Test func registersAssignsAndReassignsWithAHistory() async throws {
@@ -59,7 +59,7 @@ import Testing
         #expect(province.status == 65)
         #expect(province.stderr.contains("region: 51 is a province code; assign a village or a district"), "\(province.stderr)")
         let nobody = try await ctl.run(["facilitator", "show", "fac_nothere"])
-        #expect(nobody.status == 65)
+        #expect(nobody.status == 66)
         #expect(nobody.stderr.contains("No facilitator fac_nothere"))
     }
 

@@ -13,7 +13,12 @@ import Testing
 
         let page = try await ctl.run(["cadre", "list", "--limit", "2"])
         #expect(page.stdout.split(separator: "\n").count == 3)
-        #expect(page.stderr == "kaderctl: more cadres follow; add --all to list them all\n")
+        let note = try #require(page.stderr.split(separator: "\n").first)
+        #expect(note.hasPrefix("kaderctl: more cadres follow; add --all to list them all, or --cursor "), "\(page.stderr)")
+        // The cursor printed is where the next page starts.
+        let cursor = String(note.components(separatedBy: "--cursor ")[1].split(separator: " ")[0])
+        let next = try await ctl.run(["cadre", "list", "--limit", "2", "--cursor", cursor])
+        #expect(next.stdout.split(separator: "\n").count == 3 && next.stdout.contains("Kader 3"), "\(next.stdout)")
 
         let all = try await ctl.run(["cadre", "list", "--limit", "2", "--all"])
         #expect(all.stderr.isEmpty)

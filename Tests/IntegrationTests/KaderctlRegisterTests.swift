@@ -22,7 +22,7 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
 
         let again = try await ctl.run(["import", "cadres", file])
-        #expect(again.status == 65)
+        #expect(again.status == 81)
         #expect(again.stdout.isEmpty)
         let lines = again.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 5, "\(again.stderr)")
@@ -47,7 +47,7 @@ import Testing
 
             """)
         let refused = try await ctl.run(["import", "cadres", variants])
-        #expect(refused.status == 65)
+        #expect(refused.status == 81)
         #expect(refused.stderr.contains("\(variants):2: Nama: Ni Luh Putu Ayu (P, born 1994) is already registered"), "\(refused.stderr)")
         #expect(refused.stderr.contains("\(variants):4: Nama: is the same person as line 3"), "\(refused.stderr)")
         #expect(refused.stderr.contains("--allow-duplicate"))
@@ -62,7 +62,7 @@ import Testing
             "cadre", "register", "--name", "I Made  Sudarma", "--sex", "L", "--birth-year", "1988", "--field", "ekonomi",
             "--village", village.code,
         ])
-        #expect(single.status == 65)
+        #expect(single.status == 81)
         #expect(single.stderr.contains("I Made Sudarma (L, born 1988) is already registered in village \(village.code) as cdr_"))
     }
 
@@ -111,12 +111,12 @@ import Testing
 
         // Withdrawn is final: not again, not changed, not started.
         let twice = try await ctl.run(["cadre", "withdraw", made, "--reason", "lagi"])
-        #expect(twice.status == 65)
+        #expect(twice.status == 80)
         #expect(twice.stderr.contains("was withdrawn on"), "\(twice.stderr)")
         let changed = try await ctl.run(["cadre", "update", made, "--notes", "x"])
-        #expect(changed.status == 65)
+        #expect(changed.status == 80)
         let started = try await ctl.run(["workflow", "start", "--cadre", made, "--start-date", start])
-        #expect(started.status == 65)
+        #expect(started.status == 80)
         #expect(started.stderr.contains("was withdrawn"), "\(started.stderr)")
         let noReason = try await ctl.run(["cadre", "withdraw", ayu, "--reason", " "])
         #expect(noReason.status == 64)
@@ -148,7 +148,7 @@ import Testing
         let workflowID = try #require(workflow["workflow"]?["id"]?.stringValue)
 
         let refused = try await ctl.run(["cadre", "update", sari, "--village", new.code, "--reason", "pindah domisili"])
-        #expect(refused.status == 65)
+        #expect(refused.status == 80)
         #expect(refused.stderr.contains("active workflow \(workflowID)"), "\(refused.stderr)")
         #expect(refused.stderr.contains("finish or cancel the workflow"))
         #expect(try await ctl.json(["cadre", "show", sari])["cadre"]?["village"] == .string(old.code))

@@ -58,12 +58,12 @@ import Testing
         let run = try await Run()
         let training = try run.id("training")
         let refused = try await run.ctl.run(["task", "complete", training, "--note", "selesai"])
-        #expect(refused.status == 65)
+        #expect(refused.status == 80)
         #expect(refused.stderr.contains("cannot be completed before the steps it comes after have ended: decree \(try run.id("decree")) is scheduled"), "\(refused.stderr)")
         #expect(refused.stderr.contains("--force --reason"))
         #expect(try await run.state(training) == "scheduled")
         let notStarted = try await run.ctl.run(["task", "start", training])
-        #expect(notStarted.status == 65)
+        #expect(notStarted.status == 80)
         #expect(try await run.state(training) == "scheduled")
 
         let noReason = try await run.ctl.run(["task", "complete", training, "--force"])
@@ -120,7 +120,7 @@ import Testing
         let id = try await ctl.register("Yohanis Wenda", sex: "L", born: 1985, field: "ekonomi", village: village.code)
         #expect(try await ctl.run(["cadre", "update", id, "--status", "inactive"]).status == 0)
         let refused = try await ctl.run(["workflow", "start", "--cadre", id, "--start-date", TestDays.string(TestDays.firstOfNextMonth)])
-        #expect(refused.status == 65)
+        #expect(refused.status == 80)
         #expect(refused.stderr.contains("Cadre \(id) (Yohanis Wenda) is inactive"), "\(refused.stderr)")
         #expect(try await ctl.json(["workflow", "list", "--cadre", id])["workflows"]?.arrayValue?.isEmpty == true)
     }

@@ -22,7 +22,7 @@ import Testing
         #expect(started.stdout.contains("Kunjungan pendampingan KPMD (6/6)"))
 
         let again = try await ctl.run(["workflow", "start", "--cadre", second, "--start-date", start])
-        #expect(again.status == 65)
+        #expect(again.status == 80)
         #expect(again.stderr.contains("already in workflow \(id)"), "\(again.stderr)")
 
         let listed = try await ctl.run(["workflow", "list", "--cadre", second, "--state", "active"])

@@ -167,7 +167,7 @@ import Testing
             #expect(try fields(["rule": "FREQ=DAILY", "start": start, "zone": "Asia/Bandung"]) == [
                 RPCFieldError(
                     field: "zone",
-                    message: "'Asia/Bandung' is not a time zone this system knows (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
+                    message: "'Asia/Bandung' is not a time zone this system knows (WIB, WITA, WIT, or one such as Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
             ])
             #expect(try fields(["rule": "FREQ=DAILY", "start": start, "province": "99"]) == [
                 RPCFieldError(field: "province", message: "no province has the code 99 (region.provinces lists them)")

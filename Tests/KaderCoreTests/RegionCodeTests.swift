@@ -31,7 +31,16 @@ import Testing
         let error = #expect(throws: RegionCodeError.self) { try RegionCode(text) }
         #expect(error == .malformed(text))
         #expect(error?.description == "\"\(text)\" is not a region code: expected a province (51), "
-            + "a regency (51.08), a district (51.08.01) or a village (51.08.01.2001)")
+            + "a regency (51.08), a district (51.08.01) or a village (51.08.01.2001), with or without the dots")
+    }
+
+    /// Spreadsheets and forms hold codes without their dots; the help calls a village code 10 digits.
+    @Test func readsACodeWithoutItsDots() throws {
+        #expect(try RegionCode("5103022001").description == "51.03.02.2001")
+        #expect(try RegionCode("510302").description == "51.03.02")
+        #expect(try RegionCode("5103").level == .regency)
+        #expect(throws: RegionCodeError.malformed("51030220")) { try RegionCode("51030220") }
+        #expect(throws: RegionCodeError.unknownVillageKind("51.03.02.4001")) { try RegionCode("5103024001") }
     }
 
     @Test func refusesAVillageOfNoKnownKind() {

@@ -34,7 +34,7 @@ import Testing
 
     @Test(arguments: [
         ("code,nama\n", "wilayah.csv line 1: expected the header \"code,name\""),
-        ("code,name\n51,Bali\n51.3,Badung\n", "wilayah.csv line 3: \"51.3\" is not a region code: expected a province (51), a regency (51.08), a district (51.08.01) or a village (51.08.01.2001)"),
+        ("code,name\n51,Bali\n51.3,Badung\n", "wilayah.csv line 3: \"51.3\" is not a region code: expected a province (51), a regency (51.08), a district (51.08.01) or a village (51.08.01.2001), with or without the dots"),
         ("code,name\n51,Bali\n51.03,Badung,extra\n", "wilayah.csv line 3: expected 2 fields (code,name), found 3"),
         ("code,name\n51,Bali\n51.03,\n", "wilayah.csv line 3: region 51.03 has no name"),
         ("code,name\n51,Bali\n51.03,Badung\n51.03,Badung\n", "wilayah.csv line 4: region 51.03 is listed twice"),

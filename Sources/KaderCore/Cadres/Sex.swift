@@ -11,12 +11,22 @@ public enum Sex: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    /// Reads `male`/`female` and the register's own `L`/`P`, in any case.
+    /// Every spelling read, in any case; errors list them all.
+    public static let spellings = (male: ["L", "laki-laki", "M", "male"], female: ["P", "perempuan", "F", "female"])
+
+    /// What a refusal says is accepted.
+    public static let accepted =
+        "L, laki-laki, M or male; P, perempuan, F or female"
+
+    /// Reads `male`/`female`, the register's own `L`/`P`, `laki-laki`/`perempuan` and `M`/`F`, in any case.
     public init?(lenient text: String) {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "male", "l", "laki-laki", "m": self = .male
-        case "female", "p", "perempuan", "f": self = .female
-        default: return nil
+        let folded = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if Self.spellings.male.contains(where: { $0.lowercased() == folded }) {
+            self = .male
+        } else if Self.spellings.female.contains(where: { $0.lowercased() == folded }) {
+            self = .female
+        } else {
+            return nil
         }
     }
 }

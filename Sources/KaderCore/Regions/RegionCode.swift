@@ -6,8 +6,11 @@ public struct RegionCode: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// prefix-matching the text is comparing and nesting the regions.
     private let text: String
 
-    public init(_ text: String) throws(RegionCodeError) {
-        guard let level = Self.level(ofShape: text) else { throw .malformed(text) }
+    /// Reads a code with its dots (`51.03.02.2001`) or without (`5103022001`, as
+    /// spreadsheets and forms often hold it).
+    public init(_ given: String) throws(RegionCodeError) {
+        let text = Self.dotted(given) ?? given
+        guard let level = Self.level(ofShape: text) else { throw .malformed(given) }
         if level == .village {
             guard VillageKind(digit: Self.villageKindDigit(of: text)) != nil else {
                 throw .unknownVillageKind(text)
@@ -70,6 +73,20 @@ public struct RegionCode: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The first digit of a village number: the byte after `51.08.01.`.
     private static func villageKindDigit(of villageCode: String) -> UInt8 {
         villageCode.utf8[villageCode.utf8.index(villageCode.utf8.startIndex, offsetBy: 9)]
+    }
+
+    /// `5103022001` → `51.03.02.2001`: 2, 4, 6 or 10 digits given without their dots.
+    private static func dotted(_ text: String) -> String? {
+        let digits = Array(text.utf8)
+        guard [2, 4, 6, 10].contains(digits.count), digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
+        var parts: [ArraySlice<UInt8>] = []
+        var start = 0
+        for end in [2, 4, 6, 10] where end <= digits.count {
+            parts.append(digits[start..<end])
+            start = end
+        }
+        return parts.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")
     }
 
     /// The level whose shape `text` has (digits and dots in the right places), or nil.

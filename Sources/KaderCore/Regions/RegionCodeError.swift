@@ -18,7 +18,7 @@ public enum RegionCodeError: Error, Sendable, Hashable, CustomStringConvertible 
         switch self {
         case .malformed(let input):
             "\(Self.quoted(input)) is not a region code: expected a province (51), a regency (51.08), "
-                + "a district (51.08.01) or a village (51.08.01.2001)"
+                + "a district (51.08.01) or a village (51.08.01.2001), with or without the dots"
         case .unknownVillageKind(let input):
             "\(Self.quoted(input)) is not a region code: a village number starts with "
                 + "1 (kelurahan), 2 (desa) or 3 (desa adat), not \(input.dropFirst(9).prefix(1))"

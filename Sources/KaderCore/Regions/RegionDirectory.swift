@@ -119,23 +119,45 @@ public final class RegionDirectory: Sendable {
     public func search(
         _ query: String, limit: Int, level: RegionCode.Level? = nil, within: RegionCode? = nil
     ) -> [Region] {
+        search(query, limit: limit, filter: level.map { RegionLevelFilter(level: $0) }, within: within)
+    }
+
+    /// The regions matching `query` (a name, or a code prefix with or without its dots),
+    /// in `filter`'s level and kind, within `within`: at most `limit`, after skipping `offset`.
+    public func search(
+        _ query: String, limit: Int, filter: RegionLevelFilter?, within: RegionCode? = nil, offset: Int = 0
+    ) -> [Region] {
         guard limit > 0 else { return [] }
         var range = regions.codes.indices
         if let within {
             guard let index = regions.index(of: within) else { return [] }
             range = regions.subtree(of: index)
         }
-        let include: (Int) -> Bool = { [regions] in level == nil || regions.codes[$0].level == level }
-        let query = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let include: (Int) -> Bool = { [regions] in filter?.includes(regions.codes[$0]) ?? true }
+        let query = Self.dottedPrefix(query.trimmingCharacters(in: .whitespacesAndNewlines))
         let folded = SearchFolding.fold(query)
+        let wanted = offset + limit
         let matches = if Self.looksLikeCode(query) {
-            regions.codePrefixMatches(query, in: range, limit: limit, where: include)
+            regions.codePrefixMatches(query, in: range, limit: wanted, where: include)
         } else if folded.isEmpty {
-            regions.codePrefixMatches("", in: range, limit: limit, where: include)
+            regions.codePrefixMatches("", in: range, limit: wanted, where: include)
         } else {
-            regions.nameIndex.search(folded, in: range, limit: limit, where: include)
+            regions.nameIndex.search(folded, in: range, limit: wanted, where: include)
         }
-        return matches.map(regions.region(at:))
+        return matches.dropFirst(offset).map(regions.region(at:))
+    }
+
+    /// A code prefix typed without dots, `5103022` → `51.03.02.2`; anything else unchanged.
+    private static func dottedPrefix(_ query: String) -> String {
+        let digits = Array(query.utf8)
+        guard digits.count > 2, digits.count <= 10, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return query }
+        var dotted: [UInt8] = []
+        for (index, digit) in digits.enumerated() {
+            if [2, 4, 6].contains(index) { dotted.append(UInt8(ascii: ".")) }
+            dotted.append(digit)
+        }
+        return String(decoding: dotted, as: UTF8.self)
     }
 
     private static func looksLikeCode(_ query: String) -> Bool {

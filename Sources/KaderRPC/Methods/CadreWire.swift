@@ -101,10 +101,13 @@ public struct CadreRegisterParams: Codable, Sendable, Hashable {
     /// Registers someone with the name, sex, birth year and village of a registered cadre:
     /// the caller says it is another person.
     public var allowDuplicate: Bool?
+    /// Checks everything and registers no one.
+    public var dryRun: Bool?
 
-    public init(cadres: [CadreFields], allowDuplicate: Bool? = nil) {
+    public init(cadres: [CadreFields], allowDuplicate: Bool? = nil, dryRun: Bool? = nil) {
         self.cadres = cadres
         self.allowDuplicate = allowDuplicate
+        self.dryRun = dryRun
     }
 
     public init(single: CadreFields, allowDuplicate: Bool? = nil) {
@@ -120,6 +123,7 @@ public struct CadreRegisterParams: Codable, Sendable, Hashable {
             single = try CadreFields(from: decoder)
         }
         allowDuplicate = try container.decodeIfPresent(Bool.self, forKey: .allowDuplicate)
+        dryRun = try container.decodeIfPresent(Bool.self, forKey: .dryRun)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -130,11 +134,13 @@ public struct CadreRegisterParams: Codable, Sendable, Hashable {
             try single?.encode(to: encoder)
         }
         try container.encodeIfPresent(allowDuplicate, forKey: .allowDuplicate)
+        try container.encodeIfPresent(dryRun, forKey: .dryRun)
     }
 
     enum BatchKey: String, CodingKey {
         case cadres
         case allowDuplicate = "allow_duplicate"
+        case dryRun = "dry_run"
     }
 }
 
@@ -202,6 +208,13 @@ public struct CadreList: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case cadres
         case nextCursor = "next_cursor"
+    }
+
+    /// `next_cursor` is always written, null on the last page, as the schema says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(cadres, forKey: .cadres)
+        try container.encode(nextCursor, forKey: .nextCursor)
     }
 }
 

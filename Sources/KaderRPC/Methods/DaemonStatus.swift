@@ -58,6 +58,8 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
     public var stateDir: String
     /// The configuration file that was read, or nil when every setting is a default.
     public var configFile: String?
+    /// The settings in use: every key of kaderd.toml, with the value it has now.
+    public var config: [String: SettingValue]?
     /// Connections accepted since start.
     public var connectionsServed: UInt64?
     /// The latest successful reload, nil when there was none.
@@ -94,6 +96,7 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
         case uptimeSeconds = "uptime_seconds"
         case stateDir = "state_dir"
         case configFile = "config_file"
+        case config
         case connectionsServed = "connections_served"
         case lastReload = "last_reload"
         case lastReloadError = "last_reload_error"
@@ -124,5 +127,32 @@ public struct HolidayDataStatus: Codable, Sendable, Hashable {
         case warning
         case firstYear = "first_year"
         case lastYear = "last_year"
+    }
+}
+
+/// One setting's value in `daemon.status`'s `config`: text, a number or a list of text.
+public enum SettingValue: Codable, Sendable, Hashable {
+    case text(String)
+    case number(Double)
+    case list([String])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .list(try container.decode([String].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .number(let number): try container.encode(number)
+        case .list(let list): try container.encode(list)
+        }
     }
 }

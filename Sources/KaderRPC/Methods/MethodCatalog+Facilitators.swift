@@ -11,7 +11,7 @@ extension RPCMethodDescriptor {
 
     public static let facilitatorRegister = RPCMethodDescriptor(
         name: "facilitator.register", summary: "Registers a facilitator (name and role required).", access: .write,
-        params: facilitatorFieldParams, result: ["type": "object"])
+        params: facilitatorFieldParams, result: .objectSchema(["facilitator": ["type": "object"]]))
 
     public static let facilitatorList = RPCMethodDescriptor(
         name: "facilitator.list", summary: "Facilitators in registration order, of one role when given.", access: .read,
@@ -29,7 +29,7 @@ extension RPCMethodDescriptor {
         name: "facilitator.update", summary: "Changes the given fields of a facilitator.", access: .write,
         params: [.string("id", "A facilitator id (fac_…).", required: true)] + facilitatorFieldParams
             + [.string("reason", "Why, for the history.")],
-        result: ["type": "object"])
+        result: .objectSchema(["facilitator": ["type": "object"]]))
 
     public static let facilitatorAssign = RPCMethodDescriptor(
         name: "facilitator.assign",

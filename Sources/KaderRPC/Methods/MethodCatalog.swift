@@ -11,12 +11,16 @@ extension RPCMethodDescriptor {
         summary: "Regions by name (case and accents ignored, every word must match) or by code prefix.",
         access: .read,
         params: [
-            .string("query", "A name (\"ubud\") or a code prefix (\"51.04\").", required: true),
-            .oneOf("level", "Only regions of this level.", ["province", "regency", "district", "village"]),
-            .string("within", "Only regions within this code."),
+            .string("query", "A name (\"ubud\") or a code prefix (\"51.04\", or \"5104\" without dots).", required: true),
+            .oneOf(
+                "level", "Only regions of this level; desa, kelurahan and desa_adat also choose the kind of village.",
+                ["province", "provinsi", "regency", "kabupaten", "kota", "district", "kecamatan", "distrik", "village", "desa",
+                 "kelurahan", "desa_adat"]),
+            .string("within", "Only regions within this one: a code, or a name only one region has (\"mengwi\")."),
             .integer("limit", "At most this many (default 20, at most 200).", minimum: 1),
+            .string("cursor", "The next_cursor of the page before."),
         ],
-        result: .objectSchema(["regions": ["type": "array"]]))
+        result: .objectSchema(["regions": ["type": "array"], "next_cursor": ["type": ["string", "null"]]]))
 
     // MARK: Programs
 
@@ -59,6 +63,10 @@ extension RPCMethodDescriptor {
                 "allow_duplicate",
                 "Register even those whose name (case and accents ignored), sex, birth year and village match a "
                     + "registered cadre: they are other people. Without it such a registration is refused (duplicate)."),
+            .boolean(
+                "dry_run",
+                "Check everything (fields, villages, plugins, duplicates) and register no one: the reply lists the "
+                    + "cadres as they would be registered, with empty ids."),
         ],
         result: .objectSchema(["cadres": ["type": "array"]]))
 
@@ -84,7 +92,7 @@ extension RPCMethodDescriptor {
         access: .write,
         params: [.string("id", "A cadre id (cdr_…).", required: true)] + cadreFieldParams
             + [.string("reason", "Why, for the history (\"salah ketik nama\").")],
-        result: ["type": "object"])
+        result: .objectSchema(["cadre": ["type": "object"]]))
 
     public static let cadreWithdraw = RPCMethodDescriptor(
         name: "cadre.withdraw",
@@ -148,7 +156,7 @@ extension RPCMethodDescriptor {
                 .string("state", "One state or several, comma-separated (scheduled,due,in_progress,done,missed,cancelled,failed)."),
                 .string("workflow", "Only tasks of this workflow."),
                 .string("from", "Windows opening at or after: YYYY-MM-DD (midnight in the region's zone) or date-time with offset."),
-                .string("to", "Windows opening before: as from."),
+                .string("to", "Windows opening on or before this day (YYYY-MM-DD, the whole day), or before this date-time with offset."),
                 .string("facilitator", "Only tasks this facilitator (fac_…) attends."),
                 .boolean("conflicts", "Only tasks that did not fit their facilitator's week (capacity, working days)."),
             ] + RPCParamDescriptor.paging,
@@ -167,7 +175,7 @@ extension RPCMethodDescriptor {
 
     public static let taskStart = RPCMethodDescriptor(
         name: "task.start", summary: "Marks a task in progress, once the steps it comes after have ended.", access: .write,
-        params: [.string("id", "A task id (tsk_…).", required: true)] + forceParams, result: ["type": "object"])
+        params: [.string("id", "A task id (tsk_…).", required: true)] + forceParams, result: .objectSchema(["task": ["type": "object"]]))
 
     public static let taskComplete = RPCMethodDescriptor(
         name: "task.complete",
@@ -182,12 +190,12 @@ extension RPCMethodDescriptor {
                 required: false, schema: ["type": "object", "additionalProperties": ["type": "string"]]),
             .string("note", "A remark, kept with the records."),
         ] + forceParams,
-        result: ["type": "object"])
+        result: .objectSchema(["task": ["type": "object"]]))
 
     public static let taskCancel = RPCMethodDescriptor(
         name: "task.cancel", summary: "Cancels a task that has not ended.", access: .write,
         params: [.string("id", "A task id (tsk_…).", required: true), .string("reason", "Why, for the history.")],
-        result: ["type": "object"])
+        result: .objectSchema(["task": ["type": "object"]]))
 
     public static let taskReschedule = RPCMethodDescriptor(
         name: "task.reschedule",
@@ -200,7 +208,7 @@ extension RPCMethodDescriptor {
             .string("reason", "Why, for the history; required with force."),
             .boolean("force", "Onto a blackout all the same."),
         ],
-        result: ["type": "object"])
+        result: .objectSchema(["task": ["type": "object"]]))
 
     // MARK: Reports
 

@@ -47,16 +47,36 @@ public struct RegionSearchParams: Codable, Sendable, Hashable {
     public var level: String?
     public var within: String?
     public var limit: Int?
+    public var cursor: String?
 
-    public init(query: String, level: String? = nil, within: String? = nil, limit: Int? = nil) {
+    public init(query: String, level: String? = nil, within: String? = nil, limit: Int? = nil, cursor: String? = nil) {
         self.query = query
         self.level = level
         self.within = within
         self.limit = limit
+        self.cursor = cursor
     }
 }
 
 public struct RegionList: Codable, Sendable, Hashable {
     public var regions: [RegionInfo]
-    public init(regions: [RegionInfo]) { self.regions = regions }
+    /// Where the next page starts; null on the last page.
+    public var nextCursor: String?
+
+    public init(regions: [RegionInfo], nextCursor: String? = nil) {
+        self.regions = regions
+        self.nextCursor = nextCursor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case regions
+        case nextCursor = "next_cursor"
+    }
+
+    /// `next_cursor` is always written, null on the last page, as the schema says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(regions, forKey: .regions)
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
 }

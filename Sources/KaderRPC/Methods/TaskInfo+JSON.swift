@@ -65,11 +65,14 @@ extension TaskList {
         var output: [UInt8] = []
         output.reserveCapacity(64 + tasks.count * 480)
         output.append(UInt8(ascii: "{"))
+        // Always written, null on the last page, as the schema says.
+        output.append(contentsOf: #""next_cursor":"#.utf8)
         if let nextCursor {
-            output.append(contentsOf: #""next_cursor":"#.utf8)
             JSONWriter.writeString(nextCursor, into: &output)
-            output.append(UInt8(ascii: ","))
+        } else {
+            output.append(contentsOf: "null".utf8)
         }
+        output.append(UInt8(ascii: ","))
         output.append(contentsOf: #""tasks":"#.utf8)
         TaskInfo.write(tasks, into: &output)
         output.append(UInt8(ascii: "}"))

@@ -74,6 +74,11 @@ public struct WorkflowInfo: Codable, Sendable, Hashable {
     public var zone: String
     public var timeZone: String
     public var cadres: [String]
+    /// The cadres' names, in the order of `cadres` (lists only).
+    public var cadreNames: [String]?
+    /// Tasks done, of all the workflow's tasks (lists only).
+    public var tasksDone: Int?
+    public var tasksTotal: Int?
     /// The registered facilitator mentoring this run (fac_…), when there is one.
     public var facilitatorID: String?
     /// A facilitator named in free text before the register existed; "" when none.
@@ -105,6 +110,9 @@ public struct WorkflowInfo: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id, program, village, zone, cadres, state, facilitator
         case facilitatorID = "facilitator_id"
+        case cadreNames = "cadre_names"
+        case tasksDone = "tasks_done"
+        case tasksTotal = "tasks_total"
         case programVersion = "program_version"
         case villageName = "village_name"
         case timeZone = "time_zone"
@@ -198,6 +206,13 @@ public struct WorkflowList: Codable, Sendable, Hashable {
         case workflows
         case nextCursor = "next_cursor"
     }
+
+    /// `next_cursor` is always written, null on the last page, as the schema says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(workflows, forKey: .workflows)
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
 }
 
 public struct ReasonParams: Codable, Sendable, Hashable {
@@ -262,6 +277,13 @@ public struct TaskList: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case tasks
         case nextCursor = "next_cursor"
+    }
+
+    /// `next_cursor` is always written, null on the last page, as the schema says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(tasks, forKey: .tasks)
+        try container.encode(nextCursor, forKey: .nextCursor)
     }
 }
 

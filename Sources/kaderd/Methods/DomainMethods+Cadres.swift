@@ -17,12 +17,18 @@ extension DomainMethods {
                     draft(fields, prefix: params.cadres == nil ? "" : "cadres[\(index)].", reader: &reader)
                 }
                 try reader.check(params.cadres == nil ? "the cadre cannot be registered" : "the cadres cannot be registered")
+                let dryRun = params.dryRun ?? false
                 let cadres = try await ErrorMapping.translating {
                     try await service.registerCadres(
                         drafts, asBatch: params.cadres != nil, allowDuplicates: params.allowDuplicate ?? false,
-                        caller: Self.caller(call))
+                        dryRun: dryRun, caller: Self.caller(call))
                 }
-                return CadreBatch(cadres: cadres.map(wire.cadre))
+                return CadreBatch(
+                    cadres: cadres.map { cadre in
+                        var info = wire.cadre(cadre)
+                        if dryRun { info.id = "" }
+                        return info
+                    })
             },
             RPCMethod(.cadreList) { call in
                 let params = try call.decodeParams(CadreListParams.self)
@@ -76,7 +82,7 @@ extension DomainMethods {
                         id!, changes: changes, reason: params.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
                         caller: Self.caller(call))
                 }
-                return wire.cadre(cadre)
+                return CadreChange(cadre: wire.cadre(cadre))
             },
             RPCMethod(.cadreWithdraw) { call in
                 let params = try call.decodeParams(ReasonParams.self)

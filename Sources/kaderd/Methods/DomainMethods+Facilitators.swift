@@ -30,7 +30,7 @@ extension DomainMethods {
                         capacity: params.capacity ?? Facilitator.defaultCapacity,
                         workingDays: days ?? Facilitator.defaultWorkingDays, caller: Self.caller(call))
                 }
-                return wire.facilitator(facilitator)
+                return FacilitatorChange(facilitator: wire.facilitator(facilitator))
             },
             RPCMethod(.facilitatorList) { call in
                 let params = try call.decodeParams(FacilitatorListParams.self)
@@ -67,7 +67,7 @@ extension DomainMethods {
                 let facilitator = try await ErrorMapping.translating {
                     try await service.updateFacilitator(id!, changes: changes, reason: params.reason ?? "", caller: Self.caller(call))
                 }
-                return wire.facilitator(facilitator)
+                return FacilitatorChange(facilitator: wire.facilitator(facilitator))
             },
             RPCMethod(.facilitatorAssign) { call in
                 let params = try call.decodeParams(FacilitatorAssignParams.self)

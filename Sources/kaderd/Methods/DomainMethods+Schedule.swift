@@ -106,8 +106,12 @@ extension ParamReader {
             note(field, "give either zone or \(field), not both")
             return nil
         case (let zone?, nil):
-            guard let timeZone = TimeZone(identifier: zone) else {
-                note("zone", "'\(zone)' is not a time zone this system knows (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
+            // Indonesia's three zones by the names people say: WIB, WITA, WIT.
+            let named = ["WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"][zone.uppercased()]
+            guard let timeZone = TimeZone(identifier: named ?? zone) else {
+                note(
+                    "zone",
+                    "'\(zone)' is not a time zone this system knows (WIB, WITA, WIT, or one such as Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
                 return nil
             }
             return PreviewPlace(timeZone: timeZone, province: nil, region: nil)

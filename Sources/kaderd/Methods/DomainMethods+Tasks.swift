@@ -22,7 +22,9 @@ extension DomainMethods {
                 // A bare date means midnight where the listed places are; WIB when they span zones.
                 let zone = region.first.flatMap { directory.timeZone(of: $0) } ?? TimeZone(identifier: "Asia/Jakarta")!
                 let from = instant(params.from, field: "from", zone: zone, reader: &reader)
-                let to = instant(params.to, field: "to", zone: zone, reader: &reader)
+                // A day given as `to` is listed whole, as the CLI's --to says; a date-time is the
+                // moment windows must open before.
+                let to = instant(params.to, field: "to", zone: zone, reader: &reader, wholeDay: true)
                 let limit = reader.limit(params.limit)
                 try reader.check("the list cannot be made")
                 let page = try await ErrorMapping.translating {
@@ -51,7 +53,7 @@ extension DomainMethods {
                 let task = try await ErrorMapping.translating {
                     try await service.startTask(id!, force: force, caller: Self.caller(call))
                 }
-                return wire.task(task)
+                return TaskChange(task: wire.task(task))
             },
             RPCMethod(.taskComplete) { call in
                 let params = try call.decodeParams(TaskCompleteParams.self)
@@ -64,7 +66,7 @@ extension DomainMethods {
                 let task = try await ErrorMapping.translating {
                     try await service.completeTask(id!, records: records, force: force, caller: Self.caller(call))
                 }
-                return wire.task(task)
+                return TaskChange(task: wire.task(task))
             },
             RPCMethod(.taskCancel) { call in
                 let params = try call.decodeParams(ReasonParams.self)
@@ -74,7 +76,7 @@ extension DomainMethods {
                 let task = try await ErrorMapping.translating {
                     try await service.cancelTask(id!, reason: params.reason ?? "", caller: Self.caller(call))
                 }
-                return wire.task(task)
+                return TaskChange(task: wire.task(task))
             },
             RPCMethod(.taskReschedule) { call in
                 let params = try call.decodeParams(TaskRescheduleParams.self)
@@ -88,7 +90,7 @@ extension DomainMethods {
                     let start = try newStart(params.start, keeping: task.windowStart, in: zone)
                     let moved = try await service.rescheduleTask(
                         id!, to: start, reason: params.reason ?? "", force: force != nil, caller: Self.caller(call))
-                    return wire.task(moved)
+                    return TaskChange(task: wire.task(moved))
                 }
             },
         ]
@@ -103,7 +105,9 @@ extension DomainMethods {
     }
 
     /// A date (midnight in `zone`) or a full ISO 8601 date-time with offset.
-    private func instant(_ text: String?, field: String, zone: TimeZone, reader: inout ParamReader) -> Date? {
+    private func instant(
+        _ text: String?, field: String, zone: TimeZone, reader: inout ParamReader, wholeDay: Bool = false
+    ) -> Date? {
         guard let text else { return nil }
         if text.contains("T") {
             guard let date = try? Date(text, strategy: .iso8601) else {
@@ -112,7 +116,7 @@ extension DomainMethods {
             }
             return date
         }
-        return reader.localDate(text, field: field)?.date(in: zone)
+        return reader.localDate(text, field: field)?.adding(days: wholeDay ? 1 : 0).date(in: zone)
     }
 
     /// The new start of a rescheduled task: a local date-time, or a date keeping the old time of day.

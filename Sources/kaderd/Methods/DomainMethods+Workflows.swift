@@ -40,7 +40,22 @@ extension DomainMethods {
                         matching: WorkflowQuery(region: RegionFilter(within: region), state: state, cadre: cadre),
                         page: PageRequest(cursor: params.cursor, limit: limit))
                 }
-                return WorkflowList(workflows: page.items.map(wire.workflow), nextCursor: page.nextCursor)
+                // Each with its progress and its cadres' names, read in one snapshot for the page.
+                let (progress, cadres) = try await service.store.read { reader in
+                    (
+                        try reader.taskProgress(of: page.items.map(\.id)),
+                        try reader.cadres(Array(Set(page.items.flatMap(\.cadres))))
+                    )
+                }
+                let names = Dictionary(cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+                let workflows = page.items.map { workflow in
+                    var info = wire.workflow(workflow)
+                    info.cadreNames = workflow.cadres.map { names[$0] ?? $0.rawValue }
+                    info.tasksDone = progress[workflow.id]?.done ?? 0
+                    info.tasksTotal = progress[workflow.id]?.total ?? 0
+                    return info
+                }
+                return WorkflowList(workflows: workflows, nextCursor: page.nextCursor)
             },
             RPCMethod.encoded(.workflowGet) { call in
                 let params = try call.decodeParams(IDParams.self)

@@ -16,8 +16,15 @@ struct ParamReader {
         guard problems.isEmpty else { throw RPCError.invalidParams(what, fields: problems) }
     }
 
-    mutating func regionCode(_ text: String?, field: String, level: RegionCode.Level? = nil) -> RegionCode? {
+    /// A region given by its code (with or without dots) or by its name where only one
+    /// region of that level has it (`Mengwi`; `Kuta, Badung` for a namesake).
+    mutating func regionCode(
+        _ text: String?, field: String, level: RegionCode.Level? = nil, directory: RegionDirectory = .shared
+    ) -> RegionCode? {
         guard let text else { return nil }
+        if text.unicodeScalars.contains(where: \.properties.isAlphabetic) {
+            return regionNamed(text, field: field, filter: level.map { RegionLevelFilter(level: $0) }, directory: directory)
+        }
         do {
             let code = try RegionCode(text)
             if let level, code.level != level {
@@ -29,6 +36,27 @@ struct ParamReader {
             note(field, "\(error)")
             return nil
         }
+    }
+
+    /// The region named `text`, or a note listing the namesakes to choose from.
+    mutating func regionNamed(_ text: String, field: String, filter: RegionLevelFilter?, directory: RegionDirectory)
+        -> RegionCode?
+    {
+        let what = filter.map { $0.kind?.name ?? $0.level.rawValue } ?? "region"
+        switch directory.region(named: text, filter: filter) {
+        case .found(let region):
+            return region.code
+        case .ambiguous(let candidates):
+            let shown = candidates.prefix(5).map(directory.describe).joined(separator: "; ")
+            let more = candidates.count > 5 ? "; and \(candidates.count - 5) more" : ""
+            note(
+                field,
+                "'\(text)' names \(candidates.count) \(what == "region" ? "regions" : what + "s"): \(shown)\(more); "
+                    + "give the code, or the name with the regions it lies in ('\(text), <regency>')")
+        case .none:
+            note(field, "no \(what) is named '\(text)' (kaderctl region search '\(text)' finds close names)")
+        }
+        return nil
     }
 
     mutating func id<Kind: EntityKind>(_ text: String?, field: String, as kind: Kind.Type = Kind.self) -> EntityID<Kind>? {
@@ -55,7 +83,7 @@ struct ParamReader {
     mutating func sex(_ text: String?, field: String) -> Sex? {
         guard let text else { return nil }
         guard let sex = Sex(lenient: text) else {
-            note(field, "'\(text)' is not male, female, L or P")
+            note(field, "'\(text)' is not one of \(Sex.accepted)")
             return nil
         }
         return sex

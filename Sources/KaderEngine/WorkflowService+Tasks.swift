@@ -92,16 +92,18 @@ extension WorkflowService {
             func refuse(_ message: String) -> EngineError {
                 .invalid(ValidationError("task \(id) cannot be rescheduled", problems: [FieldProblem(field: "start", message: message)]))
             }
-            guard newStart > now else { throw refuse("\(start) has already passed") }
+            // Times in messages as kaderctl shows them: the village's clock and zone name.
+            let asked = Self.shown(newStart, in: zone)
+            guard newStart > now else { throw refuse("\(asked) has already passed; it is \(Self.shown(now, in: zone)) there") }
             let (previous, next) = TaskRules.neighbours(of: task, among: try writer.reader.tasks(of: task.workflowID))
             if let next, newStart >= next.windowStart {
                 throw refuse(
-                    "\(start) is not before \(Self.label(next)) (\(next.id), opens \(Self.shown(next.windowStart, in: zone))): "
+                    "\(asked) is not before \(Self.label(next)) (\(next.id), opens \(Self.shown(next.windowStart, in: zone))): "
                         + "\(Self.label(task)) must stay before it; move that one first")
             }
             if let previous, newStart <= previous.windowStart {
                 throw refuse(
-                    "\(start) is not after \(Self.label(previous)) (\(previous.id), opens "
+                    "\(asked) is not after \(Self.label(previous)) (\(previous.id), opens "
                         + "\(Self.shown(previous.windowStart, in: zone))): \(Self.label(task)) must stay after it")
             }
             var detail: [String: String] = [:]

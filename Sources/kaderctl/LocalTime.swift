@@ -20,6 +20,16 @@ enum LocalTime {
         return zone.isEmpty ? "\(date) \(time)" : "\(date) \(time) \(zone)"
     }
 
+    /// A value that may be a village time with its offset (`2027-03-02T09:00:00+08:00`, as
+    /// history details hold them) shown as the tables show times, `2027-03-02 09:00 WITA`;
+    /// any other text unchanged.
+    static func display(any text: String) -> String {
+        let characters = Array(text)
+        guard characters.count == 25, characters[10] == "T", characters[19] == "+" || characters[19] == "-" else { return text }
+        let zone = ["+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"][String(characters[19...])] ?? "UTC" + String(characters[19...])
+        return display(text, zone: zone)
+    }
+
     /// `Mon` for `2026-01-05`; nil for text that is not a date.
     static func weekdayName(of date: String) -> String? {
         let parts = date.split(separator: "-").compactMap { Int($0) }

@@ -65,7 +65,8 @@ struct ProgramCommand: ParsableCommand {
         @Argument(help: "The program id, e.g. kpmd.")
         var id: String
 
-        @Option(help: "A version of the program (default: the latest).")
+        // Not --version: that is every command's own flag, shown twice in --help beside this.
+        @Option(name: .customLong("program-version"), help: "A version of the program (default: the latest).")
         var version: Int?
 
         func run() throws {

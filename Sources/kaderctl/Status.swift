@@ -6,7 +6,12 @@ struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show whether kaderd is running, its version, uptime, socket and state folder.",
-        discussion: "Exits 0 when the daemon answers, 69 when it cannot be reached. " + GlobalOptions.helpNote
+        discussion: """
+            Exits 0 when the daemon answers, 69 when it cannot be reached; with --json, every setting in \
+            use under "config".
+            Example: kaderctl status
+
+            """ + GlobalOptions.helpNote
     )
 
     @ParentCommand var kaderctl: Kaderctl

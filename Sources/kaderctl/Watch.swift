@@ -119,7 +119,7 @@ struct Watch: ParsableCommand {
         if let from = detail.removeValue(forKey: "from"), let to = detail.removeValue(forKey: "to") {
             change += " \(from) → \(to)"
         }
-        let extra = detail.keys.sorted().map { "\($0)=\(detail[$0]!)" }.joined(separator: " ")
+        let extra = detail.keys.sorted().map { "\($0)=\(LocalTime.display(any: detail[$0]!))" }.joined(separator: " ")
         let who = user ?? event.uid.map { "uid \($0)" } ?? event.agent
         return "#\(event.seq) \(MachineTime.display(event.at)) \(event.entityKind) \(event.entityID)"
             + (name.map { " \"\($0)\"" } ?? "") + " \(change)" + (extra.isEmpty ? "" : " \(extra)") + " (\(who))"

@@ -46,7 +46,8 @@ struct WorkflowCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The program to run (default: kpmd).", valueName: "ID"))
         var program: String?
 
-        @Option(help: "The program's version (default: the latest).")
+        // Not --version: that is every command's own flag, shown twice in --help beside this.
+        @Option(name: .customLong("program-version"), help: "The program's version (default: the latest).")
         var version: Int?
 
         @Option(

@@ -14,15 +14,19 @@ struct Kaderd: AsyncParsableCommand {
         commandName: "kaderd",
         abstract: "The kaderd daemon: cadre-development workflows of Indonesian villages, as scheduled tasks.",
         discussion: """
-            Runs in the foreground and serves JSON-RPC 2.0 on a Unix socket; talk to it with kaderctl.
-            Stops gracefully on SIGTERM or SIGINT: requests already received are answered, the socket
+            Runs in the foreground and serves JSON-RPC 2.0 on a Unix socket; talk to it with kaderctl. \
+            Stops gracefully on SIGTERM or SIGINT: requests already received are answered, the socket \
             file is removed, and the exit status is 0. SIGHUP re-reads the config file.
 
-            Settings come from (strongest first) these options, the environment (KADERD_SOCKET), the
+            Settings come from (strongest first) these options, the environment (KADERD_SOCKET), the \
             config file (\(DaemonSettings.defaultConfigFile), optional) and the defaults.
 
-            Exit status: 0 ok, 64 usage, 69 socket unavailable, 70 internal error, 75 state folder in
-            use by another kaderd, 77 permission denied, 78 configuration error.
+            Each plugin runs in a helper process of its own, this program started again with \
+            --plugin-host FILE (not for use by hand).
+
+            Exit status: 0 ok, 64 usage, 65 plugin refused (--check-plugin), 69 socket unavailable, \
+            70 internal error, 75 state folder in use by another kaderd, 77 permission denied, \
+            78 configuration error.
             """,
         version: KaderVersion.current
     )

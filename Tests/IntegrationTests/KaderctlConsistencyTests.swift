@@ -24,6 +24,19 @@ import Testing
         let hour = makassar.component(.hour, from: before)
         #expect(registered.contains(String(format: " %02d:", hour)) || registered.contains(String(format: " %02d:", (hour + 1) % 24)))
         #expect(!shown.stdout.contains("UTC"), "\(shown.stdout)")
+
+        // What happens in the village: its clock and zone name, in history details and errors too.
+        let start = TestCalendar.freeDay(atLeast: 2, in: "51")
+        let run = try await ctl.json(["workflow", "start", "--cadre", cadre, "--start-date", "\(start)"])
+        let visit = try #require(run["tasks"]?.arrayValue?.last?["id"]?.stringValue)
+        let last = try #require(run["tasks"]?.arrayValue?.last?["window_start"]?.stringValue)
+        let later = String(last.prefix(10))
+        let moved = try await ctl.run(["task", "reschedule", visit, "--to", "\(later)T10:30", "--reason", "banjir"])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let history = try await ctl.run(["task", "show", visit])
+        #expect(history.stdout.contains(" WITA") && !history.stdout.contains("+08:00"), "\(history.stdout)")
+        let past = try await ctl.run(["task", "reschedule", visit, "--to", "\(TestCalendar.today(in: "51").adding(days: -3))T09:00"])
+        #expect(past.stderr.contains("09:00 WITA has already passed; it is "), "\(past.stderr)")
     }
 
     /// `to` includes its day in the API as in the CLI; `next_cursor` is null on the last page.
@@ -209,6 +222,12 @@ import Testing
 
     @Test func smallThings() async throws {
         let ctl = try await KaderctlSession()
+        let status = try await ctl.json(["status"])
+        #expect(status["config"]?["plugin_timeout_seconds"]?.doubleValue == 5, "\(status)")
+        #expect(status["config"]?["socket_mode"]?.stringValue == "0660")
+        #expect(status["config"]?["state_dir"]?.stringValue == ctl.daemon.stateDir)
+        let help = try await ctl.run(["workflow", "start", "--help"])
+        #expect(help.stdout.contains("--program-version") && help.stdout.components(separatedBy: "--version").count == 2)
         let reload = try await ctl.run(["reload"])
         #expect(reload.status == 0 && reload.stdout.hasPrefix("kaderd reloaded "), "\(reload.stdout) \(reload.stderr)")
         let preview = try await ctl.run(["schedule", "preview", "--rule", "FREQ=DAILY;COUNT=1", "--start", "\(TestCalendar.today(in: "51"))T09:00", "--zone", "WITA"])
@@ -216,6 +235,14 @@ import Testing
         let sex = try await ctl.run(
             ["cadre", "register", "--name", "X", "--sex", "Q", "--birth-year", "1990", "--field", "f", "--village", "51.03.02.2001"])
         #expect(sex.stderr.contains("L, laki-laki, M or male; P, perempuan, F or female"), "\(sex.stderr)")
-        #expect(try await ctl.register("Ayu", sex: "perempuan", born: 1990, field: "f", village: "51.03.02.2001").hasPrefix("cdr_"))
+        let ayu = try await ctl.register("Ayu", sex: "perempuan", born: 1990, field: "f", village: "51.03.02.2001")
+        let made = try await ctl.register("Made", sex: "L", born: 1991, field: "f", village: "51.03.02.2002")
+        let day = "\(TestCalendar.freeDay(atLeast: 2, in: "51"))"
+        for cadre in [ayu, made] { _ = try await ctl.json(["workflow", "start", "--cadre", cadre, "--start-date", day]) }
+        let workflows = try await ctl.run(["workflow", "list"])
+        #expect(workflows.stdout.contains(" DONE ") && workflows.stdout.contains("0 of 11"), "\(workflows.stdout)")
+        #expect(workflows.stdout.contains("Ayu") && workflows.stdout.contains("Made"), "names, not ids: \(workflows.stdout)")
+        let tasks = try await ctl.run(["task", "list", "--province", "51"])
+        #expect(tasks.stdout.split(separator: "\n").first?.contains("WORKFLOW") == true, "two workflows' tasks say whose")
     }
 }

@@ -84,14 +84,16 @@ import Testing
         let (result, took) = try await reload.value
         #expect(result.needsRestart.isEmpty)
         #expect(took > .seconds(5), "seven years of blackouts at a second a call: \(took)")
-        // Enough calls for a p99 to say something; a machine saturated by builds answers
-        // fewer than a hundred in the reload's seconds (84 seen), each pair still in ~80 ms.
-        #expect(during.count > 50, "\(during.count) calls during the reload")
-        let p99 = during[during.count * 99 / 100]
-        let baselineP99 = beside[beside.count * 99 / 100]
+        // A reload that held daemon.status back would leave a call or two in its seconds, each
+        // as slow as the reload; beside the whole suite (up to 170 runnable threads on two
+        // cores) a free daemon still answers a dozen pairs. p90, not p99: at that load the
+        // slowest percent measures the scheduler, and a blocked status slows every call.
+        #expect(during.count >= 10, "\(during.count) calls during the reload")
+        let p90 = during[during.count * 9 / 10]
+        let baselineP90 = beside[beside.count * 9 / 10]
         #expect(
-            p99 < baselineP99 * 1.5 + .milliseconds(5),
-            "daemon.status p99 \(p99) during a reload of \(took) (slowest \(during.last!)); beside it, \(baselineP99)")
+            p90 < baselineP90 * 1.5 + .milliseconds(5),
+            "daemon.status p90 \(p90) during a reload of \(took) (slowest \(during.last!)); beside it, \(baselineP90)")
 
         // What the reload made is in use once it is done: 15 June in Bali is blacked out.
         let year = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1

@@ -199,7 +199,9 @@ import Testing
                 }
                 return ContinuousClock.now - shutdownStarted
             }
-            #expect(elapsed < .seconds(2), "the last idle client was let go after \(elapsed)")
+            // Promptly: well before any timeout would (idle: 300 s; each client's read: 5 s). Beside
+            // the whole suite's load the event loops may wait their turn two seconds.
+            #expect(elapsed < .seconds(4), "the last idle client was let go after \(elapsed)")
         }
         #expect(!FileManager.default.fileExists(atPath: socket))
     }

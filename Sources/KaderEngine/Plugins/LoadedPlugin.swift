@@ -78,11 +78,14 @@ public final class LoadedPlugin: Sendable {
         guard let replyBytes else { throw refuse("it returned no reply") }
         let limit = process.maximumReplyBytes
         guard replyBytes.count <= limit else { throw refuse("its reply is longer than \(limit) bytes") }
-        if let failure = try? JSONDecoder().decode(PluginFailure.self, from: Data(replyBytes)) {
+        let data = Data(replyBytes)
+        // Only a reply that names an error is read as a failure: decoding twice every time
+        // would double the cost of every call.
+        if let failure = Self.failure(in: data) {
             throw refuse(failure.error)
         }
         do {
-            return try JSONDecoder().decode(Reply.self, from: Data(replyBytes))
+            return try JSONDecoder().decode(Reply.self, from: data)
         } catch {
             let excerpt = String(decoding: replyBytes.prefix(200), as: UTF8.self)
             throw refuse("its reply is not what \(hook) answers: \(excerpt)")
@@ -93,4 +96,12 @@ public final class LoadedPlugin: Sendable {
 /// A reply that reports a failure: {"error": "why"}.
 struct PluginFailure: Decodable {
     let error: String
+}
+
+extension LoadedPlugin {
+    /// The failure a reply reports, when it has an `"error"` member at all.
+    fileprivate static func failure(in data: Data) -> PluginFailure? {
+        guard data.range(of: Data(#""error""#.utf8)) != nil else { return nil }
+        return try? JSONDecoder().decode(PluginFailure.self, from: data)
+    }
 }

@@ -32,8 +32,8 @@ public final class KaderStore: Sendable {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             // A checkpoint copies each page changed since the last one back into the file
             // once, however often the log holds it: the hot pages (the time indexes' ends,
-            // the counts) are copied a tenth as often with 10,000 pages (40 MB) of log as
-            // with SQLite's default of 1,000. workflow.start: ~1,700/s -> ~2,000/s.
+            // the counts) are copied a tenth as often with 10,000 pages of log as with
+            // SQLite's default of 1,000 (what it gains: Benchmarks/README.md).
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
         }
         do {

@@ -99,8 +99,8 @@ enum StoreMigrations {
             try db.execute(sql: "ALTER TABLE workflow ADD COLUMN facilitator TEXT NOT NULL DEFAULT ''")
         }
         migrator.registerMigration("v4: counts by state, kept by triggers") { db in
-            // `daemon.status` shows these counts; counting a million tasks at each call took
-            // 100 ms and grew with the store. Triggers keep them in the same transaction as
+            // `daemon.status` shows these counts; counting every task at each call grew with
+            // the store. Triggers keep them in the same transaction as
             // the change, so they are always exact.
             try db.execute(
                 sql: """

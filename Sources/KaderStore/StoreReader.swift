@@ -239,9 +239,9 @@ public struct StoreReader {
     }
 
     /// A region and a time range: SQLite, without statistics, walks the time index and reads
-    /// every task of every province in the range to keep one province's (110 ms for a week of
-    /// a million-task store). The village index holds the window too, so the range is checked
-    /// there and only matching tasks are read (10 ms). A workflow's own index beats both.
+    /// every task of every province in the range to keep one province's. The village index
+    /// holds the window too, so the range is checked there and only matching tasks are read
+    /// (a tenth of the time: Benchmarks/README.md). A workflow's own index beats both.
     static func taskIndex(for query: TaskQuery) -> String {
         let timeBound = query.from != nil || query.until != nil
         if query.facilitator != nil, query.workflow == nil { return "INDEXED BY task_by_facilitator" }

@@ -88,10 +88,9 @@ struct CalendarCommand: ParsableCommand {
             if export.events == 0 { Output.error("no task matches: the calendar has no events") }
             guard let output else { return Output.write(export.calendar) }
             do {
-                // Whole or not at all: a folder a phone syncs from never holds half a calendar.
-                try Data(export.calendar.utf8).write(to: URL(filePath: output), options: .atomic)
+                try AtomicFile.write(Array(export.calendar.utf8), to: output)
             } catch {
-                throw CommandFailure(kind: nil, message: "cannot write \(output): \(error.localizedDescription)").report()
+                throw CommandFailure(kind: nil, message: "cannot write \(output): \(error)").report()
             }
             Output.progress("wrote \(export.events) events to \(output)")
         }

@@ -129,10 +129,12 @@ struct ImportCommand: ParsableCommand {
 
         /// A message naming another row of the batch (`cadres[2]`) names its line instead.
         private static func lineNumbers(in message: String, sheet: CadreCSV) -> String {
-            guard let range = message.range(of: "cadres["), let close = message[range.upperBound...].firstIndex(of: "]"),
+            guard let range = message.firstRange(of: "cadres["), let close = message[range.upperBound...].firstIndex(of: "]"),
                 let index = Int(message[range.upperBound..<close]), sheet.rows.indices.contains(index)
             else { return message }
-            return message.replacingCharacters(in: range.lowerBound...close, with: "line \(sheet.rows[index].line)")
+            var named = message
+            named.replaceSubrange(range.lowerBound...close, with: "line \(sheet.rows[index].line)")
+            return named
         }
 
         /// `cadres[3].village` → (3, "village").

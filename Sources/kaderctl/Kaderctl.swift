@@ -26,7 +26,7 @@ struct Kaderctl: ParsableCommand {
         version: KaderVersion.current,
         // Every command spells out its commandName: without one, ArgumentParser derives it with
         // String(describing:), and the runtime then scans every protocol conformance in the
-        // binary for each command, at every start (1.4 ms of `kaderctl status`, a fifth of it).
+        // binary for each command, at every start (a fifth of `kaderctl status`: Benchmarks/README.md).
         subcommands: [
             Status.self, RegionCommand.self, ProgramCommand.self, CadreCommand.self, ImportCommand.self,
             WorkflowCommand.self, TaskCommand.self, FacilitatorCommand.self, ReportCommand.self, Schedule.self, BlackoutsCommand.self,
@@ -46,8 +46,9 @@ struct Kaderctl: ParsableCommand {
         } catch {
             let status = exitCode(for: error)
             guard Output.errorsAsJSON, status != .success, !(error is ExitCode) else { exit(withError: error) }
-            let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            exit(withError: CommandFailure(kind: nil, message: message.replacingOccurrences(of: "Error: ", with: ""), exit: .usage).report())
+            let line = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let message = line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line
+            exit(withError: CommandFailure(kind: nil, message: message, exit: .usage).report())
         }
     }
 }

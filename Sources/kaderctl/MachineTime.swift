@@ -15,8 +15,8 @@ import Foundation
 /// What happens in a village is shown in the village's time instead (`LocalTime`).
 ///
 /// Worked out with the C library's `localtime_r`, which reads TZ and the zone database:
-/// Foundation's date formatting lives in the part that brings ICU, about 2 ms more at
-/// every kaderctl start.
+/// Foundation's date formatting lives in the part that brings ICU, which would slow every
+/// kaderctl start.
 enum MachineTime {
     /// `2026-12-02 12:38:37 WITA`, the seconds truncated; the offset (`+0700`) where the zone
     /// has no abbreviation.

@@ -5,8 +5,7 @@ import Musl
 #endif
 
 /// Standard input, output or error, used with read(2) and write(2) rather than Foundation's
-/// FileHandle, which would link all of Foundation and ICU into kaderctl and add about 2 ms
-/// to every start.
+/// FileHandle, which would link all of Foundation and ICU into kaderctl and slow every start.
 struct StandardStream {
     static let input = StandardStream(descriptor: STDIN_FILENO)
     static let output = StandardStream(descriptor: STDOUT_FILENO)

@@ -27,7 +27,7 @@ extension BlackoutCalendar {
 
     private init(holidaysCSV csv: UnsafeBufferPointer<UInt8>) throws(RegionDataError) {
         self.init()
-        var reader = CSVReader(csv, file: Self.holidaysFile)
+        var reader = ReferenceCSVReader(csv, file: Self.holidaysFile)
         var fields: [String] = []
         guard try reader.nextRecord(into: &fields), fields == ["date", "name"] else {
             throw reader.error("expected the header \"date,name\"")

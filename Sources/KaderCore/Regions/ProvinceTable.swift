@@ -11,7 +11,7 @@ struct ProvinceTable {
     let lines: [RegionCode: Int]
 
     init(csv: UnsafeBufferPointer<UInt8>) throws(RegionDataError) {
-        var reader = CSVReader(csv, file: Self.file)
+        var reader = ReferenceCSVReader(csv, file: Self.file)
         var fields: [String] = []
         guard try reader.nextRecord(into: &fields), fields == ["code", "name", "zone", "iana"] else {
             throw reader.error("expected the header \"code,name,zone,iana\"")
@@ -32,7 +32,7 @@ struct ProvinceTable {
         self.lines = lines
     }
 
-    private static func province(from fields: [String], reader: CSVReader) throws(RegionDataError) -> Province {
+    private static func province(from fields: [String], reader: ReferenceCSVReader) throws(RegionDataError) -> Province {
         let code: RegionCode
         do { code = try RegionCode(fields[0]) } catch { throw reader.error(error.description) }
         guard code.level == .province else {

@@ -17,7 +17,7 @@ struct RegionTable: Sendable {
     /// Reads the regions, refusing rows out of order, listed twice, without their parent
     /// above them, or in a province that provinces.csv does not know.
     init(csv: UnsafeBufferPointer<UInt8>, provinces: ProvinceTable) throws(RegionDataError) {
-        var reader = CSVReader(csv, file: Self.file)
+        var reader = ReferenceCSVReader(csv, file: Self.file)
         var fields: [String] = []
         guard try reader.nextRecord(into: &fields), fields == ["code", "name"] else {
             throw reader.error("expected the header \"code,name\"")

@@ -1,4 +1,9 @@
+// Not all of Foundation: kaderctl links this module, and all of it would bring ICU into every start.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// ISO 8601 text of an instant at a UTC offset (`2026-12-01T09:00:00+08:00`), written by
 /// hand: a page of tasks shows three hundred times, and Foundation's format style was a

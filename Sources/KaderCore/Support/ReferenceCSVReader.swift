@@ -2,7 +2,7 @@
 /// double quotes (a quote inside doubled), lines ending in LF or CRLF, blank lines skipped.
 /// Spaces around an unquoted field are dropped: a few names in the data end in one.
 /// Hand-written because the 2 MB of wilayah must load in milliseconds.
-struct CSVReader {
+struct ReferenceCSVReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let file: String
     private var position = 0

@@ -91,7 +91,6 @@ let package = Package(
             dependencies: [
                 "KaderRPC",
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -121,6 +120,10 @@ let package = Package(
             name: "KaderFuzzing",
             dependencies: [
                 "KaderRPC", "KaderServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                // The server's framing without a socket (OfflineConnection): test machinery
+                // that stays out of what ships.
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

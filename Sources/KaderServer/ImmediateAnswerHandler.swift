@@ -47,6 +47,9 @@ final class ImmediateAnswerHandler: ChannelDuplexHandler, RemovableChannelHandle
                 if let reply = answer.reply { write(reply, context: context) }
                 return
             }
+            unanswered += 1
+            context.fireChannelRead(wrapInboundOut(.parsed(inbound)))
+            return
         }
         unanswered += 1
         context.fireChannelRead(data)

@@ -1,18 +1,21 @@
 import KaderRPC
 import NIOCore
 
-/// One unit of input from a connection.
-enum LineFrame: Sendable {
+/// One unit of input from a connection. Package-wide: the fuzzer frames input as the server does.
+package enum LineFrame: Sendable {
     /// A line without its terminating newline (and without a trailing `\r`).
     case line(ByteBuffer)
+    /// A line already read as JSON-RPC on the event loop (by the handler that answers
+    /// immediate methods there), handed on so that it is never parsed twice.
+    case parsed(RPCInbound)
     /// The client sent more than the line limit without a newline. Nothing after this can be
     /// trusted to start at a message boundary, so the connection ends after the error reply.
     case tooLong
 }
 
 /// Splits the byte stream into lines, refusing to buffer more than `maxLineBytes` of one.
-struct LineFrameDecoder: ByteToMessageDecoder {
-    typealias InboundOut = LineFrame
+package struct LineFrameDecoder: ByteToMessageDecoder {
+    package typealias InboundOut = LineFrame
 
     private enum State {
         case reading
@@ -26,11 +29,11 @@ struct LineFrameDecoder: ByteToMessageDecoder {
     /// is scanned once, not once per read.
     private var scanned = 0
 
-    init(maxLineBytes: Int = RPCFraming.maxLineBytes) {
+    package init(maxLineBytes: Int = RPCFraming.maxLineBytes) {
         self.maxLineBytes = maxLineBytes
     }
 
-    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+    package mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         switch state {
         case .discarding:
             buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
@@ -55,7 +58,7 @@ struct LineFrameDecoder: ByteToMessageDecoder {
         }
     }
 
-    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
+    package mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
         -> DecodingState
     {
         while try decode(context: context, buffer: &buffer) == .continue {}

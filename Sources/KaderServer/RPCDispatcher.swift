@@ -10,12 +10,19 @@ import Logging
 public struct RPCDispatcher: Sendable {
     private let methods: [String: RPCMethod]
     private let access: AccessControl
+    private let translate: @Sendable (any Error) -> RPCError?
 
     /// - Parameters:
     ///   - methods: every method to serve; `rpc.discover` is added from their descriptors.
     ///   - access: who may call what; by default only root and this process's own user.
-    public init(methods: [RPCMethod], access: AccessControl = .ownerOnly()) {
+    ///   - translatingErrors: the RPC error each of the application's own errors is, asked
+    ///     once here for every method; an error it leaves nil is a bug, reported as internal.
+    public init(
+        methods: [RPCMethod], access: AccessControl = .ownerOnly(),
+        translatingErrors translate: @escaping @Sendable (any Error) -> RPCError? = { _ in nil }
+    ) {
         self.access = access
+        self.translate = translate
         var table = Dictionary(methods.map { ($0.descriptor.name, $0) }, uniquingKeysWith: { _, last in last })
         let descriptors = Array(table.values.map(\.descriptor)) + [.rpcDiscover]
         let document = OpenRPCDocument.render(methods: descriptors)
@@ -80,7 +87,7 @@ public struct RPCDispatcher: Sendable {
                 result = .failure(error)
             case .ready(let method, let call):
                 guard let immediate = method.immediate else { return nil }
-                result = Self.run(call) { try immediate(call) }
+                result = run(call) { try immediate(call) }
             }
             guard let id = request.id else { return ImmediateAnswer(reply: nil) }
             return ImmediateAnswer(reply: Self.reply(id: id, result))
@@ -144,12 +151,12 @@ public struct RPCDispatcher: Sendable {
             do {
                 return .success(try await method.handler(call))
             } catch {
-                return .failure(Self.rpcError(error, method: request.method, context: context))
+                return .failure(rpcError(error, method: request.method, context: context))
             }
         }
     }
 
-    private static func run<T>(_ call: RPCCall, _ body: () throws -> T) -> Result<T, RPCError> {
+    private func run<T>(_ call: RPCCall, _ body: () throws -> T) -> Result<T, RPCError> {
         do {
             return .success(try body())
         } catch {
@@ -157,9 +164,11 @@ public struct RPCDispatcher: Sendable {
         }
     }
 
-    /// A method's own errors go to the caller; anything else is logged and reported as internal.
-    private static func rpcError(_ error: any Error, method: String, context: RPCContext) -> RPCError {
+    /// A method's own errors go to the caller, translated when they are the application's;
+    /// anything else is logged and reported as internal.
+    private func rpcError(_ error: any Error, method: String, context: RPCContext) -> RPCError {
         if let error = error as? RPCError { return error }
+        if let translated = translate(error) { return translated }
         context.logger.error("method failed", metadata: ["method": .string(method), "error": .string("\(error)")])
         return .internalError("Internal error in \(method); the daemon's log has the details")
     }

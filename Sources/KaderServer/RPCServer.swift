@@ -225,13 +225,18 @@ extension RPCServer {
         let limits = configuration.limits
         for try await frame in frames {
             switch frame {
-            case .line(let line):
+            case .line, .parsed:
                 var lineContext = context
                 let streams = RPCStreams(budget: streamBudget)
                 lineContext.streams = streams
                 // Counted busy since it was framed (RequestArrivalHandler); done once answered.
                 defer { activity.end() }
-                let inbound = RPCInbound(line: line.readableBytesView, maxDepth: limits.maxNestingDepth)
+                let inbound: RPCInbound
+                switch frame {
+                case .parsed(let parsed): inbound = parsed
+                case .line(let line): inbound = RPCInbound(line: line.readableBytesView, maxDepth: limits.maxNestingDepth)
+                case .tooLong: continue
+                }
                 // Written even when empty: the event loop counts replies to keep their order.
                 let reply = await dispatcher.handle(inbound, context: lineContext)
                 try await outbound.write(.reply(reply.map { ByteBuffer(line: $0) } ?? ByteBuffer()))

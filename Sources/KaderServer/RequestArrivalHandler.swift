@@ -13,7 +13,10 @@ final class RequestArrivalHandler: ChannelInboundHandler, RemovableChannelHandle
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .line = unwrapInboundIn(data) { activity.begin() }
+        switch unwrapInboundIn(data) {
+        case .line, .parsed: activity.begin()
+        case .tooLong: break
+        }
         context.fireChannelRead(data)
     }
 }

@@ -123,7 +123,8 @@ struct Kaderd: AsyncParsableCommand {
         let access = Self.accessControl(settings: settings, store: service.store, logger: logger)
         systemd.reloader.whenAccepted { fresh in Self.apply(fresh.accessPolicy, to: access, logger: logger) }
         let domain = DomainMethods(service: service, blackoutSources: blackouts)
-        let dispatcher = RPCDispatcher(methods: daemon.methods + domain.methods, access: access)
+        let dispatcher = RPCDispatcher(
+            methods: daemon.methods + domain.methods, access: access, translatingErrors: ErrorMapping.rpcError(for:))
         DescriptorLimit.raise(toServe: settings.limits.maxConnections, logger: logger)
         let servers = systemd.makeServers(dispatcher: dispatcher, settings: settings)
 

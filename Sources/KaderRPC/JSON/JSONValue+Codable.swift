@@ -14,14 +14,9 @@ extension JSONValue {
         self = try JSONValueEncoder.encode(value)
     }
 
-    /// Decodes the value into `type`; failures are `DecodingError`s with the coding path.
+    /// Decodes the value into `type` as it is, without writing it back to text; failures
+    /// are `DecodingError`s with the coding path.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONValue.decoder.decode(T.self, from: Data(JSONWriter.bytes(self)))
-    }
-
-    private static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
+        try JSONValueDecoder.decode(T.self, from: self)
     }
 }

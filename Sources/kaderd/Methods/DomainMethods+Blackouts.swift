@@ -10,10 +10,10 @@ extension DomainMethods {
             RPCMethod(.blackoutList) { call in
                 let params = try call.decodeParams(BlackoutListParams.self)
                 var reader = ParamReader()
-                let region = reader.namedRegion(
+                let givenRegion = reader.namedRegion(
                     province: params.province, regency: params.regency, district: params.district, village: params.village,
                     directory: directory)
-                if region == nil && reader.problems.isEmpty {
+                if givenRegion == nil && reader.problems.isEmpty {
                     reader.note("province", "give a province, regency, district or village (e.g. 51): blackouts differ by place")
                 }
                 var first: LocalDate?
@@ -21,8 +21,8 @@ extension DomainMethods {
                     first = try? LocalDate(year: year, month: 1, day: 1)
                     if first == nil { reader.note("year", "\(year) is not a year kaderd can list") }
                 }
-                try reader.check("the blackouts cannot be listed")
-                return try await list(in: region!, year: params.year, affected: params.affected == true)
+                let region = try reader.check("the blackouts cannot be listed", givenRegion)
+                return try await list(in: region, year: params.year, affected: params.affected == true)
             }
         ]
     }
@@ -49,9 +49,7 @@ extension DomainMethods {
 
         var onBlackouts: [TaskOnBlackoutInfo]?
         if affected {
-            let found = try await ErrorMapping.translating {
-                try await BlackoutReview.tasks(in: blackouts, within: region.code, calendar: calendar, service: service)
-            }
+            let found = try await BlackoutReview.tasks(in: blackouts, within: region.code, calendar: calendar, service: service)
             let tasks = wire.tasks(found.map(\.task))
             onBlackouts = zip(found, tasks).map { found, task in
                 TaskOnBlackoutInfo(task: task, blackout: found.blackout.name, source: found.blackout.source.description)

@@ -18,11 +18,9 @@ extension DomainMethods {
                 }
                 try reader.check(params.cadres == nil ? "the cadre cannot be registered" : "the cadres cannot be registered")
                 let dryRun = params.dryRun ?? false
-                let cadres = try await ErrorMapping.translating {
-                    try await service.registerCadres(
-                        drafts, asBatch: params.cadres != nil, allowDuplicates: params.allowDuplicate ?? false,
-                        dryRun: dryRun, caller: Self.caller(call))
-                }
+                let cadres = try await service.registerCadres(
+                    drafts, asBatch: params.cadres != nil, allowDuplicates: params.allowDuplicate ?? false,
+                    dryRun: dryRun, caller: Self.caller(call))
                 return CadreBatch(
                     cadres: cadres.map { cadre in
                         var info = wire.cadre(cadre)
@@ -38,29 +36,25 @@ extension DomainMethods {
                 let status = reader.choice(params.status, field: "status", as: CadreStatus.self)
                 let limit = reader.limit(params.limit)
                 try reader.check("the list cannot be made")
-                let page = try await ErrorMapping.translating {
-                    try await service.cadres(
-                        matching: CadreQuery(
-                            region: RegionFilter(within: region), status: status, withdrawn: params.withdrawn ?? false),
-                        page: PageRequest(cursor: params.cursor, limit: limit))
-                }
+                let page = try await service.cadres(
+                    matching: CadreQuery(
+                        region: RegionFilter(within: region), status: status, withdrawn: params.withdrawn ?? false),
+                    page: PageRequest(cursor: params.cursor, limit: limit))
                 return CadreList(cadres: page.items.map(wire.cadre), nextCursor: page.nextCursor)
             },
             RPCMethod(.cadreGet) { call in
                 let params = try call.decodeParams(IDParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: CadreKind.self)
-                try reader.check("no cadre can be found by that id")
-                return try await ErrorMapping.translating {
-                    let cadre = try await service.cadre(id!)
-                    let history = try await service.store.read { try $0.history(of: id!.rawValue) }
-                    return CadreDetail(cadre: wire.cadre(cadre), history: history.map(wire.history))
-                }
+                let givenId = reader.id(params.id, field: "id", as: CadreKind.self)
+                let id = try reader.check("no cadre can be found by that id", givenId)
+                let cadre = try await service.cadre(id)
+                let history = try await service.store.read { try $0.history(of: id.rawValue) }
+                return CadreDetail(cadre: wire.cadre(cadre), history: history.map(wire.history))
             },
             RPCMethod(.cadreUpdate) { call in
                 let params = try call.decodeParams(CadreUpdateParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: CadreKind.self)
+                let givenId = reader.id(params.id, field: "id", as: CadreKind.self)
                 let changes = CadreChanges(
                     name: params.name, sex: reader.sex(params.sex, field: "sex"), birthYear: params.birthYear,
                     education: params.education, courses: params.courses, field: params.field,
@@ -76,23 +70,19 @@ extension DomainMethods {
                         reader.note(problem.field, problem.message)
                     }
                 }
-                try reader.check("the cadre cannot be changed")
-                let cadre = try await ErrorMapping.translating {
-                    try await service.updateCadre(
-                        id!, changes: changes, reason: params.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
-                        caller: Self.caller(call))
-                }
+                let id = try reader.check("the cadre cannot be changed", givenId)
+                let cadre = try await service.updateCadre(
+                    id, changes: changes, reason: params.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+                    caller: Self.caller(call))
                 return CadreChange(cadre: wire.cadre(cadre))
             },
             RPCMethod(.cadreWithdraw) { call in
                 let params = try call.decodeParams(ReasonParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: CadreKind.self)
+                let givenId = reader.id(params.id, field: "id", as: CadreKind.self)
                 let reason = reader.reason(params.reason, why: "say why the registration was wrong, for the history")
-                try reader.check("the registration cannot be withdrawn")
-                let withdrawn = try await ErrorMapping.translating {
-                    try await service.withdrawCadre(id!, reason: reason, caller: Self.caller(call))
-                }
+                let id = try reader.check("the registration cannot be withdrawn", givenId)
+                let withdrawn = try await service.withdrawCadre(id, reason: reason, caller: Self.caller(call))
                 return CadreWithdrawResult(
                     cadre: wire.cadre(withdrawn.cadre), cancelledWorkflows: withdrawn.cancelled.map(\.rawValue),
                     leftWorkflows: withdrawn.left.map(\.rawValue))

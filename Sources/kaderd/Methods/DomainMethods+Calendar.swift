@@ -12,14 +12,12 @@ extension DomainMethods {
             RPCMethod(.calendarExport) { call in
                 let params = try call.decodeParams(CalendarExportParams.self)
                 var reader = ParamReader()
-                let scope = reader.calendarScope(params)
+                let givenScope = reader.calendarScope(params)
                 let from = reader.localDate(params.from, field: "from")
                 let through = reader.localDate(params.to, field: "to")
                 if let from, let through, through < from { reader.note("to", "\(through) is before from (\(from))") }
-                try reader.check("the calendar cannot be made")
-                let calendar = try await ErrorMapping.translating {
-                    try await service.calendar(for: scope!, from: from, through: through)
-                }
+                let scope = try reader.check("the calendar cannot be made", givenScope)
+                let calendar = try await service.calendar(for: scope, from: from, through: through)
                 let text = ICalendarWriter(productID: Self.calendarProductID)
                     .write(name: calendar.name, events: calendar.events, stamp: calendar.madeAt)
                 return CalendarExport(calendar: text, events: calendar.items.count)

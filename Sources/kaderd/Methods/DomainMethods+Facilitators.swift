@@ -13,7 +13,7 @@ extension DomainMethods {
                 var reader = ParamReader()
                 if params.name == nil { reader.note("name", "is required") }
                 if params.role == nil { reader.note("role", "is required: pendamping_lokal_desa, pendamping_desa or tenaga_ahli") }
-                let role = reader.choice(params.role, field: "role", as: FacilitatorRole.self)
+                let givenRole = reader.choice(params.role, field: "role", as: FacilitatorRole.self)
                 let days = reader.weekdays(params.workingDays, field: "working_days")
                 if !reader.problems.isEmpty {
                     // The other fields' problems in the same reply.
@@ -23,13 +23,11 @@ extension DomainMethods {
                         reader.note(problem.field, problem.message)
                     }
                 }
-                try reader.check("the facilitator cannot be registered")
-                let facilitator = try await ErrorMapping.translating {
-                    try await service.registerFacilitator(
-                        name: params.name ?? "", role: role!, phone: params.phone ?? "", email: params.email ?? "",
-                        capacity: params.capacity ?? Facilitator.defaultCapacity,
-                        workingDays: days ?? Facilitator.defaultWorkingDays, caller: Self.caller(call))
-                }
+                let role = try reader.check("the facilitator cannot be registered", givenRole)
+                let facilitator = try await service.registerFacilitator(
+                    name: params.name ?? "", role: role, phone: params.phone ?? "", email: params.email ?? "",
+                    capacity: params.capacity ?? Facilitator.defaultCapacity,
+                    workingDays: days ?? Facilitator.defaultWorkingDays, caller: Self.caller(call))
                 return FacilitatorChange(facilitator: wire.facilitator(facilitator))
             },
             RPCMethod(.facilitatorList) { call in
@@ -37,50 +35,44 @@ extension DomainMethods {
                 var reader = ParamReader()
                 let role = reader.choice(params.role, field: "role", as: FacilitatorRole.self)
                 try reader.check("the list cannot be made")
-                let list = try await ErrorMapping.translating { try await service.facilitators(role: role) }
+                let list = try await service.facilitators(role: role)
                 return FacilitatorList(facilitators: list.map(wire.facilitator))
             },
             RPCMethod(.facilitatorGet) { call in
                 let params = try call.decodeParams(IDParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: FacilitatorKind.self)
-                try reader.check("no facilitator can be found by that id")
-                return try await ErrorMapping.translating {
-                    let (facilitator, assignments) = try await service.facilitator(id!)
-                    let history = try await service.store.read { try $0.history(of: id!.rawValue) }
-                    return FacilitatorDetail(
-                        facilitator: wire.facilitator(facilitator), assignments: assignments.map(wire.assignment),
-                        history: history.map(wire.history))
-                }
+                let givenId = reader.id(params.id, field: "id", as: FacilitatorKind.self)
+                let id = try reader.check("no facilitator can be found by that id", givenId)
+                let (facilitator, assignments) = try await service.facilitator(id)
+                let history = try await service.store.read { try $0.history(of: id.rawValue) }
+                return FacilitatorDetail(
+                    facilitator: wire.facilitator(facilitator), assignments: assignments.map(wire.assignment),
+                    history: history.map(wire.history))
             },
             RPCMethod(.facilitatorUpdate) { call in
                 let params = try call.decodeParams(FacilitatorParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: FacilitatorKind.self)
+                let givenId = reader.id(params.id, field: "id", as: FacilitatorKind.self)
                 if params.id == nil { reader.note("id", "is required") }
                 let role = reader.choice(params.role, field: "role", as: FacilitatorRole.self)
                 let days = reader.weekdays(params.workingDays, field: "working_days")
-                try reader.check("the facilitator cannot be changed")
+                let id = try reader.check("the facilitator cannot be changed", givenId)
                 let changes = WorkflowService.FacilitatorChanges(
                     name: params.name, role: role, phone: params.phone, email: params.email, capacity: params.capacity,
                     workingDays: days)
-                let facilitator = try await ErrorMapping.translating {
-                    try await service.updateFacilitator(id!, changes: changes, reason: params.reason ?? "", caller: Self.caller(call))
-                }
+                let facilitator = try await service.updateFacilitator(id, changes: changes, reason: params.reason ?? "", caller: Self.caller(call))
                 return FacilitatorChange(facilitator: wire.facilitator(facilitator))
             },
             RPCMethod(.facilitatorAssign) { call in
                 let params = try call.decodeParams(FacilitatorAssignParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: FacilitatorKind.self)
-                let region = reader.regionCode(params.region, field: "region")
-                let from = reader.localDate(params.from, field: "from")
+                let givenId = reader.id(params.id, field: "id", as: FacilitatorKind.self)
+                let givenRegion = reader.regionCode(params.region, field: "region")
+                let givenFrom = reader.localDate(params.from, field: "from")
                 let until = reader.localDate(params.until, field: "until")
-                try reader.check("the facilitator cannot be assigned")
-                let assigned = try await ErrorMapping.translating {
-                    try await service.assign(
-                        id!, region: region!, from: from!, until: until, reason: params.reason ?? "", caller: Self.caller(call))
-                }
+                let (id, region, from) = try reader.check("the facilitator cannot be assigned", givenId, givenRegion, givenFrom)
+                let assigned = try await service.assign(
+                    id, region: region, from: from, until: until, reason: params.reason ?? "", caller: Self.caller(call))
                 return FacilitatorAssignResult(
                     assignment: wire.assignment(assigned.assignment), ended: assigned.ended.map(wire.assignment),
                     workflows: assigned.workflows.map(\.rawValue))
@@ -88,14 +80,12 @@ extension DomainMethods {
             RPCMethod(.facilitatorAgenda) { call in
                 let params = try call.decodeParams(FacilitatorAgendaParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: FacilitatorKind.self)
+                let givenId = reader.id(params.id, field: "id", as: FacilitatorKind.self)
                 let from = reader.localDate(params.from, field: "from")
                 let through = reader.localDate(params.to, field: "to")
                 if let from, let through, through < from { reader.note("to", "\(through) is before from (\(from))") }
-                try reader.check("the agenda cannot be made")
-                let agenda = try await ErrorMapping.translating {
-                    try await service.agenda(of: id!, from: from, through: through)
-                }
+                let id = try reader.check("the agenda cannot be made", givenId)
+                let agenda = try await service.agenda(of: id, from: from, through: through)
                 return FacilitatorAgenda(
                     facilitator: wire.facilitator(agenda.facilitator), from: agenda.from.description,
                     to: agenda.through.description,

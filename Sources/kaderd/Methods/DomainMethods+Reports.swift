@@ -9,10 +9,10 @@ extension DomainMethods {
             RPCMethod(.reportKaderBook) { call in
                 let params = try call.decodeParams(VillageParams.self)
                 var reader = ParamReader()
-                let village = reader.regionCode(params.village, field: "village", level: .village)
-                try reader.check("the Buku Kader cannot be made")
-                let book = try await ErrorMapping.translating { try await service.kaderBook(village: village!) }
-                let region = directory.region(village!) ?? Region(code: village!, name: "")
+                let givenVillage = reader.regionCode(params.village, field: "village", level: .village)
+                let village = try reader.check("the Buku Kader cannot be made", givenVillage)
+                let book = try await service.kaderBook(village: village)
+                let region = directory.region(village) ?? Region(code: village, name: "")
                 return KaderBookReport(
                     village: wire.region(region), year: book.year, columns: KaderBook.columns,
                     rows: book.rows.map { row in

@@ -14,12 +14,12 @@ extension DomainMethods {
             RPCMethod(.schedulePreview) { call in
                 let params = try call.decodeParams(SchedulePreviewParams.self)
                 var reader = ParamReader()
-                let rule = reader.recurrenceRule(params.rule, field: "rule")
-                let start = reader.localDateTime(params.start, field: "start")
-                let place = reader.place(params, directory: directory)
+                let givenRule = reader.recurrenceRule(params.rule, field: "rule")
+                let givenStart = reader.localDateTime(params.start, field: "start")
+                let givenPlace = reader.place(params, directory: directory)
                 let count = reader.count(params.count, default: 10, maximum: Self.previewLimit)
-                try reader.check("the schedule cannot be previewed")
-                return try preview(rule: rule!, start: start!, place: place!, count: count)
+                let (rule, start, place) = try reader.check("the schedule cannot be previewed", givenRule, givenStart, givenPlace)
+                return try preview(rule: rule, start: start, place: place, count: count)
             }
         ]
     }

@@ -27,71 +27,59 @@ extension DomainMethods {
                 let to = instant(params.to, field: "to", zone: zone, reader: &reader, wholeDay: true)
                 let limit = reader.limit(params.limit)
                 try reader.check("the list cannot be made")
-                let page = try await ErrorMapping.translating {
-                    try await service.tasks(
-                        matching: TaskQuery(
-                            region: RegionFilter(within: region), states: states, workflow: workflow, from: from, until: to,
-                            facilitator: facilitator, conflictsOnly: params.conflicts ?? false),
-                        page: PageRequest(cursor: params.cursor, limit: limit))
-                }
+                let page = try await service.tasks(
+                    matching: TaskQuery(
+                        region: RegionFilter(within: region), states: states, workflow: workflow, from: from, until: to,
+                        facilitator: facilitator, conflictsOnly: params.conflicts ?? false),
+                    page: PageRequest(cursor: params.cursor, limit: limit))
                 return TaskList(tasks: wire.tasks(page.items), nextCursor: page.nextCursor).encoded
             },
             RPCMethod(.taskGet) { call in
                 let id = try taskID(call)
-                return try await ErrorMapping.translating {
-                    let task = try await service.task(id)
-                    let history = try await service.store.read { try $0.history(of: id.rawValue) }
-                    return TaskDetail(task: wire.task(task), history: history.map(wire.history))
-                }
+                let task = try await service.task(id)
+                let history = try await service.store.read { try $0.history(of: id.rawValue) }
+                return TaskDetail(task: wire.task(task), history: history.map(wire.history))
             },
             RPCMethod(.taskStart) { call in
                 let params = try call.decodeParams(TaskStartParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: TaskKind.self)
+                let givenId = reader.id(params.id, field: "id", as: TaskKind.self)
                 let force = reader.forced(params.force, reason: params.reason)
-                try reader.check("the task cannot be started")
-                let task = try await ErrorMapping.translating {
-                    try await service.startTask(id!, force: force, caller: Self.caller(call))
-                }
+                let id = try reader.check("the task cannot be started", givenId)
+                let task = try await service.startTask(id, force: force, caller: Self.caller(call))
                 return TaskChange(task: wire.task(task))
             },
             RPCMethod(.taskComplete) { call in
                 let params = try call.decodeParams(TaskCompleteParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: TaskKind.self)
+                let givenId = reader.id(params.id, field: "id", as: TaskKind.self)
                 let force = reader.forced(params.force, reason: params.reason)
-                try reader.check("the task cannot be completed")
+                let id = try reader.check("the task cannot be completed", givenId)
                 var records = params.records ?? [:]
                 if let note = params.note, !note.isEmpty { records[TaskRules.noteKey] = note }
-                let task = try await ErrorMapping.translating {
-                    try await service.completeTask(id!, records: records, force: force, caller: Self.caller(call))
-                }
+                let task = try await service.completeTask(id, records: records, force: force, caller: Self.caller(call))
                 return TaskChange(task: wire.task(task))
             },
             RPCMethod(.taskCancel) { call in
                 let params = try call.decodeParams(ReasonParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: TaskKind.self)
-                try reader.check("no task can be found by that id")
-                let task = try await ErrorMapping.translating {
-                    try await service.cancelTask(id!, reason: params.reason ?? "", caller: Self.caller(call))
-                }
+                let givenId = reader.id(params.id, field: "id", as: TaskKind.self)
+                let id = try reader.check("no task can be found by that id", givenId)
+                let task = try await service.cancelTask(id, reason: params.reason ?? "", caller: Self.caller(call))
                 return TaskChange(task: wire.task(task))
             },
             RPCMethod(.taskReschedule) { call in
                 let params = try call.decodeParams(TaskRescheduleParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: TaskKind.self)
+                let givenId = reader.id(params.id, field: "id", as: TaskKind.self)
                 let force = reader.forced(params.force, reason: params.reason)
-                try reader.check("the task cannot be rescheduled")
-                return try await ErrorMapping.translating {
-                    let task = try await service.task(id!)
-                    let zone = TimeZone(identifier: task.zoneIdentifier) ?? .gmt
-                    let start = try newStart(params.start, keeping: task.windowStart, in: zone)
-                    let moved = try await service.rescheduleTask(
-                        id!, to: start, reason: params.reason ?? "", force: force != nil, caller: Self.caller(call))
-                    return TaskChange(task: wire.task(moved))
-                }
+                let id = try reader.check("the task cannot be rescheduled", givenId)
+                let task = try await service.task(id)
+                let zone = TimeZone(identifier: task.zoneIdentifier) ?? .gmt
+                let start = try newStart(params.start, keeping: task.windowStart, in: zone)
+                let moved = try await service.rescheduleTask(
+                    id, to: start, reason: params.reason ?? "", force: force != nil, caller: Self.caller(call))
+                return TaskChange(task: wire.task(moved))
             },
         ]
     }
@@ -99,9 +87,9 @@ extension DomainMethods {
     private func taskID(_ call: RPCCall) throws -> TaskID {
         let params = try call.decodeParams(IDParams.self)
         var reader = ParamReader()
-        let id = reader.id(params.id, field: "id", as: TaskKind.self)
-        try reader.check("no task can be found by that id")
-        return id!
+        let givenId = reader.id(params.id, field: "id", as: TaskKind.self)
+        let id = try reader.check("no task can be found by that id", givenId)
+        return id
     }
 
     /// A date (midnight in `zone`) or a full ISO 8601 date-time with offset.

@@ -15,15 +15,13 @@ extension DomainMethods {
                 if named.isEmpty { reader.note("cadre", "name the cadre (cadre) or the cohort (cadres)") }
                 let field = params.cadres == nil ? "cadre" : "cadres"
                 let cadres = named.compactMap { reader.id($0, field: field, as: CadreKind.self) }
-                let start = reader.localDate(params.startDate, field: "start_date")
+                let givenStart = reader.localDate(params.startDate, field: "start_date")
                 let facilitator = reader.id(params.facilitatorID, field: "facilitator_id", as: FacilitatorKind.self)
-                try reader.check("the workflow cannot start")
-                let (workflow, tasks) = try await ErrorMapping.translating {
-                    try await service.startWorkflow(
-                        program: params.program ?? "kpmd", version: params.version, cadres: cadres,
-                        facilitatorID: facilitator, facilitator: params.facilitator ?? "", startDate: start!,
-                        caller: Self.caller(call))
-                }
+                let start = try reader.check("the workflow cannot start", givenStart)
+                let (workflow, tasks) = try await service.startWorkflow(
+                    program: params.program ?? "kpmd", version: params.version, cadres: cadres,
+                    facilitatorID: facilitator, facilitator: params.facilitator ?? "", startDate: start,
+                    caller: Self.caller(call))
                 return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).encoded
             },
             RPCMethod(.workflowList) { call in
@@ -35,11 +33,9 @@ extension DomainMethods {
                 let cadre = reader.id(params.cadre, field: "cadre", as: CadreKind.self)
                 let limit = reader.limit(params.limit)
                 try reader.check("the list cannot be made")
-                let page = try await ErrorMapping.translating {
-                    try await service.workflows(
-                        matching: WorkflowQuery(region: RegionFilter(within: region), state: state, cadre: cadre),
-                        page: PageRequest(cursor: params.cursor, limit: limit))
-                }
+                let page = try await service.workflows(
+                    matching: WorkflowQuery(region: RegionFilter(within: region), state: state, cadre: cadre),
+                    page: PageRequest(cursor: params.cursor, limit: limit))
                 // Each with its progress and its cadres' names, read in one snapshot for the page.
                 let (progress, cadres) = try await service.store.read { reader in
                     (
@@ -60,19 +56,17 @@ extension DomainMethods {
             RPCMethod.encoded(.workflowGet) { call in
                 let params = try call.decodeParams(IDParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: WorkflowKind.self)
-                try reader.check("no workflow can be found by that id")
-                let (workflow, tasks) = try await ErrorMapping.translating { try await service.workflow(id!) }
+                let givenId = reader.id(params.id, field: "id", as: WorkflowKind.self)
+                let id = try reader.check("no workflow can be found by that id", givenId)
+                let (workflow, tasks) = try await service.workflow(id)
                 return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).encoded
             },
             RPCMethod.encoded(.workflowCancel) { call in
                 let params = try call.decodeParams(ReasonParams.self)
                 var reader = ParamReader()
-                let id = reader.id(params.id, field: "id", as: WorkflowKind.self)
-                try reader.check("no workflow can be found by that id")
-                let (workflow, tasks) = try await ErrorMapping.translating {
-                    try await service.cancelWorkflow(id!, reason: params.reason ?? "", caller: Self.caller(call))
-                }
+                let givenId = reader.id(params.id, field: "id", as: WorkflowKind.self)
+                let id = try reader.check("no workflow can be found by that id", givenId)
+                let (workflow, tasks) = try await service.cancelWorkflow(id, reason: params.reason ?? "", caller: Self.caller(call))
                 return try WorkflowDetail(workflow: wire.workflow(workflow), tasks: wire.tasks(tasks)).encoded
             },
         ]

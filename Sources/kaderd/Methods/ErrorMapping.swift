@@ -3,18 +3,20 @@ import KaderEngine
 import KaderRPC
 import KaderStore
 
-/// How the engine's and store's refusals reach the client: one stable kind each.
+/// How the engine's and store's refusals reach the client: one stable kind each. The
+/// dispatcher asks this of every error a method throws, so no handler translates its own.
 enum ErrorMapping {
-    /// Runs a handler body, translating domain errors into RPC errors.
-    static func translating<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as EngineError {
-            throw rpcError(error)
-        } catch let error as InvalidCursor {
-            throw RPCError.invalidParams("the cursor is not valid", fields: [RPCFieldError(field: "cursor", message: error.description)])
-        } catch let error as StoreError {
-            throw RPCError(.unavailable, "The store cannot serve this request: \(error)")
+    /// The RPC error a domain error is; nil for an error that is not one (a bug: internal).
+    @Sendable static func rpcError(for error: any Error) -> RPCError? {
+        switch error {
+        case let error as EngineError:
+            rpcError(error)
+        case let error as InvalidCursor:
+            RPCError.invalidParams("the cursor is not valid", fields: [RPCFieldError(field: "cursor", message: error.description)])
+        case let error as StoreError:
+            RPCError(.unavailable, "The store cannot serve this request: \(error)")
+        default:
+            nil
         }
     }
 

@@ -16,6 +16,27 @@ struct ParamReader {
         guard problems.isEmpty else { throw RPCError.invalidParams(what, fields: problems) }
     }
 
+    /// Throws when any problem was noted; otherwise the values a method requires, typed, so
+    /// its body never touches an unchecked one. A reader that returns nil notes why, so a
+    /// nil here with nothing noted is a required value the params did not have at all.
+    func check<A>(_ what: String, _ a: A?) throws(RPCError) -> A {
+        try check(what)
+        guard let a else { throw RPCError.invalidParams(what) }
+        return a
+    }
+
+    func check<A, B>(_ what: String, _ a: A?, _ b: B?) throws(RPCError) -> (A, B) {
+        try check(what)
+        guard let a, let b else { throw RPCError.invalidParams(what) }
+        return (a, b)
+    }
+
+    func check<A, B, C>(_ what: String, _ a: A?, _ b: B?, _ c: C?) throws(RPCError) -> (A, B, C) {
+        try check(what)
+        guard let a, let b, let c else { throw RPCError.invalidParams(what) }
+        return (a, b, c)
+    }
+
     /// A region given by its code (with or without dots) or by its name where only one
     /// region of that level has it (`Mengwi`; `Kuta, Badung` for a namesake).
     mutating func regionCode(

@@ -1,3 +1,4 @@
+import KaderFuzzing
 import KaderRPC
 import KaderServer
 import KaderTesting

@@ -1,4 +1,5 @@
 import KaderRPC
+import KaderServer
 import NIOCore
 import NIOEmbedded
 
@@ -23,6 +24,9 @@ public enum OfflineConnection {
                 }
             case .tooLong:
                 return replies
+            case .parsed:
+                // Made only by the event loop's handler, which this path has none of.
+                continue
             }
         }
         return replies

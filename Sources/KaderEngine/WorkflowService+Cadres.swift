@@ -32,11 +32,9 @@ extension WorkflowService {
         }
         let now = clock.now()
         let cadres = drafts.map { draft in
-            Cadre(
-                id: ids.next(), name: draft.name.trimmingCharacters(in: .whitespacesAndNewlines), sex: draft.sex,
-                birthYear: draft.birthYear, education: draft.education, courses: draft.courses, field: draft.field,
-                village: draft.village, address: draft.address, status: draft.status, notes: draft.notes,
-                registeredAt: now)
+            var details = draft
+            details.name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            return Cadre(id: ids.next(), details: details, registeredAt: now)
         }
         if dryRun {
             if !allowDuplicates {
@@ -98,7 +96,7 @@ extension WorkflowService {
         return try await store.write { writer in
             guard var cadre = try writer.reader.cadre(id) else { throw EngineError.notFound(what: "cadre", id: id.rawValue) }
             if let withdrawal = cadre.withdrawal { throw EngineError.conflict(Self.withdrawn(cadre, withdrawal)) }
-            var draft = CadreDraft(cadre)
+            var draft = cadre.details
             let changed = changes.apply(to: &draft)
             let problems = draft.problems(directory: directory, currentYear: year)
             guard problems.isEmpty else {
@@ -115,10 +113,7 @@ extension WorkflowService {
                 }
                 try writer.insert(CadreMove(cadre: id, from: cadre.village, to: draft.village, at: now))
             }
-            cadre = Cadre(
-                id: cadre.id, name: draft.name, sex: draft.sex, birthYear: draft.birthYear, education: draft.education,
-                courses: draft.courses, field: draft.field, village: draft.village, address: draft.address,
-                status: draft.status, notes: draft.notes, registeredAt: cadre.registeredAt)
+            cadre.details = draft
             try writer.update(cadre)
             var detail = ["fields": changed.map(\.field).joined(separator: ",")]
             for change in changed { detail[change.field] = "\(change.from) → \(change.to)" }

@@ -308,16 +308,11 @@ public struct StoreReader {
     static func cadre(_ row: Row) throws -> Cadre {
         Cadre(
             id: try decode(row["id"], as: CadreID.self),
-            name: row["name"],
-            sex: Sex(rawValue: row["sex"]) ?? .female,
-            birthYear: row["birth_year"],
-            education: row["education"],
-            courses: JSONText.strings(row["courses"]),
-            field: row["field"],
-            village: try decode(row["village"], as: RegionCode.self),
-            address: row["address"],
-            status: CadreStatus(rawValue: row["status"]) ?? .candidate,
-            notes: row["notes"],
+            details: CadreDraft(
+                name: row["name"], sex: Sex(rawValue: row["sex"]) ?? .female, birthYear: row["birth_year"],
+                education: row["education"], courses: JSONText.strings(row["courses"]), field: row["field"],
+                village: try decode(row["village"], as: RegionCode.self), address: row["address"],
+                status: CadreStatus(rawValue: row["status"]) ?? .candidate, notes: row["notes"]),
             registeredAt: Date(timeIntervalSince1970: row["registered_at"]),
             withdrawal: (row["withdrawn_at"] as Double?).map {
                 CadreWithdrawal(at: Date(timeIntervalSince1970: $0), reason: row["withdrawal_reason"] ?? "")

@@ -12,8 +12,9 @@ import Testing
 
     private func cadre(_ name: String, village: String, seconds: TimeInterval = 0) throws -> Cadre {
         Cadre(
-            id: CadreID(random: name.lowercased().filter(\.isLetter)), name: name, sex: .male, birthYear: 1990,
-            education: "SMA", field: "ekonomi", village: try RegionCode(village),
+            id: CadreID(random: name.lowercased().filter(\.isLetter)),
+            details: CadreDraft(
+                name: name, sex: .male, birthYear: 1990, education: "SMA", field: "ekonomi", village: try RegionCode(village)),
             registeredAt: Date(timeIntervalSince1970: 1_767_000_000 + seconds))
     }
 

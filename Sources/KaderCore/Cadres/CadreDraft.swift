@@ -1,15 +1,21 @@
-/// A cadre as submitted for registration or update, before it has an id; `validate` says
-/// everything that is wrong with it at once.
+/// What the register holds of a cadre, as submitted for registration or update before it
+/// has an id, and as a `Cadre` carries it after; `problems` says everything that is wrong
+/// with it at once. The one place the cadre's fields are defined.
 public struct CadreDraft: Sendable, Hashable {
     public var name: String
     public var sex: Sex
     public var birthYear: Int
+    /// Pendidikan: the highest schooling.
     public var education: String
+    /// Kursus: trainings attended, in order.
     public var courses: [String]
+    /// Bidang: the field the cadre works in (kesehatan, ekonomi, …).
     public var field: String
     public var village: RegionCode
+    /// Alamat within the village (dusun, RT/RW); the village itself is `village`.
     public var address: String
     public var status: CadreStatus
+    /// Keterangan: free remarks for the register.
     public var notes: String
 
     public init(
@@ -26,13 +32,6 @@ public struct CadreDraft: Sendable, Hashable {
         self.address = address
         self.status = status
         self.notes = notes
-    }
-
-    public init(_ cadre: Cadre) {
-        self.init(
-            name: cadre.name, sex: cadre.sex, birthYear: cadre.birthYear, education: cadre.education,
-            courses: cadre.courses, field: cadre.field, village: cadre.village, address: cadre.address,
-            status: cadre.status, notes: cadre.notes)
     }
 
     /// The youngest a KPMD is expected to be; younger is surely a typo in the birth year.

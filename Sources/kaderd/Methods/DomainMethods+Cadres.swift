@@ -55,16 +55,24 @@ extension DomainMethods {
                 let params = try call.decodeParams(CadreUpdateParams.self)
                 var reader = ParamReader()
                 let givenId = reader.id(params.id, field: "id", as: CadreKind.self)
-                let changes = CadreChanges(
-                    name: params.name, sex: reader.sex(params.sex, field: "sex"), birthYear: params.birthYear,
-                    education: params.education, courses: params.courses, field: params.field,
-                    village: reader.regionCode(params.village, field: "village", level: .village),
-                    address: params.address, status: reader.choice(params.status, field: "status", as: CadreStatus.self),
-                    notes: params.notes)
+                let village = reader.regionCode(params.village, field: "village", level: .village)
+                var changes = CadreChanges()
+                changes.set(\.name, to: params.name, field: "name")
+                changes.set(\.sex, to: reader.sex(params.sex, field: "sex"), field: "sex", shown: \.rawValue)
+                changes.set(\.birthYear, to: params.birthYear, field: "birth_year")
+                changes.set(\.education, to: params.education, field: "education")
+                changes.set(\.courses, to: params.courses, field: "courses") { $0.joined(separator: "; ") }
+                changes.set(\.field, to: params.field, field: "field")
+                changes.set(\.village, to: village, field: "village")
+                changes.set(\.address, to: params.address, field: "address")
+                changes.set(
+                    \.status, to: reader.choice(params.status, field: "status", as: CadreStatus.self), field: "status",
+                    shown: \.rawValue)
+                changes.set(\.notes, to: params.notes, field: "notes")
                 if !reader.problems.isEmpty {
                     // Report the other fields' problems in the same reply.
                     for problem in CadreDraft.problems(
-                        name: params.name, birthYear: params.birthYear, field: params.field, village: changes.village,
+                        name: params.name, birthYear: params.birthYear, field: params.field, village: village,
                         directory: directory, currentYear: Self.currentYear)
                     {
                         reader.note(problem.field, problem.message)

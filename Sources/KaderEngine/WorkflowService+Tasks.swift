@@ -161,10 +161,17 @@ extension WorkflowService {
     ) async throws -> WorkflowTask {
         let now = clock.now()
         let catalog = self.catalog
+        // Asked before the transaction, so no plugin runs while the store is held: a hanging
+        // one would stall every province's writes for its timeout.
+        let planned = try await followUps(before: id, to: next)
         return try await store.write { writer in
             guard var task = try writer.reader.task(id) else { throw EngineError.notFound(what: "task", id: id.rawValue) }
             guard task.state.canMove(to: next) else {
                 throw EngineError.conflict(Self.refusal(task: id, from: task.state, to: next))
+            }
+            if let planned, planned.from != task.state {
+                throw EngineError.conflict(
+                    "task \(id) was \(planned.from.rawValue) and is now \(task.state.rawValue): another change came first; try again")
             }
             let workflow = try writer.reader.workflow(task.workflowID)
             let program = workflow.flatMap { catalog.entry(id: $0.programID, version: $0.programVersion) }?.program
@@ -181,7 +188,7 @@ extension WorkflowService {
             let context = StepContext(
                 workflow: workflow, step: step, isLastStep: step != nil && program?.steps.last?.id == task.stepID)
             try body(writer, &task, context)
-            try self.addFollowUps(after: task, to: next, writer: writer, at: now)
+            if let planned { try self.addFollowUps(planned.steps, after: task, writer: writer, at: now) }
             try Self.transition(&task, to: next, writer: writer, caller: caller, at: now, detail: detail)
             return task
         }
@@ -211,16 +218,28 @@ extension WorkflowService {
         task.occurrences > 1 ? "\(task.stepID) \(task.occurrence)/\(task.occurrences)" : task.stepID
     }
 
-    /// Plans the follow-up tasks the province's plugins ask for after a transition, in the
-    /// same transaction: a plugin failure refuses the whole change.
-    private func addFollowUps(after task: WorkflowTask, to next: TaskState, writer: StoreWriter, at now: Date) throws {
-        guard let plugins else { return }
-        let followUps: [(plugin: String, step: PluginMessages.TransitionReply.FollowUp)]
+    /// The follow-up steps the province's plugins ask for if the task moves from the state
+    /// it has now to `next`; nil when no plugin follows transitions. A plugin failure refuses
+    /// the change. A move the task cannot make is left to the transaction to refuse.
+    private func followUps(before id: TaskID, to next: TaskState) async throws
+        -> (from: TaskState, steps: [(plugin: String, step: PluginMessages.TransitionReply.FollowUp)])?
+    {
+        guard let plugins, plugins.followsTransitions, let task = try await store.read({ try $0.task(id) }),
+            task.state.canMove(to: next)
+        else { return nil }
         do {
-            followUps = try plugins.followUps(after: task, from: task.state, to: next)
+            return (task.state, try await plugins.followUps(after: task, from: task.state, to: next))
         } catch {
             throw EngineError.plugin(error)
         }
+    }
+
+    /// Plans the follow-up tasks the plugins asked for, in the transition's transaction.
+    private func addFollowUps(
+        _ followUps: [(plugin: String, step: PluginMessages.TransitionReply.FollowUp)], after task: WorkflowTask,
+        writer: StoreWriter, at now: Date
+    ) throws {
+        guard !followUps.isEmpty else { return }
         let zone = TimeZone(identifier: task.zoneIdentifier) ?? .gmt
         let today = LocalDate(now, in: zone)
         let tasks = try followUps.map { followUp in

@@ -1,5 +1,6 @@
 import CSpawn
 import Foundation
+import Synchronization
 import KaderClient
 import KaderRPC
 import KaderTesting
@@ -175,6 +176,47 @@ import Testing
             #expect(try connection.call("cadre.list", params: ["province": "53"], as: CadreList.self).cadres.isEmpty)
             #expect(try Self.plugin("ntt", in: connection)?.reason?.contains("validate: did not answer within 2 s") == true)
         }
+    }
+
+    /// The transition hook is asked before the change's transaction: a plugin hanging there
+    /// holds its own request, not every province's writes.
+    @Test func aTransitionThatNeverReturnsHoldsNoOtherWrite() async throws {
+        let directory = TemporaryDirectory()
+        let hanging = Self.plugin(
+            "ntt", hooks: #"\"transition\""#,
+            body: #"fprintf(stderr, "transition forever\n"); fflush(stderr); for (;;) pause(); return NULL;"#)
+        let (daemon, _) = try await daemon([("ntt", hanging)], settings: "plugin_timeout_seconds = 5", in: directory)
+        let day = "\(TestCalendar.freeDay(atLeast: 2, in: "53"))"
+        let identification = try await onThread { () -> String in
+            let connection = try daemon.connect()
+            let ntt = try Self.register(connection, village: "53.01.04.2003", name: "Maria Kewa")
+            let run = try Self.start(connection, cadre: ntt, on: day).get()
+            return try #require(run.tasks.first { $0.step == "identification" }?.id)
+        }
+        let finished = Atomic(false)
+        let completing = Task {
+            defer { finished.store(true, ordering: .sequentiallyConsistent) }
+            return try await onThread { () -> RPCError? in
+                do {
+                    _ = try daemon.connect().call("task.complete", params: ["id": .string(identification)])
+                    return nil
+                } catch ClientError.remote(let error) {
+                    return error
+                }
+            }
+        }
+        #expect(try await daemon.logContains("transition forever"))
+        // Another province's write goes through while the plugin still hangs.
+        let papua = try await onThread { try Self.register(try daemon.connect(), village: "91.03.01.2004", name: "Yohana") }
+        #expect(papua.hasPrefix("cdr_"))
+        let hangingStillRuns = !finished.load(ordering: .sequentiallyConsistent)
+        #expect(hangingStillRuns, "the registration waited for the hanging plugin")
+        let error = try await completing.value
+        #expect(error?.kind == .pluginFailed && error?.message.contains("did not answer within 5 s") == true, "\(String(describing: error))")
+        let task = try await onThread {
+            try daemon.connect().call("task.get", params: ["id": .string(identification)], as: TaskDetail.self).task
+        }
+        #expect(task.state != "done", "nothing changed")
     }
 
     @Test func aPluginThatExitsAbortsOrHangsWhileLoadingIsRefusedWithTheReason() async throws {

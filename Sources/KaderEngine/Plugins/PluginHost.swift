@@ -60,6 +60,10 @@ public final class PluginHost: Sendable {
     /// not look up where its cadres live before its transaction.
     public var adaptsPrograms: Bool { plugins.contains { $0.hooks.contains("plan") } }
 
+    /// Whether any plugin wants to hear of transitions: when none does, moving a task need
+    /// not read it before its transaction.
+    var followsTransitions: Bool { plugins.contains { $0.hooks.contains("transition") } }
+
     /// The program as the plugins of the village's province change it.
     public func adapt(_ program: Program, for village: RegionCode) async throws(PluginError) -> Program {
         var adapted = program
@@ -98,13 +102,13 @@ public final class PluginHost: Sendable {
     }
 
     /// The follow-up steps the plugins of the task's province want after a transition.
-    func followUps(after task: WorkflowTask, from: TaskState, to: TaskState) throws(PluginError)
+    func followUps(after task: WorkflowTask, from: TaskState, to: TaskState) async throws(PluginError)
         -> [(plugin: String, step: PluginMessages.TransitionReply.FollowUp)]
     {
         var followUps: [(plugin: String, step: PluginMessages.TransitionReply.FollowUp)] = []
         for plugin in plugins where plugin.applies(to: task.village, hook: "transition") {
             do throws(PluginError) {
-                let reply = try plugin.call(
+                let reply = try await plugin.call(
                     "transition", PluginMessages.TransitionRequest(task, from: from, to: to),
                     as: PluginMessages.TransitionReply.self, logger: logger)
                 for step in reply.follow_ups {

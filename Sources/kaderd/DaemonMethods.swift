@@ -41,7 +41,7 @@ struct DaemonMethods {
     /// that read the request answers it at once, from an encoding kept while nothing changed.
     func statusReply() throws -> EncodedJSON {
         let inputs = StatusReplyCache.Inputs(
-            summary: service.store.summary, reload: systemd.reloader.outcome, lastCatchUp: scheduler.report.lastCatchUp,
+            summary: service.summary, reload: systemd.reloader.outcome, lastCatchUp: scheduler.report.lastCatchUp,
             socket: systemd.servedSocket, holidaysRunOut: Date() >= holidayWarningInstant)
         let template = try statusCache.template(for: inputs) {
             guard case .object(let object) = try JSONValue(encoding: status(inputs)) else {
@@ -96,11 +96,7 @@ struct DaemonMethods {
 
     /// A reload changes what the daemon does, so the history says who asked for it.
     private func recordReload(by uid: UInt32?) async throws {
-        try await service.store.write { writer in
-            try writer.record(
-                "reloaded", entityKind: "daemon", entityID: "kaderd", caller: Caller(uid: uid), at: Date(),
-                detail: [:])
-        }
+        try await service.recordDaemonEvent("reloaded", caller: Caller(uid: uid))
     }
 
     private func schedule(_ inputs: StatusReplyCache.Inputs) -> ScheduleStatus {

@@ -1,22 +1,19 @@
 import Foundation
 import KaderCore
+import KaderEngine
 import KaderServer
-import KaderStore
 import Logging
 
 extension Kaderd {
     /// The access policy from the settings, with every refusal written to the history, so a
     /// sysadmin can see who tried what (`kaderctl call events.subscribe` shows them live).
-    static func accessControl(settings: DaemonSettings, store: KaderStore, logger: Logger) -> AccessControl {
+    static func accessControl(settings: DaemonSettings, service: WorkflowService, logger: Logger) -> AccessControl {
         let policy = settings.accessPolicy
         logPolicy(policy, logger: logger)
         return AccessControl(policy: policy) { refusal in
             do {
-                try await store.write { writer in
-                    try writer.record(
-                        "refused", entityKind: "daemon", entityID: "kaderd", caller: Caller(uid: refusal.peer?.uid),
-                        at: Date(), detail: ["method": refusal.method])
-                }
+                try await service.recordDaemonEvent(
+                    "refused", caller: Caller(uid: refusal.peer?.uid), detail: ["method": refusal.method])
             } catch {
                 logger.error("cannot record a refused call in the history", metadata: ["error": "\(error)"])
             }

@@ -113,14 +113,14 @@ struct Kaderd: AsyncParsableCommand {
         })
         let scheduler = Scheduler(
             service: service, clock: SystemWallClock(), configuration: systemd.schedulerConfiguration, logger: logger,
-            onTick: { [store = service.store] _ in systemd.workLoopPassed(store.summary) })
+            onTick: { _ in systemd.workLoopPassed(service.summary) })
         do {
             try await scheduler.catchUp()
         } catch {
             fail("cannot catch up after downtime: \(error)", .software)
         }
         let daemon = DaemonMethods(settings: settings, systemd: systemd, service: service, scheduler: scheduler)
-        let access = Self.accessControl(settings: settings, store: service.store, logger: logger)
+        let access = Self.accessControl(settings: settings, service: service, logger: logger)
         systemd.reloader.whenAccepted { fresh in Self.apply(fresh.accessPolicy, to: access, logger: logger) }
         let domain = DomainMethods(service: service, blackoutSources: blackouts)
         let dispatcher = RPCDispatcher(

@@ -47,8 +47,7 @@ extension DomainMethods {
                 var reader = ParamReader()
                 let givenId = reader.id(params.id, field: "id", as: CadreKind.self)
                 let id = try reader.check("no cadre can be found by that id", givenId)
-                let cadre = try await service.cadre(id)
-                let history = try await service.store.read { try $0.history(of: id.rawValue) }
+                let (cadre, history) = try await service.cadreWithHistory(id)
                 return CadreDetail(cadre: wire.cadre(cadre), history: history.map(wire.history))
             },
             RPCMethod(.cadreUpdate) { call in

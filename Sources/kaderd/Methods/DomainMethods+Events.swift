@@ -9,8 +9,8 @@ extension DomainMethods {
         [
             RPCMethod(.eventsSubscribe) { call in
                 let params = try call.decodeParams(EventsSubscribeParams.self)
-                let store = service.store
-                let head = store.notifier.latest
+                let service = self.service
+                let head = service.latestEvent
                 let since = params.since ?? head
                 guard since <= head else {
                     throw RPCError.invalidParams(
@@ -21,9 +21,9 @@ extension DomainMethods {
                     var cursor = since
                     while !Task.isCancelled {
                         let after = cursor
-                        let batch = try await store.read { try $0.history(after: after, limit: 256) }
+                        let batch = try await service.events(after: after, limit: 256)
                         if batch.isEmpty {
-                            _ = await store.notifier.wait(after: cursor)
+                            await service.waitForEvents(after: cursor)
                             continue
                         }
                         for entry in batch {

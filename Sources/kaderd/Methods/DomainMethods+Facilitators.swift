@@ -43,8 +43,7 @@ extension DomainMethods {
                 var reader = ParamReader()
                 let givenId = reader.id(params.id, field: "id", as: FacilitatorKind.self)
                 let id = try reader.check("no facilitator can be found by that id", givenId)
-                let (facilitator, assignments) = try await service.facilitator(id)
-                let history = try await service.store.read { try $0.history(of: id.rawValue) }
+                let (facilitator, assignments, history) = try await service.facilitatorWithHistory(id)
                 return FacilitatorDetail(
                     facilitator: wire.facilitator(facilitator), assignments: assignments.map(wire.assignment),
                     history: history.map(wire.history))

@@ -36,8 +36,7 @@ extension DomainMethods {
             },
             RPCMethod(.taskGet) { call in
                 let id = try taskID(call)
-                let task = try await service.task(id)
-                let history = try await service.store.read { try $0.history(of: id.rawValue) }
+                let (task, history) = try await service.taskWithHistory(id)
                 return TaskDetail(task: wire.task(task), history: history.map(wire.history))
             },
             RPCMethod(.taskStart) { call in

@@ -37,13 +37,7 @@ extension DomainMethods {
                     matching: WorkflowQuery(region: RegionFilter(within: region), state: state, cadre: cadre),
                     page: PageRequest(cursor: params.cursor, limit: limit))
                 // Each with its progress and its cadres' names, read in one snapshot for the page.
-                let (progress, cadres) = try await service.store.read { reader in
-                    (
-                        try reader.taskProgress(of: page.items.map(\.id)),
-                        try reader.cadres(Array(Set(page.items.flatMap(\.cadres))))
-                    )
-                }
-                let names = Dictionary(cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+                let (progress, names) = try await service.progress(of: page.items)
                 let workflows = page.items.map { workflow in
                     var info = wire.workflow(workflow)
                     info.cadreNames = workflow.cadres.map { names[$0] ?? $0.rawValue }

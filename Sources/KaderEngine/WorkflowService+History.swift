@@ -1,0 +1,77 @@
+import Foundation
+import KaderCore
+import KaderStore
+
+/// The append-only history, as the API reads and adds to it: an entity's own entries, the
+/// event stream's batches and its wake-ups, and what the daemon itself records (reloads,
+/// refused calls). The API reaches the store through these, never directly.
+extension WorkflowService {
+    /// A cadre with its history, read in one snapshot.
+    public func cadreWithHistory(_ id: CadreID) async throws -> (Cadre, [HistoryEntry]) {
+        let found = try await store.read { reader -> (Cadre, [HistoryEntry])? in
+            guard let cadre = try reader.cadre(id) else { return nil }
+            return (cadre, try reader.history(of: id.rawValue))
+        }
+        guard let found else { throw EngineError.notFound(what: "cadre", id: id.rawValue) }
+        return found
+    }
+
+    /// A task with its history, read in one snapshot.
+    public func taskWithHistory(_ id: TaskID) async throws -> (WorkflowTask, [HistoryEntry]) {
+        let found = try await store.read { reader -> (WorkflowTask, [HistoryEntry])? in
+            guard let task = try reader.task(id) else { return nil }
+            return (task, try reader.history(of: id.rawValue))
+        }
+        guard let found else { throw EngineError.notFound(what: "task", id: id.rawValue) }
+        return found
+    }
+
+    /// A facilitator with the regions they cover and their history, read in one snapshot.
+    public func facilitatorWithHistory(_ id: FacilitatorID) async throws
+        -> (Facilitator, [FacilitatorAssignment], [HistoryEntry])
+    {
+        let found = try await store.read { reader -> (Facilitator, [FacilitatorAssignment], [HistoryEntry])? in
+            guard let facilitator = try reader.facilitator(id) else { return nil }
+            return (facilitator, try reader.assignments(of: id), try reader.history(of: id.rawValue))
+        }
+        guard let found else { throw EngineError.notFound(what: "facilitator", id: id.rawValue) }
+        return found
+    }
+
+    /// How far each workflow has come (tasks done, of all), and the names of their cadres.
+    public func progress(of workflows: [Workflow]) async throws
+        -> (tasks: [WorkflowID: (done: Int, total: Int)], names: [CadreID: String])
+    {
+        try await store.read { reader in
+            let cadres = try reader.cadres(Array(Set(workflows.flatMap(\.cadres))))
+            return (
+                try reader.taskProgress(of: workflows.map(\.id)),
+                Dictionary(cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            )
+        }
+    }
+
+    /// The newest history entry's sequence number.
+    public var latestEvent: Int64 { store.notifier.latest }
+
+    /// Up to `limit` history entries after `seq`, oldest first.
+    public func events(after seq: Int64, limit: Int) async throws -> [HistoryEntry] {
+        try await store.read { try $0.history(after: seq, limit: limit) }
+    }
+
+    /// Returns once an entry after `seq` is committed (or the wait is cancelled).
+    public func waitForEvents(after seq: Int64) async {
+        _ = await store.notifier.wait(after: seq)
+    }
+
+    /// Records something the daemon itself did or refused (a reload, a refused call).
+    public func recordDaemonEvent(_ action: String, caller: Caller, detail: [String: String] = [:]) async throws {
+        let now = clock.now()
+        try await store.write { writer in
+            try writer.record(action, entityKind: "daemon", entityID: "kaderd", caller: caller, at: now, detail: detail)
+        }
+    }
+
+    /// What `daemon.status` and the watchdog's status line report, as of the last commit.
+    public var summary: StoreSummary { store.summary }
+}

@@ -101,10 +101,20 @@ let package = Package(
             name: "KaderClient",
             dependencies: ["KaderRPC"]
         ),
+        // The API: each method's params checked and typed, the engine called, the result
+        // mapped to the wire. A library, so the daemon's executable is wiring only and the
+        // API can be driven in-process.
+        .target(
+            name: "KaderAPI",
+            dependencies: [
+                "KaderCore", "KaderEngine", "KaderStore", "KaderRPC", "KaderServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "kaderd",
             dependencies: [
-                "KaderCore", "KaderEngine", "KaderStore", "KaderRPC",
+                "KaderAPI", "KaderCore", "KaderEngine", "KaderStore", "KaderRPC",
                 "KaderServer",
                 "KaderSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -171,6 +181,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "kaderdTests", dependencies: ["kaderd"]),
+        .testTarget(name: "KaderAPITests", dependencies: ["KaderAPI", "KaderCore"]),
         .testTarget(name: "KaderctlTests", dependencies: ["kaderctl"]),
         .testTarget(
             name: "KaderSystemdTests",

@@ -1,4 +1,5 @@
 import Foundation
+import KaderAPI
 import KaderCore
 import KaderEngine
 import KaderRPC

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KaderAPI
 import KaderCore
 import KaderEngine
 import KaderRPC
@@ -122,7 +123,7 @@ struct Kaderd: AsyncParsableCommand {
         let daemon = DaemonMethods(settings: settings, systemd: systemd, service: service, scheduler: scheduler)
         let access = Self.accessControl(settings: settings, service: service, logger: logger)
         systemd.reloader.whenAccepted { fresh in Self.apply(fresh.accessPolicy, to: access, logger: logger) }
-        let domain = DomainMethods(service: service, blackoutSources: blackouts)
+        let domain = DomainMethods(service: service, blackoutFiles: { blackouts.current })
         let dispatcher = RPCDispatcher(
             methods: daemon.methods + domain.methods, access: access, translatingErrors: ErrorMapping.rpcError(for:))
         DescriptorLimit.raise(toServe: settings.limits.maxConnections, logger: logger)

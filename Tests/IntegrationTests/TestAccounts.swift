@@ -44,9 +44,14 @@ final class TestAccounts: Sendable {
         try #require(getpwnam(prefix + user)?.pointee.pw_uid)
     }
 
+    /// Removed on a thread of its own: userdel and groupdel take their time under load, and
+    /// the test's cooperative thread is needed by the in-process servers of other tests.
     deinit {
-        for user in users { _ = try? ChildProcess("/usr/sbin/userdel", [user]).wait() }
-        for group in groups { _ = try? ChildProcess("/usr/sbin/groupdel", [group]).wait() }
+        let (users, groups) = (self.users, self.groups)
+        Thread {
+            for user in users { _ = try? ChildProcess("/usr/sbin/userdel", [user]).wait() }
+            for group in groups { _ = try? ChildProcess("/usr/sbin/groupdel", [group]).wait() }
+        }.start()
     }
 
     private static func must(_ executable: String, _ arguments: [String]) async throws {

@@ -5,9 +5,9 @@ import KaderStore
 
 /// How the engine's and store's refusals reach the client: one stable kind each. The
 /// dispatcher asks this of every error a method throws, so no handler translates its own.
-enum ErrorMapping {
+public enum ErrorMapping {
     /// The RPC error a domain error is; nil for an error that is not one (a bug: internal).
-    @Sendable static func rpcError(for error: any Error) -> RPCError? {
+    @Sendable public static func rpcError(for error: any Error) -> RPCError? {
         switch error {
         case let error as EngineError:
             rpcError(error)

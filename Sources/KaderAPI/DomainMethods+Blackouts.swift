@@ -55,7 +55,7 @@ extension DomainMethods {
                 TaskOnBlackoutInfo(task: task, blackout: found.blackout.name, source: found.blackout.source.description)
             }
         }
-        let sources = blackoutSources.current
+        let sources = blackoutFiles()
         return BlackoutList(
             region: region.code.description, regionName: directory.name(of: region.code) ?? region.province.name,
             timeZone: zone.identifier, zone: IndonesianZone.abbreviation(for: zone), from: first.description,

@@ -2,7 +2,7 @@ import Foundation
 import KaderEngine
 import Testing
 
-@testable import kaderd
+@testable import KaderAPI
 
 /// Times put on the wire through the zone cache read as Foundation writes them, across
 /// offset changes (Jakarta's past ones, Berlin's summer time) and in any order.

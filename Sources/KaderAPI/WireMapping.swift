@@ -5,8 +5,12 @@ import KaderRPC
 import KaderStore
 
 /// Domain values as the API shows them: codes with names, times in the village's zone.
-struct WireMapping {
+public struct WireMapping {
     let directory: RegionDirectory
+
+    public init(directory: RegionDirectory) {
+        self.directory = directory
+    }
 
     func cadre(_ cadre: Cadre) -> CadreInfo {
         CadreInfo(
@@ -29,7 +33,7 @@ struct WireMapping {
             state: workflow.state.rawValue, createdAt: workflow.createdAt)
     }
 
-    func task(_ task: WorkflowTask) -> TaskInfo {
+    public func task(_ task: WorkflowTask) -> TaskInfo {
         var zones = WireZones()
         return self.task(task, zones: &zones)
     }

@@ -48,8 +48,8 @@ int cspawn_exit_when_peer_closes(int fd) {
     pthread_attr_t attributes;
     pthread_attr_init(&attributes);
     pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-    /* A small stack: it only polls, and under a memory limit every mapping counts. */
-    pthread_attr_setstacksize(&attributes, 64 * 1024);
+    /* The default stack, not a small one: poll may be interposed (libfaketime's wrapper,
+     * under scripts/test-at, crashed a 64 KiB thread now and then). */
     int failed = pthread_create(&thread, &attributes, exit_when_peer_closes, (void *)(long)fd);
     pthread_attr_destroy(&attributes);
     return failed;

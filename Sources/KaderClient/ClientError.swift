@@ -34,14 +34,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The exit status a command-line client should end with for this error.
-    public var exitStatus: ExitStatus {
-        switch self {
-        case .unreachable(_, _, let code) where code == EACCES || code == EPERM: .noPermission
-        case .unreachable, .timedOut, .closed: .unavailable
-        case .malformedReply: .software
-        case .remote(let error): ExitStatus(kind: error.kind)
-        }
-    }
+    public var exitStatus: ExitStatus { ExitStatus(kind: kind) }
 
     /// The error kind a script sees: the daemon's, or for a failure before any answer the
     /// kind that says the same (a socket kaderctl may not open is `forbidden`).

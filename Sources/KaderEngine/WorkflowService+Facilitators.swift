@@ -85,15 +85,6 @@ extension WorkflowService {
         }
     }
 
-    public func facilitator(_ id: FacilitatorID) async throws -> (Facilitator, [FacilitatorAssignment]) {
-        let found = try await store.read { reader -> (Facilitator, [FacilitatorAssignment])? in
-            guard let facilitator = try reader.facilitator(id) else { return nil }
-            return (facilitator, try reader.assignments(of: id))
-        }
-        guard let found else { throw EngineError.notFound(what: "facilitator", id: id.rawValue) }
-        return found
-    }
-
     public func facilitators(role: FacilitatorRole?) async throws -> [Facilitator] {
         try await store.read { try $0.facilitators(role: role) }
     }

@@ -8,33 +8,34 @@ import KaderStore
 extension WorkflowService {
     /// A cadre with its history, read in one snapshot.
     public func cadreWithHistory(_ id: CadreID) async throws -> (Cadre, [HistoryEntry]) {
-        let found = try await store.read { reader -> (Cadre, [HistoryEntry])? in
-            guard let cadre = try reader.cadre(id) else { return nil }
-            return (cadre, try reader.history(of: id.rawValue))
-        }
-        guard let found else { throw EngineError.notFound(what: "cadre", id: id.rawValue) }
-        return found
+        try await withHistory(of: id, "cadre") { try $0.cadre(id) }
     }
 
     /// A task with its history, read in one snapshot.
     public func taskWithHistory(_ id: TaskID) async throws -> (WorkflowTask, [HistoryEntry]) {
-        let found = try await store.read { reader -> (WorkflowTask, [HistoryEntry])? in
-            guard let task = try reader.task(id) else { return nil }
-            return (task, try reader.history(of: id.rawValue))
-        }
-        guard let found else { throw EngineError.notFound(what: "task", id: id.rawValue) }
-        return found
+        try await withHistory(of: id, "task") { try $0.task(id) }
     }
 
     /// A facilitator with the regions they cover and their history, read in one snapshot.
     public func facilitatorWithHistory(_ id: FacilitatorID) async throws
         -> (Facilitator, [FacilitatorAssignment], [HistoryEntry])
     {
-        let found = try await store.read { reader -> (Facilitator, [FacilitatorAssignment], [HistoryEntry])? in
-            guard let facilitator = try reader.facilitator(id) else { return nil }
-            return (facilitator, try reader.assignments(of: id), try reader.history(of: id.rawValue))
+        let ((facilitator, assignments), history) = try await withHistory(of: id, "facilitator") { reader in
+            try reader.facilitator(id).map { ($0, try reader.assignments(of: id)) }
         }
-        guard let found else { throw EngineError.notFound(what: "facilitator", id: id.rawValue) }
+        return (facilitator, assignments, history)
+    }
+
+    /// What `read` finds of an entity and the entity's history, in one snapshot; not found
+    /// when `read` finds nothing.
+    private func withHistory<Kind: EntityKind, Found: Sendable>(
+        of id: EntityID<Kind>, _ what: String, _ read: @escaping @Sendable (StoreReader) throws -> Found?
+    ) async throws -> (Found, [HistoryEntry]) {
+        let found = try await store.read { reader -> (Found, [HistoryEntry])? in
+            guard let found = try read(reader) else { return nil }
+            return (found, try reader.history(of: id.rawValue))
+        }
+        guard let found else { throw EngineError.notFound(what: what, id: id.rawValue) }
         return found
     }
 

@@ -223,24 +223,23 @@ extension RPCServer {
         context: RPCContext, activity: ConnectionActivity, startStreams: ([RPCStreams.Body]) -> Void
     ) async throws {
         let limits = configuration.limits
+        func answer(_ inbound: RPCInbound) async throws {
+            var lineContext = context
+            let streams = RPCStreams(budget: streamBudget)
+            lineContext.streams = streams
+            // Counted busy since it was framed (RequestArrivalHandler); done once answered.
+            defer { activity.end() }
+            // Written even when empty: the event loop counts replies to keep their order.
+            let reply = await dispatcher.handle(inbound, context: lineContext)
+            try await outbound.write(.reply(reply.map { ByteBuffer(line: $0) } ?? ByteBuffer()))
+            startStreams(streams.take())
+        }
         for try await frame in frames {
             switch frame {
-            case .line, .parsed:
-                var lineContext = context
-                let streams = RPCStreams(budget: streamBudget)
-                lineContext.streams = streams
-                // Counted busy since it was framed (RequestArrivalHandler); done once answered.
-                defer { activity.end() }
-                let inbound: RPCInbound
-                switch frame {
-                case .parsed(let parsed): inbound = parsed
-                case .line(let line): inbound = RPCInbound(line: line.readableBytesView, maxDepth: limits.maxNestingDepth)
-                case .tooLong: continue
-                }
-                // Written even when empty: the event loop counts replies to keep their order.
-                let reply = await dispatcher.handle(inbound, context: lineContext)
-                try await outbound.write(.reply(reply.map { ByteBuffer(line: $0) } ?? ByteBuffer()))
-                startStreams(streams.take())
+            case .parsed(let inbound):
+                try await answer(inbound)
+            case .line(let line):
+                try await answer(RPCInbound(line: line.readableBytesView, maxDepth: limits.maxNestingDepth))
             case .tooLong:
                 context.logger.notice("request line too long; closing the connection")
                 let error = RPCError(

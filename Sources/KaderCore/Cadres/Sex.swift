@@ -14,9 +14,11 @@ public enum Sex: String, Sendable, Hashable, CaseIterable, Codable {
     /// Every spelling read, in any case; errors list them all.
     public static let spellings = (male: ["L", "laki-laki", "M", "male"], female: ["P", "perempuan", "F", "female"])
 
-    /// What a refusal says is accepted.
-    public static let accepted =
-        "L, laki-laki, M or male; P, perempuan, F or female"
+    /// What a refusal says is accepted: `L, laki-laki, M or male; P, perempuan, F or female`.
+    public static var accepted: String {
+        func either(_ words: [String]) -> String { words.dropLast().joined(separator: ", ") + " or " + words.last! }
+        return either(spellings.male) + "; " + either(spellings.female)
+    }
 
     /// Reads `male`/`female`, the register's own `L`/`P`, `laki-laki`/`perempuan` and `M`/`F`, in any case.
     public init?(lenient text: String) {

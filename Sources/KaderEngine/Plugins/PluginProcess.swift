@@ -47,21 +47,25 @@ public final class PluginProcess: Sendable {
         -> (PluginProcess, PluginHelperHello)
     {
         let label = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let (pid, channel) = try spawn(path: path, isolation: isolation, label: label, logger: logger)
         let process = PluginProcess(
-            path: path, isolation: isolation, label: label, logger: logger, state: .running(pid: pid, channel: channel))
-        process.counters.withLock { $0.pid = pid }
-        let hello = try process.state.withLock { state throws(Failure) -> PluginHelperHello in
-            do throws(HelloFailure) {
-                return try Self.hello(from: channel, isolation: isolation)
-            } catch {
-                state = .down(retryAt: .now)
-                let exit = process.ended(pid: pid, channel: channel, killed: error != .ended)
-                throw Failure(reason: error.reason(exit: exit, timeout: isolation.timeout))
-            }
-        }
+            path: path, isolation: isolation, label: label, logger: logger, state: .down(retryAt: .now))
+        let (pid, channel, hello) = try process.launch(failing: "")
+        process.state.withLock { $0 = .running(pid: pid, channel: channel) }
         process.expected.withLock { $0 = hello }
         return (process, hello)
+    }
+
+    /// Spawns a helper and reads what it says of the plugin; one that says nothing is reaped,
+    /// and the failure's reason starts with `prefix`.
+    private func launch(failing prefix: String) throws(Failure) -> (pid_t, PluginChannel, PluginHelperHello) {
+        let (pid, channel) = try Self.spawn(path: path, isolation: isolation, label: label, logger: logger)
+        counters.withLock { $0.pid = pid }
+        do throws(HelloFailure) {
+            return (pid, channel, try Self.hello(from: channel, isolation: isolation))
+        } catch {
+            let exit = ended(pid: pid, channel: channel, killed: error != .ended)
+            throw Failure(reason: prefix + error.reason(exit: exit, timeout: isolation.timeout))
+        }
     }
 
     deinit {
@@ -160,18 +164,8 @@ public final class PluginProcess: Sendable {
 
     /// A new helper, which must describe the same plugin as the first.
     private func restart() throws(Failure) -> (pid_t, PluginChannel) {
-        let (pid, channel) = try Self.spawn(path: path, isolation: isolation, label: label, logger: logger)
-        counters.withLock {
-            $0.restarts += 1
-            $0.pid = pid
-        }
-        let hello: PluginHelperHello
-        do throws(HelloFailure) {
-            hello = try Self.hello(from: channel, isolation: isolation)
-        } catch {
-            let exit = ended(pid: pid, channel: channel, killed: error != .ended)
-            throw Failure(reason: "on restart, " + error.reason(exit: exit, timeout: isolation.timeout))
-        }
+        counters.withLock { $0.restarts += 1 }
+        let (pid, channel, hello) = try launch(failing: "on restart, ")
         let first = expected.withLock { $0 }
         guard hello.name == first?.name, hello.version == first?.version, hello.provides == first?.provides,
             hello.abi == first?.abi, hello.refused == nil

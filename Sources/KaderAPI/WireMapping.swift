@@ -13,11 +13,17 @@ public struct WireMapping {
     }
 
     func cadre(_ cadre: Cadre) -> CadreInfo {
-        CadreInfo(
-            id: cadre.id.rawValue, name: cadre.name, sex: cadre.sex.rawValue, birthYear: cadre.birthYear,
-            education: cadre.education, courses: cadre.courses, field: cadre.field, village: cadre.village.description,
-            villageName: directory.name(of: cadre.village) ?? "", address: cadre.address, status: cadre.status.rawValue,
-            notes: cadre.notes, registeredAt: cadre.registeredAt, withdrawnAt: cadre.withdrawal?.at,
+        var fields = CadreFields(
+            name: cadre.name, sex: cadre.sex.rawValue, birthYear: cadre.birthYear, field: cadre.field,
+            village: cadre.village.description)
+        fields.education = cadre.education
+        fields.courses = cadre.courses
+        fields.address = cadre.address
+        fields.status = cadre.status.rawValue
+        fields.notes = cadre.notes
+        return CadreInfo(
+            id: cadre.id.rawValue, fields: fields, villageName: directory.name(of: cadre.village) ?? "",
+            registeredAt: cadre.registeredAt, withdrawnAt: cadre.withdrawal?.at,
             withdrawalReason: cadre.withdrawal?.reason)
     }
 

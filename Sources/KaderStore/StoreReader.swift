@@ -9,7 +9,7 @@ public struct StoreReader {
     // MARK: Cadres
 
     public func cadre(_ id: CadreID) throws -> Cadre? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cadre WHERE id = ?"), arguments: [id.rawValue]).map(Self.cadre)
+        try CadreRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM cadre WHERE id = ?"), arguments: [id.rawValue])?.cadre
     }
 
     public func cadres(_ ids: [CadreID]) throws -> [Cadre] {
@@ -26,14 +26,15 @@ public struct StoreReader {
         }
         conditions.sql.append(query.withdrawn ? "withdrawn_at IS NOT NULL" : "withdrawn_at IS NULL")
         return try pageInOrderOfEntry(
-            table: "cadre", cursorPrefix: "c", conditions: conditions.sql, arguments: arguments, page: page, map: Self.cadre)
+            table: "cadre", cursorPrefix: "c", conditions: conditions.sql, arguments: arguments, page: page,
+            map: { try CadreRecord(row: $0).cadre })
     }
 
     /// Every cadre who was ever registered in a village or moved in or out of it, in order
     /// of registration, with every move of theirs in the order made: what the Buku Kader
     /// is made of. Withdrawn registrations are left out.
     public func cadres(everIn village: RegionCode) throws -> (cadres: [Cadre], moves: [CadreMove]) {
-        let cadres = try Row.fetchAll(
+        let cadres = try CadreRecord.fetchAll(
             db.cachedStatement(
                 sql: """
                     SELECT * FROM cadre
@@ -43,7 +44,7 @@ public struct StoreReader {
                     ORDER BY seq
                     """),
             arguments: [village.description]
-        ).map(Self.cadre)
+        ).map(\.cadre)
         let moves = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
@@ -65,7 +66,7 @@ public struct StoreReader {
 
     /// Registered cadres (not withdrawn) who are the same person as `identity`.
     public func cadres(sameAs identity: CadreIdentity) throws -> [Cadre] {
-        try Row.fetchAll(
+        try CadreRecord.fetchAll(
             db.cachedStatement(
                 sql: """
                     SELECT * FROM cadre INDEXED BY cadre_by_name_key
@@ -73,7 +74,7 @@ public struct StoreReader {
                     ORDER BY seq
                     """),
             arguments: [identity.village.description, identity.nameKey, identity.birthYear, identity.sex.rawValue]
-        ).map(Self.cadre)
+        ).map(\.cadre)
     }
 
     // MARK: Workflows
@@ -97,10 +98,11 @@ public struct StoreReader {
     }
 
     public func workflow(_ id: WorkflowID) throws -> Workflow? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM workflow WHERE id = ?"), arguments: [id.rawValue]) else {
-            return nil
-        }
-        return try workflow(from: row)
+        guard
+            let record = try WorkflowRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM workflow WHERE id = ?"), arguments: [id.rawValue])
+        else { return nil }
+        return try withCohort(record.workflow)
     }
 
     public func workflows(matching query: WorkflowQuery, page: PageRequest) throws -> Page<Workflow> {
@@ -116,7 +118,7 @@ public struct StoreReader {
         }
         return try pageInOrderOfEntry(
             table: "workflow", cursorPrefix: "w", conditions: conditions.sql, arguments: arguments, page: page,
-            map: workflow(from:))
+            map: { try withCohort(WorkflowRecord(row: $0).workflow) })
     }
 
     /// One page of a table listed in the order rows were added (`seq`); the cursor is the
@@ -156,22 +158,14 @@ public struct StoreReader {
         ).compactMap { try? WorkflowID($0) }
     }
 
-    private func workflow(from row: Row) throws -> Workflow {
-        let id: String = row["id"]
-        let cadres = try String.fetchAll(
-            db, sql: "SELECT cadre_id FROM workflow_cadre WHERE workflow_id = ? ORDER BY position", arguments: [id])
-        return Workflow(
-            id: try Self.decode(id, as: WorkflowID.self),
-            programID: row["program_id"],
-            programVersion: row["program_version"],
-            village: try Self.decode(row["village"], as: RegionCode.self),
-            zoneIdentifier: row["zone"],
-            cadres: try cadres.map { try Self.decode($0, as: CadreID.self) },
-            facilitatorID: try (row["facilitator_id"] as String?).map { try Self.decode($0, as: FacilitatorID.self) },
-            facilitator: row["facilitator"],
-            startDate: try Self.decode(row["start_date"], as: LocalDate.self),
-            state: WorkflowState(rawValue: row["state"]) ?? .active,
-            createdAt: Date(timeIntervalSince1970: row["created_at"]))
+    /// A workflow read from its row, with its cohort in order.
+    private func withCohort(_ workflow: Workflow) throws -> Workflow {
+        var workflow = workflow
+        workflow.cadres = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT cadre_id FROM workflow_cadre WHERE workflow_id = ? ORDER BY position"),
+            arguments: [workflow.id.rawValue]
+        ).map { try Self.decode($0, as: CadreID.self) }
+        return workflow
     }
 
     // MARK: Tasks
@@ -303,20 +297,6 @@ public struct StoreReader {
             throw .corrupt(reason: "it holds '\(text)', which is not a valid \(T.self)")
         }
         return value
-    }
-
-    static func cadre(_ row: Row) throws -> Cadre {
-        Cadre(
-            id: try decode(row["id"], as: CadreID.self),
-            details: CadreDraft(
-                name: row["name"], sex: Sex(rawValue: row["sex"]) ?? .female, birthYear: row["birth_year"],
-                education: row["education"], courses: JSONText.strings(row["courses"]), field: row["field"],
-                village: try decode(row["village"], as: RegionCode.self), address: row["address"],
-                status: CadreStatus(rawValue: row["status"]) ?? .candidate, notes: row["notes"]),
-            registeredAt: Date(timeIntervalSince1970: row["registered_at"]),
-            withdrawal: (row["withdrawn_at"] as Double?).map {
-                CadreWithdrawal(at: Date(timeIntervalSince1970: $0), reason: row["withdrawal_reason"] ?? "")
-            })
     }
 
     static func historyEntry(_ row: Row) throws -> HistoryEntry {

@@ -10,34 +10,11 @@ public struct StoreWriter {
     public var reader: StoreReader { StoreReader(db: db) }
 
     public func insert(_ cadre: Cadre) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO cadre (id, seq, name, sex, birth_year, education, courses, field, village, address,
-                                   status, notes, registered_at, name_key)
-                VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cadre), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                cadre.id.rawValue, cadre.name, cadre.sex.rawValue, cadre.birthYear, cadre.education,
-                JSONText.encode(cadre.courses), cadre.field, cadre.village.description, cadre.address,
-                cadre.status.rawValue, cadre.notes, cadre.registeredAt.timeIntervalSince1970,
-                CadreIdentity.nameKey(of: cadre.name),
-            ])
+        try CadreRecord.insert(cadre, into: db)
     }
 
     public func update(_ cadre: Cadre) throws {
-        try db.execute(
-            sql: """
-                UPDATE cadre SET name = ?, sex = ?, birth_year = ?, education = ?, courses = ?, field = ?,
-                                 village = ?, address = ?, status = ?, notes = ?, withdrawn_at = ?,
-                                 withdrawal_reason = ?, name_key = ?
-                WHERE id = ?
-                """,
-            arguments: [
-                cadre.name, cadre.sex.rawValue, cadre.birthYear, cadre.education, JSONText.encode(cadre.courses),
-                cadre.field, cadre.village.description, cadre.address, cadre.status.rawValue, cadre.notes,
-                cadre.withdrawal?.at.timeIntervalSince1970, cadre.withdrawal?.reason, CadreIdentity.nameKey(of: cadre.name),
-                cadre.id.rawValue,
-            ])
+        try CadreRecord(cadre: cadre).update(db, columns: CadreRecord.changeableColumns)
     }
 
     public func insert(_ move: CadreMove) throws {
@@ -54,18 +31,7 @@ public struct StoreWriter {
     }
 
     public func insert(_ workflow: Workflow, tasks: [WorkflowTask]) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO workflow (id, seq, program_id, program_version, village, zone, start_date, state, created_at,
-                                      facilitator, facilitator_id)
-                VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM workflow), ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                workflow.id.rawValue, workflow.programID, workflow.programVersion, workflow.village.description,
-                workflow.zoneIdentifier, workflow.startDate.description, workflow.state.rawValue,
-                workflow.createdAt.timeIntervalSince1970, workflow.facilitator, workflow.facilitatorID?.rawValue,
-            ])
+        try WorkflowRecord.insert(workflow, into: db)
         let member = try db.cachedStatement(
             sql: "INSERT INTO workflow_cadre (workflow_id, cadre_id, position) VALUES (?, ?, ?)")
         for (position, cadre) in workflow.cadres.enumerated() {

@@ -151,13 +151,15 @@ struct CadreCSV {
             values[column].flatMap { $0.isEmpty ? nil : $0 }
         }
         let courses = values[.courses, default: ""].split(separator: ";").map(\.trimmed).filter { !$0.isEmpty }
-        rows.append(
-            Row(
-                line: record.line,
-                cadre: CadreFields(
-                    name: values[.name]!, sex: values[.sex]!, birthYear: birthYear, education: optional(.education),
-                    courses: courses.isEmpty ? nil : courses, field: values[.field]!, village: values[.village]!,
-                    address: optional(.address), status: optional(.status), notes: optional(.notes))))
+        var cadre = CadreFields(
+            name: values[.name]!, sex: values[.sex]!, birthYear: birthYear, field: values[.field]!,
+            village: values[.village]!)
+        cadre.education = optional(.education)
+        cadre.courses = courses.isEmpty ? nil : courses
+        cadre.address = optional(.address)
+        cadre.status = optional(.status)
+        cadre.notes = optional(.notes)
+        rows.append(Row(line: record.line, cadre: cadre))
     }
 
     private static let sexes: Set = ["l", "p", "male", "female", "laki-laki", "perempuan"]

@@ -102,7 +102,7 @@ struct CadreCommand: ParsableCommand {
             var table = Table(["ID", "NAME", "SEX", "BORN", "FIELD", "STATUS", "VILLAGE"])
             for cadre in list.items {
                 table.append([
-                    cadre.id, cadre.name, cadre.sexLetter, String(cadre.birthYear), cadre.field, cadre.status,
+                    cadre.id, cadre.name, cadre.sexLetter, String(cadre.birthYear), cadre.field, cadre.status ?? "",
                     cadre.villageLabel,
                 ])
             }
@@ -227,28 +227,28 @@ struct CadreCommand: ParsableCommand {
 extension CadreInfo {
     /// The register's own letter: L (laki-laki) or P (perempuan).
     var sexLetter: String {
-        switch sex {
+        switch fields.sex {
         case "male": "L"
         case "female": "P"
-        default: sex
+        default: fields.sex
         }
     }
 
     var villageLabel: String {
-        villageName.isEmpty ? village : "\(villageName) (\(village))"
+        villageName.isEmpty ? fields.village : "\(villageName) (\(fields.village))"
     }
 
     var facts: String {
         Output.facts([
-            ("sex", "\(sexLetter) (\(sex))"),
-            ("born", String(birthYear)),
-            ("education", education),
-            ("courses", courses.joined(separator: "; ")),
-            ("field", field),
+            ("sex", "\(sexLetter) (\(fields.sex))"),
+            ("born", String(fields.birthYear)),
+            ("education", fields.education ?? ""),
+            ("courses", (fields.courses ?? []).joined(separator: "; ")),
+            ("field", fields.field),
             ("village", villageLabel),
-            ("address", address),
-            ("status", status),
-            ("notes", notes),
+            ("address", fields.address ?? ""),
+            ("status", fields.status ?? ""),
+            ("notes", fields.notes ?? ""),
             ("registered", MachineTime.display(registeredAt)),
         ] + (withdrawnAt.map { [("withdrawn", "\(MachineTime.display($0)): \(withdrawalReason ?? "")")] } ?? []))
     }

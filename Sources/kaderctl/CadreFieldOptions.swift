@@ -41,10 +41,14 @@ struct CadreFieldOptions: ParsableArguments {
 
     /// Only called after `missingForRegistration` came back empty.
     var registration: CadreFields {
-        CadreFields(
-            name: name ?? "", sex: sex ?? "", birthYear: birthYear ?? 0, education: education,
-            courses: courses.isEmpty ? nil : courses, field: field ?? "", village: village ?? "", address: address,
-            status: status, notes: notes)
+        var fields = CadreFields(
+            name: name ?? "", sex: sex ?? "", birthYear: birthYear ?? 0, field: field ?? "", village: village ?? "")
+        fields.education = education
+        fields.courses = courses.isEmpty ? nil : courses
+        fields.address = address
+        fields.status = status
+        fields.notes = notes
+        return fields
     }
 
     func update(id: String) -> CadreUpdateParams {

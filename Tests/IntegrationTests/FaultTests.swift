@@ -32,9 +32,10 @@ import Testing
     private static func batch(_ prefix: String, count: Int) throws -> JSONValue {
         let notes = String(repeating: "catatan pendampingan ", count: 100)
         let cadres = (0..<count).map { number in
-            CadreFields(
-                name: "\(prefix) \(number)", sex: "female", birthYear: 1990, field: "kesehatan", village: "51.03.01.1002",
-                notes: notes)
+            var fields = CadreFields(
+                name: "\(prefix) \(number)", sex: "female", birthYear: 1990, field: "kesehatan", village: "51.03.01.1002")
+            fields.notes = notes
+            return fields
         }
         return try JSONValue(encoding: CadreRegisterParams(cadres: cadres))
     }

@@ -5,87 +5,86 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// A cadre as the API shows it.
+/// A cadre as the API shows it: the registered fields, every one given, with the id and
+/// what the register adds. Written flat, as one object.
+@dynamicMemberLookup
 public struct CadreInfo: Codable, Sendable, Hashable {
     public var id: String
-    public var name: String
-    /// male or female.
-    public var sex: String
-    public var birthYear: Int
-    public var education: String
-    public var courses: [String]
-    /// The bidang.
-    public var field: String
-    public var village: String
+    public var fields: CadreFields
     public var villageName: String
-    public var address: String
-    /// candidate, active, completed or inactive.
-    public var status: String
-    public var notes: String
     public var registeredAt: Date
     /// When the registration was withdrawn as entered in error, and why; absent otherwise.
     public var withdrawnAt: Date?
     public var withdrawalReason: String?
 
     public init(
-        id: String, name: String, sex: String, birthYear: Int, education: String, courses: [String], field: String,
-        village: String, villageName: String, address: String, status: String, notes: String, registeredAt: Date,
-        withdrawnAt: Date? = nil, withdrawalReason: String? = nil
+        id: String, fields: CadreFields, villageName: String, registeredAt: Date, withdrawnAt: Date? = nil,
+        withdrawalReason: String? = nil
     ) {
         self.id = id
-        self.name = name
-        self.sex = sex
-        self.birthYear = birthYear
-        self.education = education
-        self.courses = courses
-        self.field = field
-        self.village = village
+        self.fields = fields
         self.villageName = villageName
-        self.address = address
-        self.status = status
-        self.notes = notes
         self.registeredAt = registeredAt
         self.withdrawnAt = withdrawnAt
         self.withdrawalReason = withdrawalReason
     }
 
+    public subscript<Value>(dynamicMember field: KeyPath<CadreFields, Value>) -> Value { fields[keyPath: field] }
+
     enum CodingKeys: String, CodingKey {
-        case id, name, sex, education, courses, field, village, address, status, notes
-        case birthYear = "birth_year"
+        case id
         case villageName = "village_name"
         case registeredAt = "registered_at"
         case withdrawnAt = "withdrawn_at"
         case withdrawalReason = "withdrawal_reason"
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        fields = try CadreFields(from: decoder)
+        villageName = try container.decode(String.self, forKey: .villageName)
+        registeredAt = try container.decode(Date.self, forKey: .registeredAt)
+        withdrawnAt = try container.decodeIfPresent(Date.self, forKey: .withdrawnAt)
+        withdrawalReason = try container.decodeIfPresent(String.self, forKey: .withdrawalReason)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try fields.encode(to: encoder)
+        try container.encode(villageName, forKey: .villageName)
+        try container.encode(registeredAt, forKey: .registeredAt)
+        try container.encodeIfPresent(withdrawnAt, forKey: .withdrawnAt)
+        try container.encodeIfPresent(withdrawalReason, forKey: .withdrawalReason)
+    }
 }
 
-/// The fields of a cadre to register; also one element of a batch (`cadres`).
+/// A cadre's fields on the wire: what `cadre.register` takes (one element of a batch,
+/// `cadres`) and what `CadreInfo` shows. The five a registration needs are the
+/// initializer's; the others are optional on input (their defaults apply) and always given
+/// on output.
 public struct CadreFields: Codable, Sendable, Hashable {
     public var name: String
+    /// male or female.
     public var sex: String
     public var birthYear: Int
     public var education: String?
     public var courses: [String]?
+    /// The bidang.
     public var field: String
     public var village: String
     public var address: String?
+    /// candidate, active, completed or inactive.
     public var status: String?
     public var notes: String?
 
-    public init(
-        name: String, sex: String, birthYear: Int, education: String? = nil, courses: [String]? = nil, field: String,
-        village: String, address: String? = nil, status: String? = nil, notes: String? = nil
-    ) {
+    public init(name: String, sex: String, birthYear: Int, field: String, village: String) {
         self.name = name
         self.sex = sex
         self.birthYear = birthYear
-        self.education = education
-        self.courses = courses
         self.field = field
         self.village = village
-        self.address = address
-        self.status = status
-        self.notes = notes
     }
 
     enum CodingKeys: String, CodingKey {

@@ -7,22 +7,8 @@ import KaderServer
 extension DomainMethods {
     var blackoutMethods: [RPCMethod] {
         [
-            RPCMethod(.blackoutList) { call in
-                let params = try call.decodeParams(BlackoutListParams.self)
-                var reader = ParamReader()
-                let givenRegion = reader.namedRegion(
-                    province: params.province, regency: params.regency, district: params.district, village: params.village,
-                    directory: directory)
-                if givenRegion == nil && reader.problems.isEmpty {
-                    reader.note("province", "give a province, regency, district or village (e.g. 51): blackouts differ by place")
-                }
-                var first: LocalDate?
-                if let year = params.year {
-                    first = try? LocalDate(year: year, month: 1, day: 1)
-                    if first == nil { reader.note("year", "\(year) is not a year kaderd can list") }
-                }
-                let region = try reader.check("the blackouts cannot be listed", givenRegion)
-                return try await list(in: region, year: params.year, affected: params.affected == true)
+            method(.blackoutList) { (input: BlackoutInput.List, _) in
+                try await list(in: input.region, year: input.year, affected: input.affected)
             }
         ]
     }

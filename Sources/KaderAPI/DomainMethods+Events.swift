@@ -7,8 +7,7 @@ extension DomainMethods {
     /// reconnecting subscriber is caught up from disk, never skipped, and costs no memory.
     var eventMethods: [RPCMethod] {
         [
-            RPCMethod(.eventsSubscribe) { call in
-                let params = try call.decodeParams(EventsSubscribeParams.self)
+            method(.eventsSubscribe) { (params: EventsSubscribeParams, call) in
                 let service = self.service
                 let head = service.latestEvent
                 let since = params.since ?? head

@@ -22,8 +22,7 @@ extension DomainMethods {
                             problems: refusal.problems.map(\.description))
                     })
             },
-            RPCMethod(.programGet) { call in
-                let params = try call.decodeParams(ProgramGetParams.self)
+            method(.programGet) { (params: ProgramGetParams, _) in
                 let catalog = service.catalog
                 guard let entry = catalog.entry(id: params.id, version: params.version) else {
                     let what = params.version.map { "version \($0) of program" } ?? "program"

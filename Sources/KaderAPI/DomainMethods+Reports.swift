@@ -6,11 +6,8 @@ import KaderServer
 extension DomainMethods {
     var reportMethods: [RPCMethod] {
         [
-            RPCMethod(.reportKaderBook) { call in
-                let params = try call.decodeParams(VillageParams.self)
-                var reader = ParamReader()
-                let givenVillage = reader.regionCode(params.village, field: "village", level: .village)
-                let village = try reader.check("the Buku Kader cannot be made", givenVillage)
+            method(.reportKaderBook) { (input: VillageInput, _) in
+                let village = input.village
                 let book = try await service.kaderBook(village: village)
                 let region = directory.region(village) ?? Region(code: village, name: "")
                 return KaderBookReport(

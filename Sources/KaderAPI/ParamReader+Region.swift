@@ -23,7 +23,7 @@ extension ParamReader {
         ]
         var codes: [(field: String, code: RegionCode)] = []
         for (field, text, level) in given {
-            guard let code = regionCode(text, field: field, level: level) else { continue }
+            guard let code = regionCode(text, field: field, level: level, directory: directory) else { continue }
             let known = level == .province ? directory.province(code) != nil : directory.region(code) != nil
             guard known else {
                 note(

@@ -40,7 +40,7 @@ struct ParamReader {
     /// A region given by its code (with or without dots) or by its name where only one
     /// region of that level has it (`Mengwi`; `Kuta, Badung` for a namesake).
     mutating func regionCode(
-        _ text: String?, field: String, level: RegionCode.Level? = nil, directory: RegionDirectory = .shared
+        _ text: String?, field: String, level: RegionCode.Level? = nil, directory: RegionDirectory
     ) -> RegionCode? {
         guard let text else { return nil }
         if text.unicodeScalars.contains(where: \.properties.isAlphabetic) {
@@ -121,12 +121,14 @@ struct ParamReader {
     }
 
     /// The region filters of a list, each checked to be of its level.
-    mutating func regionFilter(province: String?, regency: String?, district: String?, village: String?) -> [RegionCode] {
+    mutating func regionFilter(
+        province: String?, regency: String?, district: String?, village: String?, directory: RegionDirectory
+    ) -> [RegionCode] {
         [
-            regionCode(province, field: "province", level: .province),
-            regionCode(regency, field: "regency", level: .regency),
-            regionCode(district, field: "district", level: .district),
-            regionCode(village, field: "village", level: .village),
+            regionCode(province, field: "province", level: .province, directory: directory),
+            regionCode(regency, field: "regency", level: .regency, directory: directory),
+            regionCode(district, field: "district", level: .district, directory: directory),
+            regionCode(village, field: "village", level: .village, directory: directory),
         ].compactMap { $0 }
     }
 

@@ -53,11 +53,16 @@ let package = Package(
             // unoptimized, which every test daemon would pay; optimized it takes 40 ms.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
-        // Persistence: SQLite in WAL mode, migrations, the append-only history.
+        // The store's contract: what the engine reads and writes, whichever database holds it.
         .target(
             name: "KaderStore",
+            dependencies: ["KaderCore"]
+        ),
+        // The store in SQLite (WAL mode): migrations, group commit, the append-only history.
+        .target(
+            name: "KaderSQLite",
             dependencies: [
-                "KaderCore", "CSQLiteConfig",
+                "KaderCore", "KaderStore", "CSQLiteConfig",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -114,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "kaderd",
             dependencies: [
-                "KaderAPI", "KaderCore", "KaderEngine", "KaderStore", "KaderRPC",
+                "KaderAPI", "KaderCore", "KaderEngine", "KaderStore", "KaderSQLite", "KaderRPC",
                 "KaderServer",
                 "KaderSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -158,7 +163,7 @@ let package = Package(
         .target(
             name: "KaderTesting",
             dependencies: [
-                "CSpawn", "KaderRPC", "KaderClient", "KaderServer", "KaderCore", "KaderStore", "KaderEngine",
+                "CSpawn", "KaderRPC", "KaderClient", "KaderServer", "KaderCore", "KaderStore", "KaderSQLite", "KaderEngine",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -167,9 +172,9 @@ let package = Package(
         .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore", "KaderTesting"]),
         .testTarget(
             name: "KaderStoreTests",
-            dependencies: ["KaderStore", "KaderCore", "KaderTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KaderStore", "KaderSQLite", "KaderCore", "KaderTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "KaderEngineTests", dependencies: ["KaderEngine", "KaderStore", "KaderCore", "KaderTesting"]),
+        .testTarget(name: "KaderEngineTests", dependencies: ["KaderEngine", "KaderStore", "KaderSQLite", "KaderCore", "KaderTesting"]),
         .testTarget(name: "KaderRPCTests", dependencies: ["KaderRPC"]),
         .testTarget(name: "KaderFuzzingTests", dependencies: ["KaderFuzzing", "KaderTesting"]),
         .testTarget(

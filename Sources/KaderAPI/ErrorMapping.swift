@@ -13,6 +13,9 @@ public enum ErrorMapping {
             rpcError(error)
         case let error as InvalidCursor:
             RPCError.invalidParams("the cursor is not valid", fields: [RPCFieldError(field: "cursor", message: error.description)])
+        case StoreError.changedMeanwhile:
+            // The client's request was fine; the state it acted on moved under it.
+            RPCError(.conflict, "\(error)".prefix(1).uppercased() + "\(error)".dropFirst())
         case let error as StoreError:
             RPCError(.unavailable, "The store cannot serve this request: \(error)")
         default:

@@ -72,7 +72,7 @@ public final class Scheduler: Sendable {
     }
 
     public var report: Report { state.withLock { $0.report } }
-    private var store: KaderStore { service.store }
+    private var store: any Store { service.store }
 
     /// Handles what passed while the daemon was down; nothing on the very first start.
     @discardableResult

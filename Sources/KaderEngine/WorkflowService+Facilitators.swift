@@ -222,7 +222,7 @@ extension WorkflowService {
         for var task in future {
             let old = before[task.id]!
             task.updatedAt = now
-            try writer.update(task)
+            try writer.update(task, from: old.state)
             var detail = notes[task.id] ?? [:]
             detail["from_facilitator"] = old.facilitatorID?.rawValue ?? ""
             if old.windowStart != task.windowStart {

@@ -133,7 +133,7 @@ extension WorkflowService {
                     .conflict(of: task)
                 if let conflict = task.conflict { detail["conflict"] = conflict }
             }
-            try writer.update(task)
+            try writer.update(task, from: task.state)
             detail["from"] = ISO8601.string(old, in: zone)
             detail["to"] = ISO8601.string(newStart, in: zone)
             if !reason.isEmpty { detail["reason"] = reason }
@@ -270,7 +270,7 @@ extension WorkflowService {
         let from = task.state
         task.state = next
         task.updatedAt = now
-        try writer.update(task)
+        try writer.update(task, from: from)
         try writer.record(
             "moved", entityKind: "task", entityID: task.id.rawValue, caller: caller, at: now,
             detail: detail.merging(["from": from.rawValue, "to": next.rawValue]) { _, new in new })

@@ -61,7 +61,7 @@ extension WorkflowService {
                         task.windowStart.addTimeInterval(shift)
                         task.windowEnd.addTimeInterval(shift)
                         task.updatedAt = now
-                        try writer.update(task)
+                        try writer.update(task, from: task.state)
                         try writer.record(
                             "rescheduled", entityKind: "task", entityID: task.id.rawValue, caller: caller, at: now,
                             detail: detail.merging(["shift_seconds": String(Int(shift))]) { _, new in new })

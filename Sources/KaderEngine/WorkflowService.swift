@@ -7,7 +7,7 @@ import Synchronization
 /// workflow's tasks, and which task changes are allowed. Every change is one transaction
 /// with its history entries.
 public final class WorkflowService: Sendable {
-    public let store: KaderStore
+    public let store: any Store
     /// Read on first use, not at start: loading every region takes a moment that a daemon
     /// about to answer `daemon.status` should not spend before it is ready.
     private let loadDirectory: @Sendable () -> RegionDirectory
@@ -18,7 +18,7 @@ public final class WorkflowService: Sendable {
     private let pluginsBox: Mutex<PluginHost?>
 
     public init(
-        store: KaderStore, directory: @escaping @autoclosure @Sendable () -> RegionDirectory, catalog: ProgramCatalog,
+        store: any Store, directory: @escaping @autoclosure @Sendable () -> RegionDirectory, catalog: ProgramCatalog,
         clock: any WallClock,
         blackouts: BlackoutCalendar = .national
     ) {
@@ -237,7 +237,7 @@ public final class WorkflowService: Sendable {
             let from = tasks[index].state
             tasks[index].state = .cancelled
             tasks[index].updatedAt = now
-            try writer.update(tasks[index])
+            try writer.update(tasks[index], from: from)
             try writer.record(
                 "moved", entityKind: "task", entityID: tasks[index].id.rawValue, caller: caller, at: now,
                 detail: ["from": from.rawValue, "to": TaskState.cancelled.rawValue, "reason": "workflow cancelled"])

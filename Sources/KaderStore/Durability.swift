@@ -1,7 +1,7 @@
 /// How hard a commit tries to survive a crash, chosen by `durability` in kaderd.toml.
 ///
-/// Both survive the daemon being killed (`kill -9`): SQLite's write-ahead log holds every
-/// acknowledged commit. They differ on power loss or a kernel crash.
+/// Both survive the daemon being killed (`kill -9`): the database's write-ahead log holds
+/// every acknowledged commit. They differ on power loss or a kernel crash.
 public enum Durability: String, Sendable, Hashable, CaseIterable {
     /// Every commit is flushed to the disk (fsync of the WAL) before it is acknowledged:
     /// an acknowledged change survives power loss. The default.
@@ -11,10 +11,4 @@ public enum Durability: String, Sendable, Hashable, CaseIterable {
     /// (the database itself stays consistent).
     case normal
 
-    var synchronousPragma: String {
-        switch self {
-        case .full: "FULL"
-        case .normal: "NORMAL"
-        }
-    }
 }

@@ -11,14 +11,14 @@ public final class HistoryNotifier: Sendable {
 
     private let state: Mutex<State>
 
-    init(latest: Int64) {
+    public init(latest: Int64) {
         state = Mutex(State(latest: latest))
     }
 
     /// The sequence number of the newest committed history entry (0 when there is none).
     public var latest: Int64 { state.withLock { $0.latest } }
 
-    func advance(to seq: Int64) {
+    public func advance(to seq: Int64) {
         let ready = state.withLock { state -> [CheckedContinuation<Int64, Never>] in
             guard seq > state.latest else { return [] }
             state.latest = seq

@@ -6,6 +6,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case writeFailed(reason: String)
     /// A stored value no longer reads back: the file was changed behind kaderd's back.
     case corrupt(reason: String)
+    /// A row was no longer as the change read it: another writer (another kaderd on a
+    /// shared database) changed it first. Nothing of the change was kept; reading again
+    /// and deciding again is safe.
+    case changedMeanwhile(what: String)
 
     public var description: String {
         switch self {
@@ -15,6 +19,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "the change was not saved: \(reason)"
         case .corrupt(let reason):
             "the database was changed outside kaderd: \(reason)"
+        case .changedMeanwhile(let what):
+            "\(what) was changed by another request meanwhile; nothing was saved, try again"
         }
     }
 }

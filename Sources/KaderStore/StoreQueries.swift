@@ -9,24 +9,6 @@ public struct RegionFilter: Sendable, Hashable {
     public init(within: [RegionCode] = []) {
         self.within = within
     }
-
-    /// SQL conditions on a column of village codes, using the index: a prefix becomes a range.
-    func conditions(column: String) -> (sql: [String], arguments: [String]) {
-        var sql: [String] = []
-        var arguments: [String] = []
-        for code in within {
-            if code.level == .village {
-                sql.append("\(column) = ?")
-                arguments.append(code.description)
-            } else {
-                // Every code below `51.08` starts with `51.08.`; '/' sorts right after '.'.
-                sql.append("(\(column) >= ? AND \(column) < ?)")
-                arguments.append(code.description + ".")
-                arguments.append(code.description + "/")
-            }
-        }
-        return (sql, arguments)
-    }
 }
 
 public struct CadreQuery: Sendable, Hashable {
@@ -84,5 +66,10 @@ public struct TaskQuery: Sendable, Hashable {
 /// A page cursor that cannot be read: it was not made by this store, or was altered.
 public struct InvalidCursor: Error, Sendable, Hashable, CustomStringConvertible {
     public let cursor: String
+
+    public init(cursor: String) {
+        self.cursor = cursor
+    }
+
     public var description: String { "'\(cursor)' is not a cursor from a previous page" }
 }

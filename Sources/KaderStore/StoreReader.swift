@@ -1,246 +1,79 @@
 import Foundation
-import GRDB
 import KaderCore
 
-/// Reads within one snapshot of the store. Only valid inside `KaderStore.read`/`write`.
-public struct StoreReader {
-    let db: Database
-
+/// Reads within one snapshot of a store; only valid inside `Store.read` or `Store.write`.
+/// Values the store wrote itself that no longer parse are `StoreError.corrupt`.
+public protocol StoreReader {
     // MARK: Cadres
 
-    public func cadre(_ id: CadreID) throws -> Cadre? {
-        try CadreRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM cadre WHERE id = ?"), arguments: [id.rawValue])?.cadre
-    }
-
-    public func cadres(_ ids: [CadreID]) throws -> [Cadre] {
-        try ids.compactMap { try cadre($0) }
-    }
-
+    func cadre(_ id: CadreID) throws -> Cadre?
+    func cadres(_ ids: [CadreID]) throws -> [Cadre]
     /// Cadres in registration order, which is also the register's No. Urut.
-    public func cadres(matching query: CadreQuery, page: PageRequest) throws -> Page<Cadre> {
-        var conditions = query.region.conditions(column: "village")
-        var arguments: [any DatabaseValueConvertible] = conditions.arguments
-        if let status = query.status {
-            conditions.sql.append("status = ?")
-            arguments.append(status.rawValue)
-        }
-        conditions.sql.append(query.withdrawn ? "withdrawn_at IS NOT NULL" : "withdrawn_at IS NULL")
-        return try pageInOrderOfEntry(
-            table: "cadre", cursorPrefix: "c", conditions: conditions.sql, arguments: arguments, page: page,
-            map: { try CadreRecord(row: $0).cadre })
-    }
-
+    func cadres(matching query: CadreQuery, page: PageRequest) throws -> Page<Cadre>
     /// Every cadre who was ever registered in a village or moved in or out of it, in order
     /// of registration, with every move of theirs in the order made: what the Buku Kader
     /// is made of. Withdrawn registrations are left out.
-    public func cadres(everIn village: RegionCode) throws -> (cadres: [Cadre], moves: [CadreMove]) {
-        let cadres = try CadreRecord.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT * FROM cadre
-                    WHERE withdrawn_at IS NULL AND (village = ?1 OR id IN (
-                      SELECT cadre_id FROM cadre_move WHERE from_village = ?1 UNION
-                      SELECT cadre_id FROM cadre_move WHERE to_village = ?1))
-                    ORDER BY seq
-                    """),
-            arguments: [village.description]
-        ).map(\.cadre)
-        let moves = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT * FROM cadre_move WHERE cadre_id IN (
-                      SELECT cadre_id FROM cadre_move WHERE from_village = ?1 UNION
-                      SELECT cadre_id FROM cadre_move WHERE to_village = ?1)
-                    ORDER BY seq
-                    """),
-            arguments: [village.description]
-        ).map { row in
-            CadreMove(
-                cadre: try Self.decode(row["cadre_id"], as: CadreID.self),
-                from: try Self.decode(row["from_village"], as: RegionCode.self),
-                to: try Self.decode(row["to_village"], as: RegionCode.self),
-                at: Date(timeIntervalSince1970: row["at"]))
-        }
-        return (cadres, moves)
-    }
-
+    func cadres(everIn village: RegionCode) throws -> (cadres: [Cadre], moves: [CadreMove])
     /// Registered cadres (not withdrawn) who are the same person as `identity`.
-    public func cadres(sameAs identity: CadreIdentity) throws -> [Cadre] {
-        try CadreRecord.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT * FROM cadre INDEXED BY cadre_by_name_key
-                    WHERE village = ? AND name_key = ? AND birth_year = ? AND sex = ? AND withdrawn_at IS NULL
-                    ORDER BY seq
-                    """),
-            arguments: [identity.village.description, identity.nameKey, identity.birthYear, identity.sex.rawValue]
-        ).map(\.cadre)
-    }
+    func cadres(sameAs identity: CadreIdentity) throws -> [Cadre]
 
     // MARK: Workflows
 
+    func workflow(_ id: WorkflowID) throws -> Workflow?
+    /// Workflows in the order they were started.
+    func workflows(matching query: WorkflowQuery, page: PageRequest) throws -> Page<Workflow>
     /// How far each workflow has come: its tasks done, and all of them.
-    public func taskProgress(of workflows: [WorkflowID]) throws -> [WorkflowID: (done: Int, total: Int)] {
-        guard !workflows.isEmpty else { return [:] }
-        let marks = Array(repeating: "?", count: workflows.count).joined(separator: ",")
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT workflow_id, SUM(state = 'done') AS done, COUNT(*) AS total FROM task
-                WHERE workflow_id IN (\(marks)) GROUP BY workflow_id
-                """,
-            arguments: StatementArguments(workflows.map(\.rawValue)))
-        var progress: [WorkflowID: (done: Int, total: Int)] = [:]
-        for row in rows {
-            progress[WorkflowID.trusted(row["workflow_id"])] = (row["done"], row["total"])
-        }
-        return progress
-    }
-
-    public func workflow(_ id: WorkflowID) throws -> Workflow? {
-        guard
-            let record = try WorkflowRecord.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM workflow WHERE id = ?"), arguments: [id.rawValue])
-        else { return nil }
-        return try withCohort(record.workflow)
-    }
-
-    public func workflows(matching query: WorkflowQuery, page: PageRequest) throws -> Page<Workflow> {
-        var conditions = query.region.conditions(column: "village")
-        var arguments: [any DatabaseValueConvertible] = conditions.arguments
-        if let state = query.state {
-            conditions.sql.append("state = ?")
-            arguments.append(state.rawValue)
-        }
-        if let cadre = query.cadre {
-            conditions.sql.append("id IN (SELECT workflow_id FROM workflow_cadre WHERE cadre_id = ?)")
-            arguments.append(cadre.rawValue)
-        }
-        return try pageInOrderOfEntry(
-            table: "workflow", cursorPrefix: "w", conditions: conditions.sql, arguments: arguments, page: page,
-            map: { try withCohort(WorkflowRecord(row: $0).workflow) })
-    }
-
-    /// One page of a table listed in the order rows were added (`seq`); the cursor is the
-    /// last seq shown, behind a letter that says which list it belongs to.
-    private func pageInOrderOfEntry<Element>(
-        table: String, cursorPrefix: String, conditions: [String], arguments: [any DatabaseValueConvertible],
-        page: PageRequest, map: (Row) throws -> Element
-    ) throws -> Page<Element> {
-        var conditions = conditions
-        var arguments = arguments
-        if let cursor = page.cursor {
-            guard cursor.hasPrefix(cursorPrefix), let seq = Int64(cursor.dropFirst(cursorPrefix.count)) else {
-                throw InvalidCursor(cursor: cursor)
-            }
-            conditions.append("seq > ?")
-            arguments.append(seq)
-        }
-        let rows = try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM \(table) \(Self.whereClause(conditions)) ORDER BY seq LIMIT ?",
-            arguments: StatementArguments(arguments + [page.limit + 1]))
-        let items = try rows.prefix(page.limit).map(map)
-        let next = rows.count > page.limit ? cursorPrefix + String(rows[page.limit - 1]["seq"] as Int64) : nil
-        return Page(items: items, nextCursor: next)
-    }
-
+    func taskProgress(of workflows: [WorkflowID]) throws -> [WorkflowID: (done: Int, total: Int)]
     /// Active workflows a cadre takes part in; of one program, when given.
-    public func activeWorkflows(of cadre: CadreID, program: String? = nil) throws -> [WorkflowID] {
-        try String.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT w.id FROM workflow w JOIN workflow_cadre c ON c.workflow_id = w.id
-                    WHERE c.cadre_id = ?1 AND (?2 IS NULL OR w.program_id = ?2) AND w.state = 'active'
-                    ORDER BY w.seq
-                    """),
-            arguments: [cadre.rawValue, program]
-        ).compactMap { try? WorkflowID($0) }
-    }
-
-    /// A workflow read from its row, with its cohort in order.
-    private func withCohort(_ workflow: Workflow) throws -> Workflow {
-        var workflow = workflow
-        workflow.cadres = try String.fetchAll(
-            db.cachedStatement(sql: "SELECT cadre_id FROM workflow_cadre WHERE workflow_id = ? ORDER BY position"),
-            arguments: [workflow.id.rawValue]
-        ).map { try Self.decode($0, as: CadreID.self) }
-        return workflow
-    }
+    func activeWorkflows(of cadre: CadreID, program: String?) throws -> [WorkflowID]
+    /// The active workflows of the villages within `region` (a village, or a district).
+    func activeWorkflows(within region: RegionCode) throws -> [WorkflowID]
+    func workflowCount(state: WorkflowState) throws -> Int
 
     // MARK: Tasks
 
-    public func task(_ id: TaskID) throws -> WorkflowTask? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?"), arguments: [id.rawValue])
-            .map(Self.task)
-    }
-
+    func task(_ id: TaskID) throws -> WorkflowTask?
     /// Tasks in the order their windows open.
-    public func tasks(matching query: TaskQuery, page: PageRequest) throws -> Page<WorkflowTask> {
-        var conditions = query.region.conditions(column: "village")
-        var arguments: [any DatabaseValueConvertible] = conditions.arguments
-        if !query.states.isEmpty {
-            conditions.sql.append("state IN (\(query.states.map { _ in "?" }.joined(separator: ",")))")
-            arguments += query.states.map(\.rawValue)
-        }
-        if let workflow = query.workflow {
-            conditions.sql.append("workflow_id = ?")
-            arguments.append(workflow.rawValue)
-        }
-        if let facilitator = query.facilitator {
-            conditions.sql.append("facilitator_id = ?")
-            arguments.append(facilitator.rawValue)
-        }
-        if query.conflictsOnly { conditions.sql.append("conflict IS NOT NULL") }
-        if let from = query.from {
-            conditions.sql.append("window_start >= ?")
-            arguments.append(Int64(from.timeIntervalSince1970.rounded(.up)))
-        }
-        if let until = query.until {
-            conditions.sql.append("window_start < ?")
-            arguments.append(Int64(until.timeIntervalSince1970.rounded(.up)))
-        }
-        if let cursor = page.cursor {
-            let parts = cursor.dropFirst().split(separator: "_", maxSplits: 1)
-            guard cursor.hasPrefix("t"), parts.count == 2, let start = Int64(parts[0]) else {
-                throw InvalidCursor(cursor: cursor)
-            }
-            conditions.sql.append("(window_start > ? OR (window_start = ? AND id > ?))")
-            arguments += [start, start, String(parts[1])]
-        }
-        // Prepared once per shape of query: the filters give a few dozen shapes at most.
-        // Rows are read where SQLite holds them, without copying each into a `Row` first.
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT \(Self.taskColumns) FROM task \(Self.taskIndex(for: query)) \
-                    \(Self.whereClause(conditions.sql)) ORDER BY window_start, id LIMIT ?
-                    """),
-            arguments: StatementArguments(arguments + [page.limit + 1]))
-        var items: [WorkflowTask] = []
-        items.reserveCapacity(page.limit)
-        var next: String?
-        while let row = try rows.next() {
-            guard items.count < page.limit else {
-                // The one row past the page only says that there is a next page.
-                let last = items[items.count - 1]
-                next = "t\(Int64(last.windowStart.timeIntervalSince1970))_\(last.id.rawValue)"
-                break
-            }
-            items.append(Self.task(row))
-        }
-        return Page(items: items, nextCursor: next)
-    }
+    func tasks(matching query: TaskQuery, page: PageRequest) throws -> Page<WorkflowTask>
+    /// A workflow's tasks in the order their windows open.
+    func tasks(of workflow: WorkflowID) throws -> [WorkflowTask]
+    /// Every deadline before `until`, past ones included, in time order: windows of
+    /// scheduled tasks that open, and windows (plus `grace`) of scheduled or due tasks that close.
+    func deadlines(before until: Date, grace: TimeInterval) throws -> [TaskDeadline]
+    /// Scheduled tasks whose window opened in `range`: what a stopped daemon did not see.
+    func scheduledTasks(openingIn range: Range<Date>) throws -> [WorkflowTask]
+    /// The scheduled task whose window opens next.
+    func nextScheduledTask() throws -> WorkflowTask?
+    /// How many tasks are in each state.
+    func taskCounts() throws -> [TaskState: Int]
 
-    /// A region and a time range: SQLite, without statistics, walks the time index and reads
-    /// every task of every province in the range to keep one province's. The village index
-    /// holds the window too, so the range is checked there and only matching tasks are read
-    /// (a tenth of the time: Benchmarks/README.md). A workflow's own index beats both.
-    static func taskIndex(for query: TaskQuery) -> String {
-        let timeBound = query.from != nil || query.until != nil
-        if query.facilitator != nil, query.workflow == nil { return "INDEXED BY task_by_facilitator" }
-        guard !query.region.within.isEmpty, timeBound, query.workflow == nil else { return "" }
-        return "INDEXED BY task_by_village"
+    // MARK: Facilitators
+
+    func facilitator(_ id: FacilitatorID) throws -> Facilitator?
+    /// Facilitators in registration order, of one role when given.
+    func facilitators(role: FacilitatorRole?) throws -> [Facilitator]
+    func assignments(of facilitator: FacilitatorID) throws -> [FacilitatorAssignment]
+    /// The assignments of exactly `region` (not of the regions within it).
+    func assignments(of region: RegionCode) throws -> [FacilitatorAssignment]
+    /// The facilitator covering `village` on `day`: assigned the village itself, or else its district.
+    func facilitator(covering village: RegionCode, on day: LocalDate) throws -> FacilitatorID?
+    /// Where a facilitator is expected while their open tasks whose windows open in
+    /// `range` last: each village and opening instant once, however many cohorts share it.
+    func attendance(of facilitator: FacilitatorID, opening range: Range<Date>) throws -> [Attendance]
+
+    // MARK: History and the daemon's own facts
+
+    /// An entity's history, oldest first.
+    func history(of entityID: String) throws -> [HistoryEntry]
+    /// The history after `seq`, in order, at most `limit` entries.
+    func history(after seq: Int64, limit: Int) throws -> [HistoryEntry]
+    /// A fact the daemon keeps about itself (when it was last alive, the last catch-up).
+    func meta(_ key: String) throws -> String?
+}
+
+extension StoreReader {
+    public func activeWorkflows(of cadre: CadreID) throws -> [WorkflowID] {
+        try activeWorkflows(of: cadre, program: nil)
     }
 
     /// Every task of `query` (all pages) whose window opens from `from` through `through`,
@@ -264,123 +97,5 @@ public struct StoreReader {
             page.cursor = found.nextCursor
         } while page.cursor != nil
         return tasks
-    }
-
-    public func tasks(of workflow: WorkflowID) throws -> [WorkflowTask] {
-        try Row.fetchAll(
-            db, sql: "SELECT \(Self.taskColumns) FROM task WHERE workflow_id = ? ORDER BY window_start, id",
-            arguments: [workflow.rawValue]
-        ).map(Self.task)
-    }
-
-    // MARK: History
-
-    public func history(of entityID: String) throws -> [HistoryEntry] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM history WHERE entity_id = ? ORDER BY seq"), arguments: [entityID])
-            .map(Self.historyEntry)
-    }
-
-    public func history(after seq: Int64, limit: Int) throws -> [HistoryEntry] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM history WHERE seq > ? ORDER BY seq LIMIT ?"), arguments: [seq, limit])
-            .map(Self.historyEntry)
-    }
-
-    // MARK: Row mapping
-
-    static func whereClause(_ conditions: [String]) -> String {
-        conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-    }
-
-    /// Values the store wrote itself; one that no longer parses means the file was altered.
-    static func decode<T>(_ text: String, as type: T.Type) throws(StoreError) -> T where T: StoredText {
-        guard let value = T(storedText: text) else {
-            throw .corrupt(reason: "it holds '\(text)', which is not a valid \(T.self)")
-        }
-        return value
-    }
-
-    static func historyEntry(_ row: Row) throws -> HistoryEntry {
-        let uid: Int64? = row["caller_uid"]
-        return HistoryEntry(
-            seq: row["seq"],
-            at: Date(timeIntervalSince1970: row["at"]),
-            caller: Caller(uid: uid.map { UInt32(truncatingIfNeeded: $0) }, agent: row["caller_agent"]),
-            entityKind: row["entity_kind"],
-            entityID: row["entity_id"],
-            action: row["action"],
-            detail: JSONText.dictionary(row["detail"]))
-    }
-}
-
-/// Domain values kept as text columns.
-protocol StoredText {
-    init?(storedText: String)
-}
-
-extension EntityID: StoredText {
-    init?(storedText: String) { try? self.init(storedText) }
-}
-
-extension RegionCode: StoredText {
-    init?(storedText: String) { try? self.init(storedText) }
-}
-
-extension LocalDate: StoredText {
-    init?(storedText: String) { try? self.init(parsing: storedText) }
-}
-
-/// Lists and maps of strings, stored as JSON text.
-enum JSONText {
-    // Written by hand: every task and history row is encoded on the single writer, where
-    // Foundation's encoder cost more than the insert itself.
-    static func encode(_ strings: [String]) -> String {
-        var text = "["
-        for (index, string) in strings.enumerated() {
-            if index > 0 { text.append(",") }
-            append(string, to: &text)
-        }
-        text.append("]")
-        return text
-    }
-
-    /// Keys sorted, so equal dictionaries are stored as equal text.
-    static func encode(_ dictionary: [String: String]) -> String {
-        var text = "{"
-        for (index, key) in dictionary.keys.sorted().enumerated() {
-            if index > 0 { text.append(",") }
-            append(key, to: &text)
-            text.append(":")
-            append(dictionary[key]!, to: &text)
-        }
-        text.append("}")
-        return text
-    }
-
-    private static func append(_ string: String, to text: inout String) {
-        text.append("\"")
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text.append("\\\"")
-            case "\\": text.append("\\\\")
-            case "\n": text.append("\\n")
-            case "\r": text.append("\\r")
-            case "\t": text.append("\\t")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text.append("\"")
-    }
-
-    static func strings(_ text: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
-    }
-
-    static func dictionary(_ text: String) -> [String: String] {
-        // Most tasks have recorded nothing; a decoder for their "{}" cost more than the rest of the row.
-        guard text != "{}" else { return [:] }
-        return (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
     }
 }

@@ -16,7 +16,7 @@ public struct StoreSummary: Sendable, Hashable {
 
     /// Read from the counts kept with every change (`state_count`) and one index lookup: a
     /// few microseconds.
-    init(reader: StoreReader) throws {
+    public init(reader: StoreReader) throws {
         self.init(
             taskCounts: try reader.taskCounts(), activeWorkflows: try reader.workflowCount(state: .active),
             nextScheduled: try reader.nextScheduledTask())

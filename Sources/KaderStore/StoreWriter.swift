@@ -1,108 +1,57 @@
 import Foundation
-import GRDB
 import KaderCore
 
-/// Changes within one transaction. Only valid inside `KaderStore.write`; every change the
-/// engine makes is paired with a history entry by the caller of these methods.
-public struct StoreWriter {
-    let db: Database
+/// Changes within one transaction; only valid inside `Store.write`. Every change the engine
+/// makes is paired with a history entry (`record`) by the caller of these methods.
+public protocol StoreWriter {
+    /// Reads within the same transaction, seeing its changes.
+    var reader: StoreReader { get }
 
-    public var reader: StoreReader { StoreReader(db: db) }
+    // MARK: Cadres
 
-    public func insert(_ cadre: Cadre) throws {
-        try CadreRecord.insert(cadre, into: db)
-    }
-
-    public func update(_ cadre: Cadre) throws {
-        try CadreRecord(cadre: cadre).update(db, columns: CadreRecord.changeableColumns)
-    }
-
-    public func insert(_ move: CadreMove) throws {
-        try db.execute(
-            sql: "INSERT INTO cadre_move (cadre_id, from_village, to_village, at) VALUES (?, ?, ?, ?)",
-            arguments: [move.cadre.rawValue, move.from.description, move.to.description, move.at.timeIntervalSince1970])
-    }
-
+    /// Inserts a cadre as the register's next number.
+    func insert(_ cadre: Cadre) throws
+    func update(_ cadre: Cadre) throws
+    func insert(_ move: CadreMove) throws
     /// Takes a cadre out of a workflow's cohort; the caller records why on the workflow.
-    public func remove(_ cadre: CadreID, from workflow: WorkflowID) throws {
-        try db.execute(
-            sql: "DELETE FROM workflow_cadre WHERE workflow_id = ? AND cadre_id = ?",
-            arguments: [workflow.rawValue, cadre.rawValue])
-    }
+    func remove(_ cadre: CadreID, from workflow: WorkflowID) throws
 
-    public func insert(_ workflow: Workflow, tasks: [WorkflowTask]) throws {
-        try WorkflowRecord.insert(workflow, into: db)
-        let member = try db.cachedStatement(
-            sql: "INSERT INTO workflow_cadre (workflow_id, cadre_id, position) VALUES (?, ?, ?)")
-        for (position, cadre) in workflow.cadres.enumerated() {
-            try member.execute(arguments: [workflow.id.rawValue, cadre.rawValue, position])
-        }
-        try insert(tasks)
-    }
+    // MARK: Workflows and tasks
 
-    /// Adds tasks to a workflow that exists (its own, or a plugin's follow-ups), and counts
-    /// them by state: once per state and write, where a trigger would count each row.
-    public func insert(_ tasks: [WorkflowTask]) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO task (id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone,
-                                  window_start, window_end, state, records, updated_at, facilitator_id, conflict)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        var added: [TaskState: Int] = [:]
-        for task in tasks {
-            try statement.execute(arguments: [
-                task.id.rawValue, task.workflowID.rawValue, task.stepID, task.kind.rawValue, task.title,
-                task.occurrence, task.occurrences, task.village.description, task.zoneIdentifier,
-                Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
-                task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
-                task.facilitatorID?.rawValue, task.conflict,
-            ])
-            added[task.state, default: 0] += 1
-        }
-        let count = try db.cachedStatement(
-            sql: """
-                INSERT INTO state_count (entity, state, n) VALUES ('task', ?, ?)
-                ON CONFLICT (entity, state) DO UPDATE SET n = n + excluded.n
-                """)
-        for (state, n) in added { try count.execute(arguments: [state.rawValue, n]) }
-    }
+    func insert(_ workflow: Workflow, tasks: [WorkflowTask]) throws
+    /// Adds tasks to a workflow that exists (its own, or a plugin's follow-ups).
+    func insert(_ tasks: [WorkflowTask]) throws
+    func updateState(of workflow: WorkflowID, to state: WorkflowState) throws
+    /// Writes a task read in state `expected`, only if it is still in it: the same task is
+    /// never moved twice by two writers. `StoreError.changedMeanwhile` otherwise.
+    func update(_ task: WorkflowTask, from expected: TaskState) throws
 
-    public func updateState(of workflow: WorkflowID, to state: WorkflowState) throws {
-        try db.execute(sql: "UPDATE workflow SET state = ? WHERE id = ?", arguments: [state.rawValue, workflow.rawValue])
-    }
+    // MARK: Facilitators
 
-    public func update(_ task: WorkflowTask) throws {
-        try db.cachedStatement(
-            sql: """
-                UPDATE task SET title = ?, window_start = ?, window_end = ?, state = ?, records = ?, updated_at = ?,
-                                facilitator_id = ?, conflict = ?
-                WHERE id = ?
-                """
-        ).execute(
-            arguments: [
-                task.title, Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
-                task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
-                task.facilitatorID?.rawValue, task.conflict, task.id.rawValue,
-            ])
-    }
-
-    /// Appends to the history; returns the entry's sequence number.
+    func insert(_ facilitator: Facilitator) throws
+    func update(_ facilitator: Facilitator) throws
+    func insert(_ assignment: FacilitatorAssignment) throws
+    /// Ends the open assignments of `region` to anyone but `keeping` on `lastDay`: the
+    /// region passes to the new facilitator the day after. Returns those ended.
     @discardableResult
-    public func record(
-        _ action: String, entityKind: String, entityID: String, caller: Caller, at: Date,
-        detail: [String: String] = [:]
-    ) throws -> Int64 {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO history (at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                at.timeIntervalSince1970, caller.uid.map { Int64($0) }, caller.agent, entityKind, entityID, action,
-                JSONText.encode(detail),
-            ])
-        return db.lastInsertedRowID
+    func endAssignments(of region: RegionCode, on lastDay: LocalDate, keeping: FacilitatorID) throws
+        -> [FacilitatorAssignment]
+    func setFacilitator(_ facilitator: FacilitatorID?, of workflow: WorkflowID) throws
+
+    // MARK: History and the daemon's own facts
+
+    /// Appends to the history; returns the entry's sequence number, the next after every
+    /// committed one.
+    @discardableResult
+    func record(
+        _ action: String, entityKind: String, entityID: String, caller: Caller, at: Date, detail: [String: String]
+    ) throws -> Int64
+    func setMeta(_ key: String, _ value: String) throws
+}
+
+extension StoreWriter {
+    @discardableResult
+    public func record(_ action: String, entityKind: String, entityID: String, caller: Caller, at: Date) throws -> Int64 {
+        try record(action, entityKind: entityKind, entityID: entityID, caller: caller, at: at, detail: [:])
     }
 }

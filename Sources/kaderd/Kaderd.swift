@@ -4,6 +4,7 @@ import KaderAPI
 import KaderCore
 import KaderEngine
 import KaderRPC
+import KaderSQLite
 import KaderStore
 import KaderServer
 import Logging
@@ -64,7 +65,7 @@ struct Kaderd: AsyncParsableCommand {
                 plugin: pluginHost, memoryLimitMiB: pluginMemoryLimitMib,
                 maximumReplyBytes: PluginIsolation.defaultMaximumReplyBytes)
         }
-        KaderStore.configureSQLiteForThisProcess()
+        SQLiteStore.configureSQLiteForThisProcess()
         if let checkPlugin { Self.check(plugin: checkPlugin) }
         let settings: DaemonSettings
         let commandLine = DaemonSettings.CommandLine(
@@ -148,7 +149,7 @@ struct Kaderd: AsyncParsableCommand {
     /// Opens the store in the state folder and loads the programs. A database that cannot
     /// be used stops start-up: serving without it would lose every change.
     static func workflowService(settings: DaemonSettings, logger: Logger) throws(StoreError) -> WorkflowService {
-        let store = try KaderStore(path: settings.stateDir + "/kaderd.sqlite", durability: settings.durability)
+        let store = try SQLiteStore(path: settings.stateDir + "/kaderd.sqlite", durability: settings.durability)
         let catalog = loadPrograms(folders: settings.programDirs, logger: logger)
         return WorkflowService(store: store, directory: .shared, catalog: catalog, clock: SystemWallClock())
     }

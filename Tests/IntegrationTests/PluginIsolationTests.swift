@@ -225,11 +225,14 @@ import Testing
         let exits = Self.plugin("exits", hooks: #"\"plan\""#, body: "return NULL;", entry: "exit(0);")
         let aborts = Self.plugin("aborts", hooks: #"\"plan\""#, body: "return NULL;", entry: "abort();")
         let hangs = Self.plugin("hangs", hooks: #"\"plan\""#, body: "return NULL;", entry: "for (;;) pause();")
+        let complains = Self.plugin(
+            "complains", hooks: #"\"plan\""#, body: "return NULL;",
+            entry: #"fputs("complains: no holiday file for 2027\n", stderr); exit(3);"#)
         let fine = Self.plugin("fine", hooks: #"\"plan\""#, body: Self.renamesDecree)
         let (daemon, folder) = try await daemon(
             // Long enough for a helper to start beside the whole suite (1 s was not, once).
-            [("exits", exits), ("aborts", aborts), ("hangs", hangs), ("fine", fine)], settings: "plugin_timeout_seconds = 4",
-            in: directory)
+            [("exits", exits), ("aborts", aborts), ("hangs", hangs), ("complains", complains), ("fine", fine)],
+            settings: "plugin_timeout_seconds = 4", in: directory)
         let plugins = try await onThread { try daemon.connect().call("plugin.list", as: PluginList.self).plugins }
         let byFile = Dictionary(uniqueKeysWithValues: plugins.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0) })
         #expect(byFile["exits.so"]?.state == "refused")
@@ -239,6 +242,10 @@ import Testing
         #expect(byFile["aborts.so"]?.state == "refused")
         #expect(byFile["aborts.so"]?.reason == "its helper crashed (SIGABRT) while loading the plugin")
         #expect(byFile["hangs.so"]?.reason == "loading it took longer than 4 s; its helper was killed")
+        // What a plugin said before it gave up is the reason's end.
+        #expect(
+            byFile["complains.so"]?.reason
+                == "its helper exited with status 3 while loading the plugin; it said: complains: no holiday file for 2027")
         #expect(byFile["fine.so"]?.state == "loaded")
         #expect(try await onThread { try daemon.connect().call("daemon.status", as: DaemonStatus.self) }.pid == daemon.pid)
 

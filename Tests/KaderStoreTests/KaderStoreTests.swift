@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import KaderCore
-@testable import KaderStore
+@testable import KaderSQLite
+import KaderStore
 import KaderTesting
 import Synchronization
 import Testing
@@ -41,7 +42,7 @@ import Testing
                     """)
         }
         try old.close()
-        let store = try KaderStore(path: path)
+        let store = try SQLiteStore(path: path)
         let (graduated, active, history) = try await store.read { reader in
             (try reader.cadre(CadreID("cdr_graduated1")), try reader.cadre(CadreID("cdr_active01")),
              try reader.history(of: "cdr_graduated1"))
@@ -53,14 +54,14 @@ import Testing
 
     @Test func keepsWhatWasCommittedAcrossReopening() async throws {
         do {
-            let store = try KaderStore(path: path)
+            let store = try SQLiteStore(path: path)
             let cadre = try cadre("Wayan", village: "51.03.01.1001")
             try await store.write { writer in
                 try writer.insert(cadre)
                 try writer.record("registered", entityKind: "cadre", entityID: cadre.id.rawValue, caller: Caller(uid: 0), at: cadre.registeredAt)
             }
         }
-        let reopened = try KaderStore(path: path)
+        let reopened = try SQLiteStore(path: path)
         let found = try await reopened.read { try $0.cadre(CadreID("cdr_wayan")) }
         #expect(found?.name == "Wayan")
         #expect(found?.courses == [])
@@ -70,7 +71,7 @@ import Testing
     }
 
     @Test func pagesInRegistrationOrderAndFiltersByRegion() async throws {
-        let store = try KaderStore(path: path)
+        let store = try SQLiteStore(path: path)
         let names = ["Ayu", "Bagus", "Citra", "Dewi", "Eka"]
         try await store.write { writer in
             for (index, name) in names.enumerated() {
@@ -99,7 +100,7 @@ import Testing
     }
 
     @Test func theHistoryIsAppendOnly() async throws {
-        let store = try KaderStore(path: path)
+        let store = try SQLiteStore(path: path)
         try await store.write { writer in
             try writer.record("registered", entityKind: "cadre", entityID: "cdr_x", caller: Caller(uid: 1), at: Date())
         }
@@ -110,7 +111,7 @@ import Testing
     }
 
     @Test func aFailedWriteLeavesNothingBehind() async throws {
-        let store = try KaderStore(path: path)
+        let store = try SQLiteStore(path: path)
         struct Refused: Error {}
         await #expect(throws: Refused.self) {
             _ = try await store.write { writer in
@@ -124,7 +125,7 @@ import Testing
     /// Writes that queue behind a busy writer share one transaction; each still succeeds or
     /// fails on its own, and is acknowledged only once committed.
     @Test func writesThatQueueTogetherEachSucceedOrFailAlone() async throws {
-        let store = try KaderStore(path: path)
+        let store = try SQLiteStore(path: path)
         final class Counter: Sendable { let value = Atomic<Int>(0) }
         let queued = Counter()
         struct Refused: Error {}
@@ -164,7 +165,7 @@ import Testing
 
     /// Details are stored as JSON text written by hand; any text comes back as it went in.
     @Test func keepsAnyTextInHistoryDetails() async throws {
-        let store = try KaderStore(path: path)
+        let store = try SQLiteStore(path: path)
         let detail = [
             "quote": #"say "hi""#, "backslash": #"C:\kader\"#, "controls": "a\nb\tc\r\u{1}\u{1f}",
             "unicode": "Désa Adat ᬩᬮᬶ 🌾", "slash": "a/b", "": "empty key", "z": "",
@@ -177,21 +178,21 @@ import Testing
 
     @Test func refusesAFileThatIsNotADatabase() throws {
         try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
-        let error = #expect(throws: StoreError.self) { try KaderStore(path: path) }
+        let error = #expect(throws: StoreError.self) { try SQLiteStore(path: path) }
         #expect(error?.description.hasPrefix("the database \(path) cannot be used:") == true)
         #expect(error?.description.hasSuffix("Restore it from a backup or move it aside to start afresh") == true)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(repeating: 0x41, count: 8192), "left untouched")
     }
 
     @Test func runsInWALModeWithTheChosenDurability() async throws {
-        let full = try KaderStore(path: path, durability: .full)
+        let full = try SQLiteStore(path: path, durability: .full)
         let cadre = try cadre("Wayan", village: "51.03.01.1001")
         try await full.write { try $0.insert(cadre) }
         // 2 is FULL: the log is flushed at every commit, as `full` promises.
         #expect(try full.synchronousInForce == 2)
         let queue = try DatabaseQueue(path: path)
         #expect(try await queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        let normal = try KaderStore(path: path, durability: .normal)
+        let normal = try SQLiteStore(path: path, durability: .normal)
         #expect(try normal.synchronousInForce == 1)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KaderCore
+import KaderSQLite
 import KaderStore
 import KaderTesting
 import Testing
@@ -26,8 +27,8 @@ import Testing
     }
 
     /// A store holding one workflow of the five tasks above.
-    private func storeWithAWorkflow() async throws -> (KaderStore, Workflow, [WorkflowTask]) {
-        let store = try KaderStore(path: directory.file("kaderd.sqlite"))
+    private func storeWithAWorkflow() async throws -> (SQLiteStore, Workflow, [WorkflowTask]) {
+        let store = try SQLiteStore(path: directory.file("kaderd.sqlite"))
         let village = try RegionCode("51.03.01.1002")
         let workflow = Workflow(
             id: WorkflowID(random: "w1"), programID: "kpmd", programVersion: 1, village: village,
@@ -70,7 +71,7 @@ import Testing
         followUp.id = TaskID(random: "follow")
         try await store.write { [followUp] in try $0.insert([followUp]) }
         written[4].state = .due
-        try await store.write { [task = written[4]] in try $0.update(task) }
+        try await store.write { [task = written[4]] in try $0.update(task, from: .scheduled) }
         #expect(try await store.read { try $0.taskCounts() } == [.scheduled: 4, .due: 1, .done: 1])
 
         // Windows: 0 and 1 (and the follow-up) open at 1_800_000_000, 2 at +3600, 4 (due) at
@@ -90,5 +91,26 @@ import Testing
             written[0].id, written[1].id, written[2].id, written[4].id, followUp.id,
         ])
         #expect(!all.contains { $0.task == written[3].id })
+    }
+
+    @Test func aTaskIsWrittenOnlyFromTheStateItWasReadIn() async throws {
+        let (store, _, stored) = try await storeWithAWorkflow()
+        var due = stored[4]
+        due.state = .due
+        try await store.write { [due] in try $0.update(due, from: .scheduled) }
+
+        // A second writer that read the task while it was scheduled moves it to missed:
+        // refused, and nothing of its transaction is kept.
+        var missed = stored[4]
+        missed.state = .missed
+        await #expect(throws: StoreError.changedMeanwhile(what: "task \(missed.id)")) {
+            try await store.write { [missed] writer in
+                try writer.record("moved", entityKind: "task", entityID: missed.id.rawValue, caller: Caller(uid: nil), at: Date())
+                try writer.update(missed, from: .scheduled)
+            }
+        }
+        let id = due.id
+        #expect(try await store.read { try $0.task(id) }?.state == .due)
+        #expect(try await store.read { try $0.history(of: id.rawValue) }.isEmpty)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KaderCore
 import KaderEngine
+import KaderSQLite
 import KaderStore
 
 /// A workflow service over a real SQLite file in a temporary folder, with a test clock.
@@ -8,12 +9,12 @@ public struct EngineFixture: Sendable {
     public let directory: TemporaryDirectory
     public let clock: TestClock
     public let service: WorkflowService
-    public var store: KaderStore { service.store }
+    public var store: any Store { service.store }
 
     public init(now: String = "2026-01-05T08:00:00+08:00", catalog: ProgramCatalog = .load(folders: [])) throws {
         directory = TemporaryDirectory()
         clock = TestClock(now)
-        let store = try KaderStore(path: directory.file("kaderd.sqlite"))
+        let store = try SQLiteStore(path: directory.file("kaderd.sqlite"))
         service = WorkflowService(store: store, directory: .shared, catalog: catalog, clock: clock)
     }
 

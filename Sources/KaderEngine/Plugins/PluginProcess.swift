@@ -58,13 +58,16 @@ public final class PluginProcess: Sendable {
     /// Spawns a helper and reads what it says of the plugin; one that says nothing is reaped,
     /// and the failure's reason starts with `prefix`.
     private func launch(failing prefix: String) throws(Failure) -> (pid_t, PluginChannel, PluginHelperHello) {
-        let (pid, channel) = try Self.spawn(path: path, isolation: isolation, label: label, logger: logger)
+        let (pid, channel, output) = try Self.spawn(path: path, isolation: isolation, label: label, logger: logger)
         counters.withLock { $0.pid = pid }
         do throws(HelloFailure) {
             return (pid, channel, try Self.hello(from: channel, isolation: isolation))
         } catch {
             let exit = ended(pid: pid, channel: channel, killed: error != .ended)
-            throw Failure(reason: prefix + error.reason(exit: exit, timeout: isolation.timeout))
+            // What it said last, when it ended by itself: the plugin's or the loader's own words.
+            let said = error == .ended ? output.lastLine(waitingUpTo: .seconds(1)) : nil
+            throw Failure(
+                reason: prefix + error.reason(exit: exit, timeout: isolation.timeout) + (said.map { "; it said: \($0)" } ?? ""))
         }
     }
 
@@ -212,7 +215,7 @@ public final class PluginProcess: Sendable {
     /// Starts a helper: the channel on its descriptor 3, its output to a pipe kaderd logs,
     /// nothing else inherited, signals at their defaults, no systemd variables.
     private static func spawn(path: String, isolation: PluginIsolation, label: String, logger: Logger) throws(Failure)
-        -> (pid_t, PluginChannel)
+        -> (pid_t, PluginChannel, PluginOutput.Tail)
     {
         var sockets: [Int32] = [-1, -1]
         var output: [Int32] = [-1, -1]
@@ -265,9 +268,9 @@ public final class PluginProcess: Sendable {
             throw Failure(reason: "its helper could not be started: \(String(cString: strerror(spawned)))")
         }
         _ = fcntl(sockets[0], F_SETFL, fcntl(sockets[0], F_GETFL) | O_NONBLOCK)
-        PluginOutput.forward(output[0], plugin: label, logger: logger)
+        let tail = PluginOutput.forward(output[0], plugin: label, logger: logger)
         logger.info("plugin helper started", metadata: ["plugin": "\(label)", "pid": "\(pid)"])
-        return (pid, PluginChannel(fd: sockets[0]))
+        return (pid, PluginChannel(fd: sockets[0]), tail)
     }
 
     /// What systemd gives the service and a helper must not act on: it is not the service.

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import KaderCore
+import KaderStore
 
 /// Task rows, read by column position: a page of tasks reads sixteen columns of a hundred
 /// rows, and reading by name made GRDB lowercase each name at every lookup.
-extension StoreReader {
+extension SQLiteReader {
     /// What every task query selects, in the order `task(_:)` reads it.
     static let taskColumns = """
         id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone, \

@@ -2,14 +2,16 @@ import CSQLiteConfig
 import Foundation
 import GRDB
 import KaderCore
+import KaderStore
 
-/// The durable state of kaderd: one SQLite file in WAL mode.
+/// The store in one SQLite file in WAL mode: kaderd's default, one machine's.
 ///
 /// Changes go through `write`, whose body runs in one transaction: the engine checks its
 /// rules and makes its changes, history included, all or nothing. Reads run concurrently
 /// with writes (WAL), each on a consistent snapshot.
-public final class KaderStore: Sendable {
+public final class SQLiteStore: Store {
     public let path: String
+    public var location: String { path }
     public let durability: Durability
     private let pool: DatabasePool
     /// Wakes whoever waits for new history entries (event subscribers, the scheduler).
@@ -77,7 +79,7 @@ public final class KaderStore: Sendable {
 
     /// Runs `body` on a consistent snapshot.
     public func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
-        try await pool.read { db in try body(StoreReader(db: db)) }
+        try await pool.read { db in try body(SQLiteReader(db: db)) }
     }
 
     /// Runs `body` in one transaction; if it throws, nothing it did is kept. Writes that
@@ -89,7 +91,7 @@ public final class KaderStore: Sendable {
             return try await withCheckedThrowingContinuation { continuation in
                 groupCommit.submit(
                     GroupCommit.Pending(
-                        run: { db in try body(StoreWriter(db: db)) },
+                        run: { db in try body(SQLiteWriter(db: db)) },
                         finish: { outcome in continuation.resume(with: outcome.map { $0 as! T }) }))
             }
         } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {

@@ -1,28 +1,9 @@
 import Foundation
 import GRDB
 import KaderCore
+import KaderStore
 
-/// A moment at which a task must change state by itself.
-public struct TaskDeadline: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
-        /// A scheduled task's window opens: it becomes due.
-        case opens
-        /// A window (plus the grace) has closed on a task not done: it is missed.
-        case closes
-    }
-
-    public var at: Date
-    public var task: TaskID
-    public var kind: Kind
-
-    public init(at: Date, task: TaskID, kind: Kind) {
-        self.at = at
-        self.task = task
-        self.kind = kind
-    }
-}
-
-extension StoreReader {
+extension SQLiteReader {
     /// Every deadline before `until`, past ones included, in time order: windows of
     /// scheduled tasks that open, and windows (plus `grace`) of scheduled or due tasks that close.
     public func deadlines(before until: Date, grace: TimeInterval) throws -> [TaskDeadline] {
@@ -104,7 +85,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension SQLiteWriter {
     public func setMeta(_ key: String, _ value: String) throws {
         try db.execute(
             sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import KaderCore
+import KaderStore
 
-extension StoreReader {
+extension SQLiteReader {
     public func facilitator(_ id: FacilitatorID) throws -> Facilitator? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM facilitator WHERE id = ?"), arguments: [id.rawValue])
             .map(Self.facilitator)
@@ -73,7 +74,7 @@ extension StoreReader {
     }
 }
 
-extension StoreReader {
+extension SQLiteReader {
     /// Where a facilitator is expected while their open tasks whose windows open in
     /// `range` last: each village and opening instant once, however many cohorts share it,
     /// so the load of a busy facilitator is a few rows, not all their tasks.

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import KaderCore
+import KaderStore
 
-extension StoreWriter {
+extension SQLiteWriter {
     public func insert(_ facilitator: Facilitator) throws {
         try db.execute(
             sql: """
@@ -11,7 +12,7 @@ extension StoreWriter {
                 """,
             arguments: [
                 facilitator.id.rawValue, facilitator.name, facilitator.role.rawValue, facilitator.phone,
-                facilitator.email, facilitator.capacity, StoreReader.workingDaysText(facilitator.workingDays),
+                facilitator.email, facilitator.capacity, SQLiteReader.workingDaysText(facilitator.workingDays),
                 facilitator.registeredAt.timeIntervalSince1970,
             ])
     }
@@ -24,7 +25,7 @@ extension StoreWriter {
                 """,
             arguments: [
                 facilitator.name, facilitator.role.rawValue, facilitator.phone, facilitator.email,
-                facilitator.capacity, StoreReader.workingDaysText(facilitator.workingDays), facilitator.id.rawValue,
+                facilitator.capacity, SQLiteReader.workingDaysText(facilitator.workingDays), facilitator.id.rawValue,
             ])
     }
 

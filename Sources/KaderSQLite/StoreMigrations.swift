@@ -1,5 +1,6 @@
 import GRDB
 import KaderCore
+import KaderStore
 
 /// The schema, as a list of migrations that only ever grows: a database made by any
 /// release opens with any later one.
@@ -121,7 +122,7 @@ enum StoreMigrations {
             // start). The closing deadlines of scheduled tasks come from the scheduled index,
             // which now holds the window's end (a window never closes before it opens), so the
             // closing index keeps due tasks only, which no new task is. A new task's count is
-            // added once per write by `StoreWriter.insert`, not by a trigger per row.
+            // added once per write by `SQLiteWriter.insert`, not by a trigger per row.
             try db.execute(
                 sql: """
                     DROP TRIGGER task_count_insert;

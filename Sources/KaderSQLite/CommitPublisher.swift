@@ -1,4 +1,5 @@
 import GRDB
+import KaderStore
 import Synchronization
 
 /// Makes what each commit changed known once it is durable: the newest history entry (which
@@ -9,7 +10,7 @@ final class CommitPublisher: Sendable {
 
     init(db: Database) throws {
         notifier = HistoryNotifier(latest: try Self.latestHistorySeq(db))
-        latestSummary = Mutex(try StoreSummary(reader: StoreReader(db: db)))
+        latestSummary = Mutex(try StoreSummary(reader: SQLiteReader(db: db)))
     }
 
     var summary: StoreSummary { latestSummary.withLock { $0 } }
@@ -17,7 +18,7 @@ final class CommitPublisher: Sendable {
     /// Reads, inside a transaction about to commit, what to publish once it has.
     func prepare(_ db: Database) throws -> @Sendable () -> Void {
         let latest = try Self.latestHistorySeq(db)
-        let summary = try StoreSummary(reader: StoreReader(db: db))
+        let summary = try StoreSummary(reader: SQLiteReader(db: db))
         return { [self] in
             latestSummary.withLock { $0 = summary }
             notifier.advance(to: latest)

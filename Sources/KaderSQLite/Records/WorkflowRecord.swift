@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KaderCore
+import KaderStore
 
 /// A workflow as its row of `workflow`; its cohort is in `workflow_cadre`, which the
 /// reader and writer handle beside it.
@@ -22,15 +23,15 @@ extension WorkflowRecord: FetchableRecord, PersistableRecord {
     /// The workflow with an empty cohort: the row does not hold it.
     init(row: Row) throws {
         workflow = Workflow(
-            id: try StoreReader.decode(row["id"], as: WorkflowID.self),
+            id: try SQLiteReader.decode(row["id"], as: WorkflowID.self),
             programID: row["program_id"],
             programVersion: row["program_version"],
-            village: try StoreReader.decode(row["village"], as: RegionCode.self),
+            village: try SQLiteReader.decode(row["village"], as: RegionCode.self),
             zoneIdentifier: row["zone"],
             cadres: [],
-            facilitatorID: try (row["facilitator_id"] as String?).map { try StoreReader.decode($0, as: FacilitatorID.self) },
+            facilitatorID: try (row["facilitator_id"] as String?).map { try SQLiteReader.decode($0, as: FacilitatorID.self) },
             facilitator: row["facilitator"],
-            startDate: try StoreReader.decode(row["start_date"], as: LocalDate.self),
+            startDate: try SQLiteReader.decode(row["start_date"], as: LocalDate.self),
             state: WorkflowState(rawValue: row["state"]) ?? .active,
             createdAt: Date(timeIntervalSince1970: row["created_at"]))
         seq = row["seq"]

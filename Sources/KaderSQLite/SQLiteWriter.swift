@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import KaderCore
+import KaderStore
+
+/// Changes within one transaction. Only valid inside `KaderStore.write`; every change the
+/// engine makes is paired with a history entry by the caller of these methods.
+public struct SQLiteWriter: StoreWriter {
+    let db: Database
+
+    public var reader: StoreReader { SQLiteReader(db: db) }
+
+    public func insert(_ cadre: Cadre) throws {
+        try CadreRecord.insert(cadre, into: db)
+    }
+
+    public func update(_ cadre: Cadre) throws {
+        try CadreRecord(cadre: cadre).update(db, columns: CadreRecord.changeableColumns)
+    }
+
+    public func insert(_ move: CadreMove) throws {
+        try db.execute(
+            sql: "INSERT INTO cadre_move (cadre_id, from_village, to_village, at) VALUES (?, ?, ?, ?)",
+            arguments: [move.cadre.rawValue, move.from.description, move.to.description, move.at.timeIntervalSince1970])
+    }
+
+    /// Takes a cadre out of a workflow's cohort; the caller records why on the workflow.
+    public func remove(_ cadre: CadreID, from workflow: WorkflowID) throws {
+        try db.execute(
+            sql: "DELETE FROM workflow_cadre WHERE workflow_id = ? AND cadre_id = ?",
+            arguments: [workflow.rawValue, cadre.rawValue])
+    }
+
+    public func insert(_ workflow: Workflow, tasks: [WorkflowTask]) throws {
+        try WorkflowRecord.insert(workflow, into: db)
+        let member = try db.cachedStatement(
+            sql: "INSERT INTO workflow_cadre (workflow_id, cadre_id, position) VALUES (?, ?, ?)")
+        for (position, cadre) in workflow.cadres.enumerated() {
+            try member.execute(arguments: [workflow.id.rawValue, cadre.rawValue, position])
+        }
+        try insert(tasks)
+    }
+
+    /// Adds tasks to a workflow that exists (its own, or a plugin's follow-ups), and counts
+    /// them by state: once per state and write, where a trigger would count each row.
+    public func insert(_ tasks: [WorkflowTask]) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO task (id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone,
+                                  window_start, window_end, state, records, updated_at, facilitator_id, conflict)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        var added: [TaskState: Int] = [:]
+        for task in tasks {
+            try statement.execute(arguments: [
+                task.id.rawValue, task.workflowID.rawValue, task.stepID, task.kind.rawValue, task.title,
+                task.occurrence, task.occurrences, task.village.description, task.zoneIdentifier,
+                Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
+                task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
+                task.facilitatorID?.rawValue, task.conflict,
+            ])
+            added[task.state, default: 0] += 1
+        }
+        let count = try db.cachedStatement(
+            sql: """
+                INSERT INTO state_count (entity, state, n) VALUES ('task', ?, ?)
+                ON CONFLICT (entity, state) DO UPDATE SET n = n + excluded.n
+                """)
+        for (state, n) in added { try count.execute(arguments: [state.rawValue, n]) }
+    }
+
+    public func updateState(of workflow: WorkflowID, to state: WorkflowState) throws {
+        try db.execute(sql: "UPDATE workflow SET state = ? WHERE id = ?", arguments: [state.rawValue, workflow.rawValue])
+    }
+
+    public func update(_ task: WorkflowTask, from expected: TaskState) throws {
+        try db.cachedStatement(
+            sql: """
+                UPDATE task SET title = ?, window_start = ?, window_end = ?, state = ?, records = ?, updated_at = ?,
+                                facilitator_id = ?, conflict = ?
+                WHERE id = ? AND state = ?
+                """
+        ).execute(
+            arguments: [
+                task.title, Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
+                task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
+                task.facilitatorID?.rawValue, task.conflict, task.id.rawValue, expected.rawValue,
+            ])
+        guard db.changesCount == 1 else { throw StoreError.changedMeanwhile(what: "task \(task.id)") }
+    }
+
+    /// Appends to the history; returns the entry's sequence number.
+    @discardableResult
+    public func record(
+        _ action: String, entityKind: String, entityID: String, caller: Caller, at: Date,
+        detail: [String: String] = [:]
+    ) throws -> Int64 {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO history (at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(
+            arguments: [
+                at.timeIntervalSince1970, caller.uid.map { Int64($0) }, caller.agent, entityKind, entityID, action,
+                JSONText.encode(detail),
+            ])
+        return db.lastInsertedRowID
+    }
+}

@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The reference data (provinces, every region code and name, holidays), embedded at build time.
@@ -64,6 +65,15 @@ let package = Package(
             dependencies: [
                 "KaderCore", "KaderStore", "CSQLiteConfig",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The store in PostgreSQL, shared by several kaderd: its location and its schema.
+        .target(
+            name: "KaderPostgres",
+            dependencies: [
+                "KaderCore", "KaderStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // SQLite's process-wide settings, which only C can make (sqlite3_config is variadic).
@@ -173,6 +183,13 @@ let package = Package(
         .testTarget(
             name: "KaderStoreTests",
             dependencies: ["KaderStore", "KaderSQLite", "KaderCore", "KaderTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "KaderPostgresTests",
+            dependencies: [
+                "KaderPostgres", "KaderStore", "KaderTesting", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "KaderEngineTests", dependencies: ["KaderEngine", "KaderStore", "KaderSQLite", "KaderCore", "KaderTesting"]),
         .testTarget(name: "KaderRPCTests", dependencies: ["KaderRPC"]),

@@ -52,13 +52,13 @@ struct CadreCommand: ParsableCommand {
 
         func run() throws {
             let global = kaderctl.global
-            let params = CadreRegisterParams(single: fields.registration, allowDuplicate: allowDuplicate ? true : nil)
+            let params = CadreRegisterParams(single: fields.fields, allowDuplicate: allowDuplicate ? true : nil)
             let reply = try global.withConnection { connection throws(ClientError) in
                 try connection.fetch(.cadreRegister, params, as: CadreBatch.self)
             }
             if global.json { return Output.json(reply.raw) }
             for cadre in reply.value.cadres {
-                Output.print("Registered \(cadre.id): \(cadre.name)")
+                Output.print("Registered \(cadre.id): \(cadre.name ?? "")")
                 Output.print(cadre.facts)
             }
         }
@@ -102,8 +102,8 @@ struct CadreCommand: ParsableCommand {
             var table = Table(["ID", "NAME", "SEX", "BORN", "FIELD", "STATUS", "VILLAGE"])
             for cadre in list.items {
                 table.append([
-                    cadre.id, cadre.name, cadre.sexLetter, String(cadre.birthYear), cadre.field, cadre.status ?? "",
-                    cadre.villageLabel,
+                    cadre.id, cadre.name ?? "", cadre.sexLetter, cadre.birthYear.map(String.init) ?? "", cadre.field ?? "",
+                    cadre.status ?? "", cadre.villageLabel,
                 ])
             }
             Output.list(table, empty: "no cadre matches")
@@ -130,7 +130,7 @@ struct CadreCommand: ParsableCommand {
             }
             if global.json { return Output.json(reply.raw) }
             let cadre = reply.value.cadre
-            Output.print("\(cadre.id): \(cadre.name)")
+            Output.print("\(cadre.id): \(cadre.name ?? "")")
             Output.print(cadre.facts)
             Output.print("\n" + HistoryTable.render(reply.value.history))
         }
@@ -165,20 +165,19 @@ struct CadreCommand: ParsableCommand {
         var reason: String?
 
         func validate() throws {
-            guard fields.update(id: id) != CadreUpdateParams(id: id) else {
+            guard fields.fields != CadreFields() else {
                 throw ValidationError("name at least one field to change (see --help)")
             }
         }
 
         func run() throws {
             let global = kaderctl.global
-            var params = fields.update(id: id)
-            params.reason = reason
+            let params = CadreUpdateParams(id: id, fields: fields.fields, reason: reason)
             let reply = try global.withConnection { connection throws(ClientError) in
                 try connection.fetch(.cadreUpdate, params, as: CadreChange.self)
             }
             if global.json { return Output.json(reply.raw) }
-            Output.print("Changed \(reply.value.cadre.id): \(reply.value.cadre.name)")
+            Output.print("Changed \(reply.value.cadre.id): \(reply.value.cadre.name ?? "")")
             Output.print(reply.value.cadre.facts)
         }
     }
@@ -217,7 +216,7 @@ struct CadreCommand: ParsableCommand {
             }
             if global.json { return Output.json(reply.raw) }
             let cadre = reply.value.cadre
-            Output.print("Withdrew the registration of \(cadre.id): \(cadre.name)")
+            Output.print("Withdrew the registration of \(cadre.id): \(cadre.name ?? "")")
             for workflow in reply.value.cancelledWorkflows { Output.print("  workflow \(workflow) cancelled") }
             for workflow in reply.value.leftWorkflows { Output.print("  left the cohort of workflow \(workflow)") }
         }
@@ -230,21 +229,22 @@ extension CadreInfo {
         switch fields.sex {
         case "male": "L"
         case "female": "P"
-        default: fields.sex
+        default: fields.sex ?? ""
         }
     }
 
     var villageLabel: String {
-        villageName.isEmpty ? fields.village : "\(villageName) (\(fields.village))"
+        let village = fields.village ?? ""
+        return villageName.isEmpty ? village : "\(villageName) (\(village))"
     }
 
     var facts: String {
         Output.facts([
-            ("sex", "\(sexLetter) (\(fields.sex))"),
-            ("born", String(fields.birthYear)),
+            ("sex", "\(sexLetter) (\(fields.sex ?? ""))"),
+            ("born", fields.birthYear.map(String.init) ?? ""),
             ("education", fields.education ?? ""),
             ("courses", (fields.courses ?? []).joined(separator: "; ")),
-            ("field", fields.field),
+            ("field", fields.field ?? ""),
             ("village", villageLabel),
             ("address", fields.address ?? ""),
             ("status", fields.status ?? ""),

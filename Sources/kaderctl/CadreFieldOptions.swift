@@ -39,30 +39,20 @@ struct CadreFieldOptions: ParsableArguments {
          ("--village", village == nil)].filter(\.1).map(\.0)
     }
 
-    /// Only called after `missingForRegistration` came back empty.
-    var registration: CadreFields {
-        var fields = CadreFields(
-            name: name ?? "", sex: sex ?? "", birthYear: birthYear ?? 0, field: field ?? "", village: village ?? "")
+    /// The fields given, as the API takes them for a registration (once
+    /// `missingForRegistration` came back empty) or an update.
+    var fields: CadreFields {
+        var fields = CadreFields()
+        fields.name = name
+        fields.sex = sex
+        fields.birthYear = birthYear
         fields.education = education
         fields.courses = courses.isEmpty ? nil : courses
+        fields.field = field
+        fields.village = village
         fields.address = address
         fields.status = status
         fields.notes = notes
         return fields
-    }
-
-    func update(id: String) -> CadreUpdateParams {
-        var params = CadreUpdateParams(id: id)
-        params.name = name
-        params.sex = sex
-        params.birthYear = birthYear
-        params.field = field
-        params.village = village
-        params.education = education
-        params.courses = courses.isEmpty ? nil : courses
-        params.address = address
-        params.status = status
-        params.notes = notes
-        return params
     }
 }

@@ -93,7 +93,8 @@ struct ImportCommand: ParsableCommand {
                     : "Imported \(reply.value.cadres.count) cadres from \(name)")
             var table = Table(dryRun ? ["LINE", "NAME", "VILLAGE"] : ["LINE", "ID", "NAME", "VILLAGE"])
             for (row, cadre) in zip(sheet.rows, reply.value.cadres) {
-                table.append(dryRun ? [String(row.line), cadre.name, cadre.villageLabel] : [String(row.line), cadre.id, cadre.name, cadre.villageLabel])
+                let name = cadre.name ?? ""
+                table.append(dryRun ? [String(row.line), name, cadre.villageLabel] : [String(row.line), cadre.id, name, cadre.villageLabel])
             }
             Output.print(table.render())
         }

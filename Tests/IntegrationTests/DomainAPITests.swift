@@ -95,6 +95,15 @@ import Testing
                     ]
                 ])
             #expect(badBatch.fields.map(\.field) == ["cadres[1].sex", "cadres[1].village"])
+            // What a registration cannot do without is named, every missing field in one reply.
+            let missing = try failure(
+                connection, "cadre.register", ["cadres": [["name": "C", "sex": "P"], ["notes": "lupa semua"]]])
+            #expect(missing.kind == .invalidParams)
+            #expect(
+                missing.fields
+                    == ["cadres[0].birth_year", "cadres[0].field", "cadres[0].village", "cadres[1].name", "cadres[1].sex",
+                        "cadres[1].birth_year", "cadres[1].field", "cadres[1].village"]
+                    .map { RPCFieldError(field: $0, message: "is required") })
             let listed = try connection.call("cadre.list", params: ["province": "51"], as: CadreList.self)
             #expect(listed.cadres.map(\.id) == [registered.id], "the refused batch left nothing behind")
 

@@ -52,9 +52,10 @@ enum CadreInput {
         /// Why, for the history; may be empty.
         let reason: String
 
-        init(_ params: CadreUpdateParams, in directory: RegionDirectory) throws(RPCError) {
+        init(_ update: CadreUpdateParams, in directory: RegionDirectory) throws(RPCError) {
+            let params = update.fields
             var reader = ParamReader()
-            let id = reader.id(params.id, field: "id", as: CadreKind.self)
+            let id = reader.id(update.id, field: "id", as: CadreKind.self)
             let village = reader.regionCode(params.village, field: "village", level: .village, directory: directory)
             var changes = CadreChanges()
             changes.set(\.name, to: params.name, field: "name")
@@ -80,7 +81,7 @@ enum CadreInput {
             }
             self.id = try reader.check("the cadre cannot be changed", id)
             self.changes = changes
-            reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            reason = update.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         }
     }
 
@@ -98,14 +99,22 @@ enum CadreInput {
     }
 
     /// A draft from wire fields; problems go to `reader` under `prefix`. When a field is
-    /// malformed, the others are still checked, so one reply names everything to fix.
+    /// missing or malformed, the others are still checked, so one reply names everything to fix.
     private static func draft(
         _ fields: CadreFields, prefix: String, directory: RegionDirectory, reader: inout ParamReader
     ) -> CadreDraft? {
+        for (field, given) in [
+            ("name", fields.name != nil), ("sex", fields.sex != nil), ("birth_year", fields.birthYear != nil),
+            ("field", fields.field != nil), ("village", fields.village != nil),
+        ] where !given {
+            reader.note(prefix + field, "is required")
+        }
         let sex = reader.sex(fields.sex, field: prefix + "sex")
         let village = reader.regionCode(fields.village, field: prefix + "village", level: .village, directory: directory)
         let status = reader.choice(fields.status ?? "candidate", field: prefix + "status", as: CadreStatus.self)
-        guard let sex, let village, let status else {
+        guard let name = fields.name, let birthYear = fields.birthYear, let field = fields.field, let sex, let village,
+            let status
+        else {
             for problem in CadreDraft.problems(
                 name: fields.name, birthYear: fields.birthYear, field: fields.field, village: village,
                 directory: directory, currentYear: currentYear)
@@ -115,9 +124,8 @@ enum CadreInput {
             return nil
         }
         return CadreDraft(
-            name: fields.name, sex: sex, birthYear: fields.birthYear, education: fields.education ?? "",
-            courses: fields.courses ?? [], field: fields.field, village: village, address: fields.address ?? "",
-            status: status, notes: fields.notes ?? "")
+            name: name, sex: sex, birthYear: birthYear, education: fields.education ?? "", courses: fields.courses ?? [],
+            field: field, village: village, address: fields.address ?? "", status: status, notes: fields.notes ?? "")
     }
 
     /// The year ages are counted in, on the daemon's calendar.

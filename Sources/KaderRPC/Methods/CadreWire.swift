@@ -60,31 +60,31 @@ public struct CadreInfo: Codable, Sendable, Hashable {
     }
 }
 
-/// A cadre's fields on the wire: what `cadre.register` takes (one element of a batch,
-/// `cadres`) and what `CadreInfo` shows. The five a registration needs are the
-/// initializer's; the others are optional on input (their defaults apply) and always given
-/// on output.
+/// A cadre's fields on the wire, the one place they are spelled: what `cadre.register`
+/// takes (one element of a batch, `cadres`), what `cadre.update` changes and what
+/// `CadreInfo` shows. Each is optional here: a registration must give name, sex,
+/// birth_year, field and village (the API names each one missing), an update gives only
+/// what changes, and a cadre shown has them all.
 public struct CadreFields: Codable, Sendable, Hashable {
-    public var name: String
+    public var name: String?
     /// male or female.
-    public var sex: String
-    public var birthYear: Int
+    public var sex: String?
+    public var birthYear: Int?
     public var education: String?
     public var courses: [String]?
     /// The bidang.
-    public var field: String
-    public var village: String
+    public var field: String?
+    public var village: String?
     public var address: String?
     /// candidate, active, completed or inactive.
     public var status: String?
     public var notes: String?
 
+    public init() {}
+
+    /// The five a registration cannot do without.
     public init(name: String, sex: String, birthYear: Int, field: String, village: String) {
-        self.name = name
-        self.sex = sex
-        self.birthYear = birthYear
-        self.field = field
-        self.village = village
+        (self.name, self.sex, self.birthYear, self.field, self.village) = (name, sex, birthYear, field, village)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -222,27 +222,35 @@ public struct IDParams: Codable, Sendable, Hashable {
     public init(id: String) { self.id = id }
 }
 
-/// `cadre.update`: the id and the fields to change.
+/// `cadre.update`: the id, the fields to change (those given), and why.
 public struct CadreUpdateParams: Codable, Sendable, Hashable {
     public var id: String
-    public var name: String?
-    public var sex: String?
-    public var birthYear: Int?
-    public var education: String?
-    public var courses: [String]?
-    public var field: String?
-    public var village: String?
-    public var address: String?
-    public var status: String?
-    public var notes: String?
+    public var fields: CadreFields
     /// Why, for the history: "salah ketik nama", "pindah domisili".
     public var reason: String?
 
-    public init(id: String) { self.id = id }
+    public init(id: String, fields: CadreFields = CadreFields(), reason: String? = nil) {
+        self.id = id
+        self.fields = fields
+        self.reason = reason
+    }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, sex, education, courses, field, village, address, status, notes, reason
-        case birthYear = "birth_year"
+        case id, reason
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        fields = try CadreFields(from: decoder)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try fields.encode(to: encoder)
+        try container.encodeIfPresent(reason, forKey: .reason)
     }
 }
 

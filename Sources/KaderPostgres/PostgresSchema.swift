@@ -1,0 +1,276 @@
+import KaderStore
+import Logging
+import PostgresNIO
+
+/// The schema of a PostgreSQL store, as versions that only ever grow: each is applied once,
+/// in its own transaction, by whichever kaderd gets the migration lock first; the others
+/// wait for it and find nothing left to do. A database whose schema is newer than this
+/// kaderd knows is refused, unchanged: an older kaderd must not write into it.
+///
+/// Version 1 is the SQLite store's schema as of its ninth migration, in PostgreSQL's words:
+/// the same tables, columns and indexes, the counts by state kept by triggers, the history
+/// append-only, and its sequence numbers taken from a counter row rather than a sequence
+/// (a sequence leaves holes when a transaction rolls back; `events.subscribe` must not).
+public enum PostgresSchema {
+    /// Each version's statements, in order.
+    static let versions: [[String]] = [version1]
+
+    public static var latest: Int { versions.count }
+
+    /// The advisory lock the migration holds: "kaderd" in ASCII.
+    static let lockKey: Int64 = 0x6b_6164_6572_64
+
+    /// Brings the database to the latest version, or throws why it cannot be used.
+    public static func migrate(_ client: PostgresClient, location: PostgresLocation, logger: Logger) async throws(StoreError) {
+        do {
+            try await client.withConnection { connection in
+                _ = try await connection.query("SELECT pg_advisory_lock(\(lockKey))", logger: logger)
+                do {
+                    try await migrate(connection, location: location, logger: logger)
+                } catch {
+                    _ = try? await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: logger)
+                    throw error
+                }
+                _ = try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: logger)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .unusable(path: location.description, reason: PostgresErrorText.of(error))
+        }
+    }
+
+    private static func migrate(_ connection: PostgresConnection, location: PostgresLocation, logger: Logger) async throws {
+        _ = try await connection.query(
+            """
+            CREATE TABLE IF NOT EXISTS kaderd_schema (
+              version INTEGER PRIMARY KEY,
+              applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+            )
+            """, logger: logger)
+        var current = 0
+        for try await version in try await connection.query(
+            "SELECT COALESCE(MAX(version), 0) FROM kaderd_schema", logger: logger
+        ).decode(Int.self) {
+            current = version
+        }
+        guard current <= latest else {
+            throw StoreError.unusable(
+                path: location.description,
+                reason: "its schema is version \(current), newer than this kaderd knows (\(latest)): "
+                    + "run the kaderd that made it, or a later one")
+        }
+        for version in (current + 1)..<(latest + 1) {
+            logger.notice("migrating the store", metadata: ["store": "\(location)", "version": "\(version)"])
+            try await connection.withTransaction(logger: logger) { connection in
+                for statement in versions[version - 1] {
+                    _ = try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                _ = try await connection.query("INSERT INTO kaderd_schema (version) VALUES (\(version))", logger: logger)
+            }
+        }
+    }
+
+    private static let version1: [String] = [
+        """
+        CREATE TABLE cadre (
+          id TEXT PRIMARY KEY,
+          seq BIGINT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          sex TEXT NOT NULL CHECK (sex IN ('male', 'female')),
+          birth_year INTEGER NOT NULL,
+          education TEXT NOT NULL,
+          courses TEXT NOT NULL,
+          field TEXT NOT NULL,
+          village TEXT NOT NULL,
+          address TEXT NOT NULL,
+          status TEXT NOT NULL,
+          notes TEXT NOT NULL,
+          registered_at DOUBLE PRECISION NOT NULL,
+          withdrawn_at DOUBLE PRECISION,
+          withdrawal_reason TEXT,
+          name_key TEXT NOT NULL DEFAULT ''
+        )
+        """,
+        "CREATE INDEX cadre_by_village ON cadre (village, seq)",
+        "CREATE INDEX cadre_by_name_key ON cadre (village, name_key)",
+        """
+        CREATE TABLE cadre_move (
+          seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          cadre_id TEXT NOT NULL REFERENCES cadre (id),
+          from_village TEXT NOT NULL,
+          to_village TEXT NOT NULL,
+          at DOUBLE PRECISION NOT NULL
+        )
+        """,
+        "CREATE INDEX cadre_move_by_from ON cadre_move (from_village)",
+        "CREATE INDEX cadre_move_by_to ON cadre_move (to_village)",
+        """
+        CREATE TABLE facilitator (
+          id TEXT PRIMARY KEY,
+          seq BIGINT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          role TEXT NOT NULL,
+          phone TEXT NOT NULL,
+          email TEXT NOT NULL,
+          capacity INTEGER NOT NULL,
+          working_days TEXT NOT NULL,
+          registered_at DOUBLE PRECISION NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE facilitator_assignment (
+          seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          facilitator_id TEXT NOT NULL REFERENCES facilitator (id),
+          region TEXT NOT NULL,
+          from_date TEXT NOT NULL,
+          until_date TEXT
+        )
+        """,
+        "CREATE INDEX facilitator_assignment_by_region ON facilitator_assignment (region)",
+        "CREATE INDEX facilitator_assignment_by_facilitator ON facilitator_assignment (facilitator_id)",
+        """
+        CREATE TABLE workflow (
+          id TEXT PRIMARY KEY,
+          seq BIGINT NOT NULL UNIQUE,
+          program_id TEXT NOT NULL,
+          program_version INTEGER NOT NULL,
+          village TEXT NOT NULL,
+          zone TEXT NOT NULL,
+          start_date TEXT NOT NULL,
+          state TEXT NOT NULL,
+          created_at DOUBLE PRECISION NOT NULL,
+          facilitator TEXT NOT NULL DEFAULT '',
+          facilitator_id TEXT REFERENCES facilitator (id)
+        )
+        """,
+        "CREATE INDEX workflow_by_village ON workflow (village, seq)",
+        "CREATE INDEX workflow_by_facilitator ON workflow (facilitator_id) WHERE facilitator_id IS NOT NULL",
+        """
+        CREATE TABLE workflow_cadre (
+          workflow_id TEXT NOT NULL REFERENCES workflow (id),
+          cadre_id TEXT NOT NULL REFERENCES cadre (id),
+          position INTEGER NOT NULL,
+          PRIMARY KEY (workflow_id, cadre_id)
+        )
+        """,
+        "CREATE INDEX workflow_cadre_by_cadre ON workflow_cadre (cadre_id)",
+        """
+        CREATE TABLE task (
+          id TEXT PRIMARY KEY,
+          workflow_id TEXT NOT NULL REFERENCES workflow (id),
+          step_id TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          title TEXT NOT NULL,
+          occurrence INTEGER NOT NULL,
+          occurrences INTEGER NOT NULL,
+          village TEXT NOT NULL,
+          zone TEXT NOT NULL,
+          window_start BIGINT NOT NULL,
+          window_end BIGINT NOT NULL,
+          state TEXT NOT NULL,
+          records TEXT NOT NULL,
+          updated_at DOUBLE PRECISION NOT NULL,
+          facilitator_id TEXT,
+          conflict TEXT
+        )
+        """,
+        "CREATE INDEX task_by_window ON task (window_start, id)",
+        "CREATE INDEX task_by_village ON task (village, window_start, id)",
+        "CREATE INDEX task_by_workflow ON task (workflow_id, window_start, id)",
+        "CREATE INDEX task_by_state ON task (state, window_start, id, window_end)",
+        "CREATE INDEX task_due_by_end ON task (window_end, id) WHERE state = 'due'",
+        "CREATE INDEX task_by_facilitator ON task (facilitator_id, window_start, id) WHERE facilitator_id IS NOT NULL",
+        """
+        CREATE TABLE history (
+          seq BIGINT PRIMARY KEY,
+          at DOUBLE PRECISION NOT NULL,
+          caller_uid BIGINT,
+          caller_agent TEXT NOT NULL,
+          entity_kind TEXT NOT NULL,
+          entity_id TEXT NOT NULL,
+          action TEXT NOT NULL,
+          detail TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX history_by_entity ON history (entity_id, seq)",
+        // One row: the last sequence number given. Taking the next one locks the row until
+        // the transaction ends, so numbers are given in commit order and a rollback gives
+        // its number back.
+        """
+        CREATE TABLE history_counter (
+          only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+          seq BIGINT NOT NULL
+        )
+        """,
+        "INSERT INTO history_counter (seq) VALUES (0)",
+        """
+        CREATE FUNCTION kaderd_history_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION 'the history is append-only';
+        END $$
+        """,
+        """
+        CREATE TRIGGER history_is_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON history
+          FOR EACH STATEMENT EXECUTE FUNCTION kaderd_history_is_append_only()
+        """,
+        """
+        CREATE TABLE meta (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        )
+        """,
+        // The counts `daemon.status` shows, kept in the same transactions as the changes. A
+        // new task's count is added once per write by the writer, not by a trigger per row.
+        """
+        CREATE TABLE state_count (
+          entity TEXT NOT NULL,
+          state TEXT NOT NULL,
+          n BIGINT NOT NULL,
+          PRIMARY KEY (entity, state)
+        )
+        """,
+        """
+        CREATE FUNCTION kaderd_count_states() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            UPDATE state_count SET n = n - 1 WHERE entity = TG_TABLE_NAME AND state = OLD.state;
+          END IF;
+          IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            INSERT INTO state_count (entity, state, n) VALUES (TG_TABLE_NAME, NEW.state, 1)
+              ON CONFLICT (entity, state) DO UPDATE SET n = state_count.n + 1;
+          END IF;
+          RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE TRIGGER task_count_update AFTER UPDATE OF state ON task FOR EACH ROW
+          WHEN (OLD.state IS DISTINCT FROM NEW.state) EXECUTE FUNCTION kaderd_count_states()
+        """,
+        "CREATE TRIGGER task_count_delete AFTER DELETE ON task FOR EACH ROW EXECUTE FUNCTION kaderd_count_states()",
+        "CREATE TRIGGER workflow_count_insert AFTER INSERT ON workflow FOR EACH ROW EXECUTE FUNCTION kaderd_count_states()",
+        """
+        CREATE TRIGGER workflow_count_update AFTER UPDATE OF state ON workflow FOR EACH ROW
+          WHEN (OLD.state IS DISTINCT FROM NEW.state) EXECUTE FUNCTION kaderd_count_states()
+        """,
+        "CREATE TRIGGER workflow_count_delete AFTER DELETE ON workflow FOR EACH ROW EXECUTE FUNCTION kaderd_count_states()",
+    ]
+}
+
+/// A PostgreSQL error in words a sysadmin can act on: the server's own message when there
+/// is one (postgres-nio's description hides it, lest it leak data into logs).
+enum PostgresErrorText {
+    static func of(_ error: any Error) -> String {
+        if let failed = error as? PostgresTransactionError,
+            let cause = failed.closureError ?? failed.commitError ?? failed.beginError
+        {
+            return of(cause)
+        }
+        if let error = error as? StoreError { return "\(error)" }
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] {
+            return message + (error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
+        }
+        return "\(error.code)"
+    }
+}

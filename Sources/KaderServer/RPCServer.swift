@@ -112,8 +112,7 @@ public struct RPCServer: Service {
                 let immediateAnswers = ImmediateAnswerHandler(
                     dispatcher: dispatcher, maxNestingDepth: limits.maxNestingDepth)
                 try channel.pipeline.syncOperations.addHandlers([
-                    IdleStateHandler(allTimeout: TimeAmount(limits.idleTimeout)),
-                    IdleConnectionCloser(timeout: TimeAmount(limits.idleTimeout), activity: activity),
+                    IdleTimeoutHandler(timeout: TimeAmount(limits.idleTimeout), activity: activity),
                     ByteToMessageHandler(LineFrameDecoder(maxLineBytes: limits.maxLineBytes)),
                     immediateAnswers,
                     RequestArrivalHandler(activity: activity),

@@ -17,6 +17,15 @@ import Testing
         return try await KaderdProcess(directory: directory, arguments: ["--config", folder.config])
     }
 
+    /// Each plugin's state and reason, for a failure's message: a plugin that did not load
+    /// or whose helper failed says why.
+    static func states(_ connection: RPCConnection) throws -> String {
+        try connection.call("plugin.list", as: PluginList.self).plugins.map { plugin in
+            "\(plugin.name ?? plugin.path): \(plugin.state) \(plugin.reason ?? "")"
+                + (plugin.helper?.lastFailure.map { ", last failure: \($0)" } ?? "")
+        }.joined(separator: "; ")
+    }
+
     private static func source(_ plugin: String) throws -> String {
         try String(contentsOfFile: PackageRoot.path + "/plugins/\(plugin)/\(plugin).c", encoding: .utf8)
     }
@@ -173,7 +182,8 @@ import Testing
                 }
             }
             let refused = try register("51.03.01.1002", field: "kesehatan")
-            #expect(refused?.kind == .invalid)
+            let states = refused?.kind == .invalid ? "" : try Self.states(connection)
+            #expect(refused?.kind == .invalid, "\(String(describing: refused)); \(states)")
             #expect(refused?.fields == [RPCFieldError(field: "field", message: "in Bali a KPMD's bidang is adat (plugin bidang)")])
             #expect(try register("51.03.01.1002", field: "adat") == nil)
             #expect(try register("91.03.01.2004", field: "kesehatan") == nil, "other provinces are not the plugin's")

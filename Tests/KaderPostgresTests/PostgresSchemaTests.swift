@@ -5,7 +5,9 @@ import Logging
 import PostgresNIO
 import Testing
 
-/// The schema on a throw-away PostgreSQL cluster of the test's own.
+/// The schema on a throw-away PostgreSQL cluster of the test's own. One cluster at a time:
+/// `initdb` is a burst of work the rest of the suite, running beside it, feels.
+@Suite(.serialized)
 struct PostgresSchemaTests {
     static let logger = Logger(label: "kaderd-test")
 

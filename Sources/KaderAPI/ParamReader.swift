@@ -120,6 +120,14 @@ struct ParamReader {
         }
     }
 
+    /// The days `from` and `to` (both included), each optional, `to` not before `from`.
+    mutating func days(from: String?, to: String?) -> (from: LocalDate?, through: LocalDate?) {
+        let first = localDate(from, field: "from")
+        let last = localDate(to, field: "to")
+        if let first, let last, last < first { note("to", "\(last) is before from (\(first))") }
+        return (first, last)
+    }
+
     /// The region filters of a list, each checked to be of its level.
     mutating func regionFilter(
         province: String?, regency: String?, district: String?, village: String?, directory: RegionDirectory

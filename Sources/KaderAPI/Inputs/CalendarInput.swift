@@ -13,9 +13,7 @@ enum CalendarInput {
         init(_ params: CalendarExportParams, in directory: RegionDirectory) throws(RPCError) {
             var reader = ParamReader()
             let scope = reader.calendarScope(params, directory: directory)
-            from = reader.localDate(params.from, field: "from")
-            through = reader.localDate(params.to, field: "to")
-            if let from, let through, through < from { reader.note("to", "\(through) is before from (\(from))") }
+            (from, through) = reader.days(from: params.from, to: params.to)
             self.scope = try reader.check("the calendar cannot be made", scope)
         }
     }

@@ -91,9 +91,7 @@ enum FacilitatorInput {
         init(_ params: FacilitatorAgendaParams, in directory: RegionDirectory) throws(RPCError) {
             var reader = ParamReader()
             let id = reader.id(params.id, field: "id", as: FacilitatorKind.self)
-            from = reader.localDate(params.from, field: "from")
-            through = reader.localDate(params.to, field: "to")
-            if let from, let through, through < from { reader.note("to", "\(through) is before from (\(from))") }
+            (from, through) = reader.days(from: params.from, to: params.to)
             self.id = try reader.check("the agenda cannot be made", id)
         }
     }

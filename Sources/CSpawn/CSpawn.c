@@ -24,10 +24,6 @@ int cspawn_socketpair(int ends[2]) {
     return socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends);
 }
 
-int cspawn_close_from(int lowest) {
-    return close_range((unsigned int)lowest, ~0U, 0);
-}
-
 const char *cspawn_signal_abbreviation(int signal) {
     return sigabbrev_np(signal);
 }

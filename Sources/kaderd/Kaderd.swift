@@ -59,6 +59,18 @@ struct Kaderd: AsyncParsableCommand {
     /// cannot hold up a stop; systemd's own stop timeout is far longer.
     static let gracefulShutdownLimit = Duration.seconds(5)
 
+    /// A plugin helper is told so by its environment (PluginIsolation.hostVariable), looked
+    /// at before any argument is read; everything else is the command line's.
+    static func main() async {
+        let environment = ProcessInfo.processInfo.environment
+        if let plugin = environment[PluginIsolation.hostVariable] {
+            PluginHelper.serve(
+                plugin: plugin, memoryLimitMiB: environment[PluginIsolation.memoryLimitVariable].flatMap { Int($0) },
+                maximumReplyBytes: PluginIsolation.defaultMaximumReplyBytes)
+        }
+        await main(nil)
+    }
+
     func run() async throws {
         if let pluginHost {
             PluginHelper.serve(

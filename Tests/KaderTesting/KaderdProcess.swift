@@ -108,8 +108,11 @@ public final class KaderdProcess: Sendable {
         return try await onThread { process.wait() }
     }
 
+    /// A connection whose calls wait 30 s for a reply, as every wait for what must happen
+    /// does here: beside the whole suite under libfaketime, a thousand registrations took
+    /// more than 10 s now and then on two cores.
     public func connect() throws -> RPCConnection {
-        try RPCConnection(socketPath: socket, timeout: 10)
+        try RPCConnection(socketPath: socket, timeout: 30)
     }
 
     public struct StartFailure: Error, CustomStringConvertible {

@@ -16,9 +16,6 @@ int cspawn_pipe(int ends[2]);
 /// A connected pair of stream sockets, both close-on-exec from the start.
 int cspawn_socketpair(int ends[2]);
 
-/// Closes every descriptor of this process from `lowest` up.
-int cspawn_close_from(int lowest);
-
 /// The abbreviation of a signal ("SEGV"), or NULL for an unknown number.
 const char *cspawn_signal_abbreviation(int signal);
 

@@ -19,8 +19,9 @@ public enum PluginHelper {
     static let returnedNull: UInt8 = 1
 
     public static func serve(plugin path: String, memoryLimitMiB: Int?, maximumReplyBytes: Int) -> Never {
-        // Whatever else kaderd had open stays out of reach of the plugin's code.
-        _ = cspawn_close_from(channelDescriptor + 1)
+        // Nothing of kaderd's is open here: the spawn closed every descriptor above the
+        // channel. What is open above it now is this process's own runtime's (Dispatch's
+        // epoll and eventfd); closing those made the helper crash (SIGILL) now and then.
         // A helper must not outlive kaderd, even while a call never returns.
         _ = cspawn_exit_when_peer_closes(channelDescriptor)
         let channel = PluginChannel(fd: channelDescriptor)

@@ -27,8 +27,20 @@ public struct PluginIsolation: Sendable, Hashable {
         self.maximumReplyBytes = maximumReplyBytes
     }
 
-    /// The helper's arguments after the executable: kaderd's hidden plugin-host options.
+    /// The helper's arguments after the executable: kaderd's hidden plugin-host options,
+    /// which `ps` and `systemctl status` show.
     func helperArguments(plugin path: String) -> [String] {
         ["--plugin-host", path] + (memoryLimitMiB.map { ["--plugin-memory-limit-mib", "\($0)"] } ?? [])
+    }
+
+    /// What tells a process it is a helper, and which plugin it hosts. The environment, not
+    /// the arguments: Swift reads its arguments from /proc/self/cmdline, which under
+    /// libfaketime and in systemd's sandbox now and then came back without them, and the
+    /// helper then started a second daemon (exit 75, "state folder in use").
+    public static let hostVariable = "KADERD_PLUGIN_HOST"
+    public static let memoryLimitVariable = "KADERD_PLUGIN_MEMORY_LIMIT_MIB"
+
+    func helperEnvironment(plugin path: String) -> [String: String] {
+        [Self.hostVariable: path].merging(memoryLimitMiB.map { [Self.memoryLimitVariable: "\($0)"] } ?? [:]) { a, _ in a }
     }
 }

@@ -252,6 +252,7 @@ public final class PluginProcess: Sendable {
         let name = (try? FileManager.default.destinationOfSymbolicLink(atPath: isolation.executable)) ?? isolation.executable
         let arguments = [name] + isolation.helperArguments(plugin: path)
         var variables = ProcessInfo.processInfo.environment.filter { !serviceManagerVariables.contains($0.key) }
+            .merging(isolation.helperEnvironment(plugin: path)) { _, helper in helper }
         // A crash is reported by its signal; Swift's backtracer would spend seconds on it
         // (past the call's timeout) and end the helper with another signal.
         variables["SWIFT_BACKTRACE"] = "enable=no"

@@ -147,7 +147,7 @@ public struct SQLiteReader: StoreReader {
     }
 
     /// Active workflows a cadre takes part in; of one program, when given.
-    public func activeWorkflows(of cadre: CadreID, program: String? = nil) throws -> [WorkflowID] {
+    public func activeWorkflows(of cadre: CadreID, program: String?) throws -> [WorkflowID] {
         try String.fetchAll(
             db.cachedStatement(
                 sql: """

@@ -11,6 +11,13 @@ protocol MethodInput: Sendable {
     init(_ params: Params, in directory: RegionDirectory) throws(RPCError)
 }
 
+extension MethodInput {
+    /// The call's params, decoded and checked.
+    static func of(_ call: RPCCall, in directory: RegionDirectory) throws -> Self {
+        try Self(call.decodeParams(Params.self), in: directory)
+    }
+}
+
 extension DomainMethods {
     /// A method whose params are checked into `Input` before `body` runs.
     func method<Input: MethodInput, Output: Encodable & Sendable>(
@@ -18,7 +25,7 @@ extension DomainMethods {
     ) -> RPCMethod {
         let directory = directory
         return RPCMethod(descriptor) { call in
-            try await body(Input(call.decodeParams(Input.Params.self), in: directory), call)
+            try await body(Input.of(call, in: directory), call)
         }
     }
 
@@ -28,7 +35,7 @@ extension DomainMethods {
     ) -> RPCMethod {
         let directory = directory
         return RPCMethod.encoded(descriptor) { call in
-            try await body(Input(call.decodeParams(Input.Params.self), in: directory), call)
+            try await body(Input.of(call, in: directory), call)
         }
     }
 }

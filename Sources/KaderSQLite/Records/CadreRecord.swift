@@ -18,7 +18,7 @@ struct CadreRecord {
 
     /// Inserts `cadre` as the register's next number.
     static func insert(_ cadre: Cadre, into db: Database) throws {
-        let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) + 1 FROM cadre") ?? 1
+        let next = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(seq), 0) + 1 FROM cadre")) ?? 1
         try CadreRecord(cadre: cadre, seq: next).insert(db)
     }
 }

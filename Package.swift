@@ -73,6 +73,8 @@ let package = Package(
             dependencies: [
                 "KaderCore", "KaderStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -129,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "kaderd",
             dependencies: [
-                "KaderAPI", "KaderCore", "KaderEngine", "KaderStore", "KaderSQLite", "KaderRPC",
+                "KaderAPI", "KaderCore", "KaderEngine", "KaderStore", "KaderSQLite", "KaderPostgres", "KaderRPC",
                 "KaderServer",
                 "KaderSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -173,7 +175,8 @@ let package = Package(
         .target(
             name: "KaderTesting",
             dependencies: [
-                "CSpawn", "KaderRPC", "KaderClient", "KaderServer", "KaderCore", "KaderStore", "KaderSQLite", "KaderEngine",
+                "CSpawn", "KaderRPC", "KaderClient", "KaderServer", "KaderCore", "KaderStore", "KaderSQLite", "KaderPostgres",
+                "KaderEngine",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

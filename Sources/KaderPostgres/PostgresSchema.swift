@@ -11,6 +11,9 @@ import PostgresNIO
 /// the same tables, columns and indexes, the counts by state kept by triggers, the history
 /// append-only, and its sequence numbers taken from a counter row rather than a sequence
 /// (a sequence leaves holes when a transaction rolls back; `events.subscribe` must not).
+/// Every text column compares byte by byte (`COLLATE "C"`), as SQLite's do: ids, region
+/// codes and days sort, and region ranges match, as they do there, whatever the
+/// database's locale.
 public enum PostgresSchema {
     /// Each version's statements, in order.
     static let versions: [[String]] = [version1]
@@ -74,22 +77,22 @@ public enum PostgresSchema {
     private static let version1: [String] = [
         """
         CREATE TABLE cadre (
-          id TEXT PRIMARY KEY,
+          id TEXT COLLATE "C" PRIMARY KEY,
           seq BIGINT NOT NULL UNIQUE,
-          name TEXT NOT NULL,
-          sex TEXT NOT NULL CHECK (sex IN ('male', 'female')),
+          name TEXT COLLATE "C" NOT NULL,
+          sex TEXT COLLATE "C" NOT NULL CHECK (sex IN ('male', 'female')),
           birth_year INTEGER NOT NULL,
-          education TEXT NOT NULL,
-          courses TEXT NOT NULL,
-          field TEXT NOT NULL,
-          village TEXT NOT NULL,
-          address TEXT NOT NULL,
-          status TEXT NOT NULL,
-          notes TEXT NOT NULL,
+          education TEXT COLLATE "C" NOT NULL,
+          courses TEXT COLLATE "C" NOT NULL,
+          field TEXT COLLATE "C" NOT NULL,
+          village TEXT COLLATE "C" NOT NULL,
+          address TEXT COLLATE "C" NOT NULL,
+          status TEXT COLLATE "C" NOT NULL,
+          notes TEXT COLLATE "C" NOT NULL,
           registered_at DOUBLE PRECISION NOT NULL,
           withdrawn_at DOUBLE PRECISION,
-          withdrawal_reason TEXT,
-          name_key TEXT NOT NULL DEFAULT ''
+          withdrawal_reason TEXT COLLATE "C",
+          name_key TEXT COLLATE "C" NOT NULL DEFAULT ''
         )
         """,
         "CREATE INDEX cadre_by_village ON cadre (village, seq)",
@@ -97,9 +100,9 @@ public enum PostgresSchema {
         """
         CREATE TABLE cadre_move (
           seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-          cadre_id TEXT NOT NULL REFERENCES cadre (id),
-          from_village TEXT NOT NULL,
-          to_village TEXT NOT NULL,
+          cadre_id TEXT COLLATE "C" NOT NULL REFERENCES cadre (id),
+          from_village TEXT COLLATE "C" NOT NULL,
+          to_village TEXT COLLATE "C" NOT NULL,
           at DOUBLE PRECISION NOT NULL
         )
         """,
@@ -107,49 +110,49 @@ public enum PostgresSchema {
         "CREATE INDEX cadre_move_by_to ON cadre_move (to_village)",
         """
         CREATE TABLE facilitator (
-          id TEXT PRIMARY KEY,
+          id TEXT COLLATE "C" PRIMARY KEY,
           seq BIGINT NOT NULL UNIQUE,
-          name TEXT NOT NULL,
-          role TEXT NOT NULL,
-          phone TEXT NOT NULL,
-          email TEXT NOT NULL,
+          name TEXT COLLATE "C" NOT NULL,
+          role TEXT COLLATE "C" NOT NULL,
+          phone TEXT COLLATE "C" NOT NULL,
+          email TEXT COLLATE "C" NOT NULL,
           capacity INTEGER NOT NULL,
-          working_days TEXT NOT NULL,
+          working_days TEXT COLLATE "C" NOT NULL,
           registered_at DOUBLE PRECISION NOT NULL
         )
         """,
         """
         CREATE TABLE facilitator_assignment (
           seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-          facilitator_id TEXT NOT NULL REFERENCES facilitator (id),
-          region TEXT NOT NULL,
-          from_date TEXT NOT NULL,
-          until_date TEXT
+          facilitator_id TEXT COLLATE "C" NOT NULL REFERENCES facilitator (id),
+          region TEXT COLLATE "C" NOT NULL,
+          from_date TEXT COLLATE "C" NOT NULL,
+          until_date TEXT COLLATE "C"
         )
         """,
         "CREATE INDEX facilitator_assignment_by_region ON facilitator_assignment (region)",
         "CREATE INDEX facilitator_assignment_by_facilitator ON facilitator_assignment (facilitator_id)",
         """
         CREATE TABLE workflow (
-          id TEXT PRIMARY KEY,
+          id TEXT COLLATE "C" PRIMARY KEY,
           seq BIGINT NOT NULL UNIQUE,
-          program_id TEXT NOT NULL,
+          program_id TEXT COLLATE "C" NOT NULL,
           program_version INTEGER NOT NULL,
-          village TEXT NOT NULL,
-          zone TEXT NOT NULL,
-          start_date TEXT NOT NULL,
-          state TEXT NOT NULL,
+          village TEXT COLLATE "C" NOT NULL,
+          zone TEXT COLLATE "C" NOT NULL,
+          start_date TEXT COLLATE "C" NOT NULL,
+          state TEXT COLLATE "C" NOT NULL,
           created_at DOUBLE PRECISION NOT NULL,
-          facilitator TEXT NOT NULL DEFAULT '',
-          facilitator_id TEXT REFERENCES facilitator (id)
+          facilitator TEXT COLLATE "C" NOT NULL DEFAULT '',
+          facilitator_id TEXT COLLATE "C" REFERENCES facilitator (id)
         )
         """,
         "CREATE INDEX workflow_by_village ON workflow (village, seq)",
         "CREATE INDEX workflow_by_facilitator ON workflow (facilitator_id) WHERE facilitator_id IS NOT NULL",
         """
         CREATE TABLE workflow_cadre (
-          workflow_id TEXT NOT NULL REFERENCES workflow (id),
-          cadre_id TEXT NOT NULL REFERENCES cadre (id),
+          workflow_id TEXT COLLATE "C" NOT NULL REFERENCES workflow (id),
+          cadre_id TEXT COLLATE "C" NOT NULL REFERENCES cadre (id),
           position INTEGER NOT NULL,
           PRIMARY KEY (workflow_id, cadre_id)
         )
@@ -157,22 +160,22 @@ public enum PostgresSchema {
         "CREATE INDEX workflow_cadre_by_cadre ON workflow_cadre (cadre_id)",
         """
         CREATE TABLE task (
-          id TEXT PRIMARY KEY,
-          workflow_id TEXT NOT NULL REFERENCES workflow (id),
-          step_id TEXT NOT NULL,
-          kind TEXT NOT NULL,
-          title TEXT NOT NULL,
+          id TEXT COLLATE "C" PRIMARY KEY,
+          workflow_id TEXT COLLATE "C" NOT NULL REFERENCES workflow (id),
+          step_id TEXT COLLATE "C" NOT NULL,
+          kind TEXT COLLATE "C" NOT NULL,
+          title TEXT COLLATE "C" NOT NULL,
           occurrence INTEGER NOT NULL,
           occurrences INTEGER NOT NULL,
-          village TEXT NOT NULL,
-          zone TEXT NOT NULL,
+          village TEXT COLLATE "C" NOT NULL,
+          zone TEXT COLLATE "C" NOT NULL,
           window_start BIGINT NOT NULL,
           window_end BIGINT NOT NULL,
-          state TEXT NOT NULL,
-          records TEXT NOT NULL,
+          state TEXT COLLATE "C" NOT NULL,
+          records TEXT COLLATE "C" NOT NULL,
           updated_at DOUBLE PRECISION NOT NULL,
-          facilitator_id TEXT,
-          conflict TEXT
+          facilitator_id TEXT COLLATE "C",
+          conflict TEXT COLLATE "C"
         )
         """,
         "CREATE INDEX task_by_window ON task (window_start, id)",
@@ -186,11 +189,11 @@ public enum PostgresSchema {
           seq BIGINT PRIMARY KEY,
           at DOUBLE PRECISION NOT NULL,
           caller_uid BIGINT,
-          caller_agent TEXT NOT NULL,
-          entity_kind TEXT NOT NULL,
-          entity_id TEXT NOT NULL,
-          action TEXT NOT NULL,
-          detail TEXT NOT NULL
+          caller_agent TEXT COLLATE "C" NOT NULL,
+          entity_kind TEXT COLLATE "C" NOT NULL,
+          entity_id TEXT COLLATE "C" NOT NULL,
+          action TEXT COLLATE "C" NOT NULL,
+          detail TEXT COLLATE "C" NOT NULL
         )
         """,
         "CREATE INDEX history_by_entity ON history (entity_id, seq)",
@@ -216,16 +219,16 @@ public enum PostgresSchema {
         """,
         """
         CREATE TABLE meta (
-          key TEXT PRIMARY KEY,
-          value TEXT NOT NULL
+          key TEXT COLLATE "C" PRIMARY KEY,
+          value TEXT COLLATE "C" NOT NULL
         )
         """,
         // The counts `daemon.status` shows, kept in the same transactions as the changes. A
         // new task's count is added once per write by the writer, not by a trigger per row.
         """
         CREATE TABLE state_count (
-          entity TEXT NOT NULL,
-          state TEXT NOT NULL,
+          entity TEXT COLLATE "C" NOT NULL,
+          state TEXT COLLATE "C" NOT NULL,
           n BIGINT NOT NULL,
           PRIMARY KEY (entity, state)
         )

@@ -46,31 +46,22 @@ extension SQLiteReader {
             db,
             sql: "SELECT id FROM workflow \(Self.whereClause(conditions.sql + ["state = 'active'"])) ORDER BY seq",
             arguments: StatementArguments(conditions.arguments)
-        ).map { try Self.decode($0, as: WorkflowID.self) }
+        ).map { try decodeStored($0, as: WorkflowID.self) }
     }
 
     static func facilitator(_ row: Row) throws -> Facilitator {
         Facilitator(
-            id: try decode(row["id"], as: FacilitatorID.self), name: row["name"],
+            id: try decodeStored(row["id"], as: FacilitatorID.self), name: row["name"],
             role: FacilitatorRole(rawValue: row["role"]) ?? .pendampingLokalDesa, phone: row["phone"], email: row["email"],
-            capacity: row["capacity"], workingDays: workingDays(row["working_days"]),
+            capacity: row["capacity"], workingDays: StoredWorkingDays.days(row["working_days"]),
             registeredAt: Date(timeIntervalSince1970: row["registered_at"]))
     }
 
     static func assignment(_ row: Row) throws -> FacilitatorAssignment {
         FacilitatorAssignment(
-            facilitator: try decode(row["facilitator_id"], as: FacilitatorID.self),
-            region: try decode(row["region"], as: RegionCode.self), from: try decode(row["from_date"], as: LocalDate.self),
-            until: try (row["until_date"] as String?).map { try decode($0, as: LocalDate.self) })
-    }
-
-    /// Working days as stored: ISO weekday numbers, "1,2,3,4,5".
-    static func workingDaysText(_ days: Set<Weekday>) -> String {
-        days.map(\.rawValue).sorted().map(String.init).joined(separator: ",")
-    }
-
-    static func workingDays(_ text: String) -> Set<Weekday> {
-        Set(text.split(separator: ",").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) })
+            facilitator: try decodeStored(row["facilitator_id"], as: FacilitatorID.self),
+            region: try decodeStored(row["region"], as: RegionCode.self), from: try decodeStored(row["from_date"], as: LocalDate.self),
+            until: try (row["until_date"] as String?).map { try decodeStored($0, as: LocalDate.self) })
     }
 }
 

@@ -57,9 +57,9 @@ public struct SQLiteReader: StoreReader {
             arguments: [village.description]
         ).map { row in
             CadreMove(
-                cadre: try Self.decode(row["cadre_id"], as: CadreID.self),
-                from: try Self.decode(row["from_village"], as: RegionCode.self),
-                to: try Self.decode(row["to_village"], as: RegionCode.self),
+                cadre: try decodeStored(row["cadre_id"], as: CadreID.self),
+                from: try decodeStored(row["from_village"], as: RegionCode.self),
+                to: try decodeStored(row["to_village"], as: RegionCode.self),
                 at: Date(timeIntervalSince1970: row["at"]))
         }
         return (cadres, moves)
@@ -165,7 +165,7 @@ public struct SQLiteReader: StoreReader {
         workflow.cadres = try String.fetchAll(
             db.cachedStatement(sql: "SELECT cadre_id FROM workflow_cadre WHERE workflow_id = ? ORDER BY position"),
             arguments: [workflow.id.rawValue]
-        ).map { try Self.decode($0, as: CadreID.self) }
+        ).map { try decodeStored($0, as: CadreID.self) }
         return workflow
     }
 
@@ -269,14 +269,6 @@ public struct SQLiteReader: StoreReader {
         conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     }
 
-    /// Values the store wrote itself; one that no longer parses means the file was altered.
-    static func decode<T>(_ text: String, as type: T.Type) throws(StoreError) -> T where T: StoredText {
-        guard let value = T(storedText: text) else {
-            throw .corrupt(reason: "it holds '\(text)', which is not a valid \(T.self)")
-        }
-        return value
-    }
-
     static func historyEntry(_ row: Row) throws -> HistoryEntry {
         let uid: Int64? = row["caller_uid"]
         return HistoryEntry(
@@ -287,78 +279,5 @@ public struct SQLiteReader: StoreReader {
             entityID: row["entity_id"],
             action: row["action"],
             detail: JSONText.dictionary(row["detail"]))
-    }
-}
-
-/// Domain values kept as text columns.
-protocol StoredText {
-    init?(storedText: String)
-}
-
-extension EntityID: StoredText {
-    init?(storedText: String) { try? self.init(storedText) }
-}
-
-extension RegionCode: StoredText {
-    init?(storedText: String) { try? self.init(storedText) }
-}
-
-extension LocalDate: StoredText {
-    init?(storedText: String) { try? self.init(parsing: storedText) }
-}
-
-/// Lists and maps of strings, stored as JSON text.
-enum JSONText {
-    // Written by hand: every task and history row is encoded on the single writer, where
-    // Foundation's encoder cost more than the insert itself.
-    static func encode(_ strings: [String]) -> String {
-        var text = "["
-        for (index, string) in strings.enumerated() {
-            if index > 0 { text.append(",") }
-            append(string, to: &text)
-        }
-        text.append("]")
-        return text
-    }
-
-    /// Keys sorted, so equal dictionaries are stored as equal text.
-    static func encode(_ dictionary: [String: String]) -> String {
-        var text = "{"
-        for (index, key) in dictionary.keys.sorted().enumerated() {
-            if index > 0 { text.append(",") }
-            append(key, to: &text)
-            text.append(":")
-            append(dictionary[key]!, to: &text)
-        }
-        text.append("}")
-        return text
-    }
-
-    private static func append(_ string: String, to text: inout String) {
-        text.append("\"")
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text.append("\\\"")
-            case "\\": text.append("\\\\")
-            case "\n": text.append("\\n")
-            case "\r": text.append("\\r")
-            case "\t": text.append("\\t")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text.append("\"")
-    }
-
-    static func strings(_ text: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
-    }
-
-    static func dictionary(_ text: String) -> [String: String] {
-        // Most tasks have recorded nothing; a decoder for their "{}" cost more than the rest of the row.
-        guard text != "{}" else { return [:] }
-        return (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
     }
 }

@@ -12,7 +12,7 @@ extension SQLiteWriter {
                 """,
             arguments: [
                 facilitator.id.rawValue, facilitator.name, facilitator.role.rawValue, facilitator.phone,
-                facilitator.email, facilitator.capacity, SQLiteReader.workingDaysText(facilitator.workingDays),
+                facilitator.email, facilitator.capacity, StoredWorkingDays.text(facilitator.workingDays),
                 facilitator.registeredAt.timeIntervalSince1970,
             ])
     }
@@ -25,7 +25,7 @@ extension SQLiteWriter {
                 """,
             arguments: [
                 facilitator.name, facilitator.role.rawValue, facilitator.phone, facilitator.email,
-                facilitator.capacity, SQLiteReader.workingDaysText(facilitator.workingDays), facilitator.id.rawValue,
+                facilitator.capacity, StoredWorkingDays.text(facilitator.workingDays), facilitator.id.rawValue,
             ])
     }
 

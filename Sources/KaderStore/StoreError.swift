@@ -10,6 +10,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// shared database) changed it first. Nothing of the change was kept; reading again
     /// and deciding again is safe.
     case changedMeanwhile(what: String)
+    /// The database server could not be reached (down, restarting, the network); nothing
+    /// of the request was kept. Retrying later is safe.
+    case unreachable(reason: String)
 
     public var description: String {
         switch self {
@@ -21,6 +24,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "the database was changed outside kaderd: \(reason)"
         case .changedMeanwhile(let what):
             "\(what) was changed by another request meanwhile; nothing was saved, try again"
+        case .unreachable(let reason):
+            "the database server cannot be reached (\(reason)); nothing was saved, try again later"
         }
     }
 }

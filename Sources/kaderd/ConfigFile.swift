@@ -1,3 +1,4 @@
+import KaderPostgres
 import KaderStore
 import Logging
 import TOMLKit
@@ -9,6 +10,12 @@ struct ConfigFile: Equatable {
     var stateDir: String?
     var logLevel: Logger.Level?
     var durability: Durability?
+    /// Which database holds the store: the SQLite file in the state folder, or PostgreSQL.
+    var store: StoreBackend?
+    /// The PostgreSQL database, as a libpq-style URL without a password.
+    var postgresql: PostgresLocation?
+    /// A file holding the PostgreSQL password (0600 or 0640).
+    var postgresqlPasswordFile: String?
     /// Folders of program files (`*.toml`) beside the built-in program.
     var programDirs: [String]?
     /// Folders of plugins (`*.so`).
@@ -33,7 +40,8 @@ struct ConfigFile: Equatable {
     var maxSubscribers: Int?
 
     static let knownKeys = [
-        "socket", "socket_group", "socket_mode", "state_dir", "log_level", "durability", "program_dirs", "plugin_dirs", "plugin_timeout_seconds",
+        "socket", "socket_group", "socket_mode", "state_dir", "log_level", "durability", "store", "postgresql",
+        "postgresql_password_file", "program_dirs", "plugin_dirs", "plugin_timeout_seconds",
         "plugin_memory_limit_mib", "blackout_dirs", "admin_group", "read_group",
         "max_line_bytes", "max_nesting_depth", "max_connections", "max_pipelined_requests", "idle_timeout_seconds",
         "max_subscribers",
@@ -141,9 +149,25 @@ struct ConfigFile: Equatable {
                 file: file, line: line(of: "plugin_memory_limit_mib", in: text),
                 message: "'plugin_memory_limit_mib' must be 0 (no limit) or at least 512: a helper maps about 240 MiB before the plugin runs")
         }
+        let store = try choice("store", StoreBackend.self)
+        var postgresql: PostgresLocation?
+        if let url = try string("postgresql") {
+            do {
+                postgresql = try PostgresLocation(url: url, defaultUser: StoreBackend.processUser)
+            } catch {
+                throw Problem(file: file, line: line(of: "postgresql", in: text), message: "'postgresql': \(error)")
+            }
+        }
+        let passwordFile = try string("postgresql_password_file")
+        for key in ["postgresql", "postgresql_password_file"] where table[key] != nil && store != .postgresql {
+            throw Problem(
+                file: file, line: line(of: key, in: text),
+                message: "'\(key)' is set, but the store is SQLite: add store = \"postgresql\" to use it, or remove it")
+        }
         return ConfigFile(
             socket: try string("socket"), stateDir: try string("state_dir"),
             logLevel: try choice("log_level", Logger.Level.self), durability: try choice("durability", Durability.self),
+            store: store, postgresql: postgresql, postgresqlPasswordFile: passwordFile,
             programDirs: try strings("program_dirs"), pluginDirs: try strings("plugin_dirs"),
             pluginTimeoutSeconds: try seconds("plugin_timeout_seconds", in: 0.1...300),
             pluginMemoryLimitMiB: memoryLimit,

@@ -5,6 +5,7 @@ import Glibc
 import Musl
 #endif
 import KaderEngine
+import KaderPostgres
 import KaderRPC
 import KaderServer
 import KaderStore
@@ -44,6 +45,10 @@ struct DaemonSettings: Equatable {
     var stateDir: String
     var logLevel: Logger.Level
     var durability: Durability
+    var store: StoreBackend
+    /// The PostgreSQL database, when `store` is PostgreSQL.
+    var postgresql: PostgresLocation
+    var postgresqlPasswordFile: String?
     var programDirs: [String]
     var pluginDirs: [String]
     /// Each plugin's helper: the call timeout and the memory limit.
@@ -97,6 +102,8 @@ struct DaemonSettings: Equatable {
         return DaemonSettings(
             socket: socket, socketGroup: file?.socketGroup ?? readGroup, socketMode: mode_t(file?.socketMode ?? 0o660),
             stateDir: stateDir, logLevel: logLevel, durability: file?.durability ?? .full,
+            store: file?.store ?? .sqlite, postgresql: file?.postgresql ?? StoreBackend.defaultPostgresql,
+            postgresqlPasswordFile: file?.postgresqlPasswordFile,
             programDirs: file?.programDirs ?? defaultProgramDirs, pluginDirs: file?.pluginDirs ?? defaultPluginDirs,
             pluginIsolation: pluginIsolation(file),
             blackoutDirs: file?.blackoutDirs ?? defaultBlackoutDirs,
@@ -141,6 +148,7 @@ extension DaemonSettings {
         return [
             "socket": .text(socket), "socket_group": .text(socketGroup), "socket_mode": .text("0" + String(socketMode, radix: 8)),
             "state_dir": .text(stateDir), "log_level": .text(logLevel.rawValue), "durability": .text(durability.rawValue),
+            "store": .text(store.rawValue), "postgresql": .text(store == .postgresql ? postgresql.description : ""),
             "program_dirs": .list(programDirs), "plugin_dirs": .list(pluginDirs),
             "plugin_timeout_seconds": .number(Double(timeout.seconds) + Double(timeout.attoseconds) / 1e18),
             "plugin_memory_limit_mib": .number(Double(pluginIsolation.memoryLimitMiB ?? 0)),

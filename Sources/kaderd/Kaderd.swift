@@ -4,6 +4,7 @@ import KaderAPI
 import KaderCore
 import KaderEngine
 import KaderRPC
+import KaderPostgres
 import KaderSQLite
 import KaderStore
 import KaderServer
@@ -112,7 +113,7 @@ struct Kaderd: AsyncParsableCommand {
 
         let service: WorkflowService
         do {
-            service = try Self.workflowService(settings: settings, logger: logger)
+            service = try await Self.workflowService(settings: settings, environment: environment, logger: logger)
         } catch {
             fail("\(error)", .config)
         }
@@ -158,10 +159,22 @@ struct Kaderd: AsyncParsableCommand {
         withExtendedLifetime(stateLock) {}  // held until the process ends
     }
 
-    /// Opens the store in the state folder and loads the programs. A database that cannot
-    /// be used stops start-up: serving without it would lose every change.
-    static func workflowService(settings: DaemonSettings, logger: Logger) throws(StoreError) -> WorkflowService {
-        let store = try SQLiteStore(path: settings.stateDir + "/kaderd.sqlite", durability: settings.durability)
+    /// Opens the store (the SQLite file in the state folder, or the PostgreSQL database) and
+    /// loads the programs. A database that cannot be used stops start-up: serving without it
+    /// would lose every change.
+    static func workflowService(settings: DaemonSettings, environment: [String: String], logger: Logger) async throws
+        -> WorkflowService
+    {
+        let store: any Store
+        switch settings.store {
+        case .sqlite:
+            store = try SQLiteStore(path: settings.stateDir + "/kaderd.sqlite", durability: settings.durability)
+        case .postgresql:
+            let password = try PostgresPassword.read(file: settings.postgresqlPasswordFile, environment: environment)
+            store = try await PostgresStore(
+                settings.postgresql, password: password, durability: settings.durability, logger: logger)
+        }
+        logger.info("store opened", metadata: ["store": "\(store.location)"])
         let catalog = loadPrograms(folders: settings.programDirs, logger: logger)
         return WorkflowService(store: store, directory: .shared, catalog: catalog, clock: SystemWallClock())
     }

@@ -30,7 +30,7 @@ import Testing
     /// reads the whole horizon); those already held fall due on time meanwhile, and the
     /// pass says when it will look again.
     @Test func reloadsAfterAChangeNoSoonerThanTheInterval() async throws {
-        let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
+        let fixture = try await EngineFixture(now: "2026-03-01T12:00:00Z")
         var configuration = Scheduler.Configuration()
         configuration.horizon = 24 * 3600
         configuration.reloadInterval = 13 * 3600
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1))) func theSameLocalNineOClockComesTwoHoursEarlierInPapuaThanInAceh() async throws {
-        let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
+        let fixture = try await EngineFixture(now: "2026-03-01T12:00:00Z")
         let papuaTasks = try await start(fixture, village: papua, on: "2026-03-02")
         let acehTasks = try await start(fixture, village: aceh, on: "2026-03-02")
         let ticks = AsyncStream<Date>.makeStream()
@@ -89,7 +89,7 @@ import Testing
     /// NTP or an operator may set the wall clock back an hour: the loop must go on passing
     /// every `idle` of real time, or the watchdog pings it sends stop and systemd kills us.
     @Test(.timeLimit(.minutes(1))) func aClockSetBackDoesNotHoldTheLoop() async throws {
-        let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
+        let fixture = try await EngineFixture(now: "2026-03-01T12:00:00Z")
         var configuration = Scheduler.Configuration()
         configuration.idle = 0.05
         let (passes, passed) = AsyncStream<Date>.makeStream()
@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func aTaskNotDoneIsMissedAfterItsWindowAndTheGrace() async throws {
-        let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
+        let fixture = try await EngineFixture(now: "2026-03-01T12:00:00Z")
         let tasks = try await start(fixture, village: aceh, on: "2026-03-02")
         let scheduler = Scheduler(service: fixture.service, clock: fixture.clock, logger: Logger(label: "test"))
         let deliberation = try #require(tasks.first { $0.stepID == "deliberation" })
@@ -144,7 +144,7 @@ import Testing
                 recurrence: try! RecurrenceRule(parsing: "FREQ=DAILY;COUNT=10"), catchUp: policy)
         }
         catalog.add(Program(id: "daily", version: 1, title: "Daily", steps: steps), source: "test")
-        let fixture = try EngineFixture(now: "2026-03-01T12:00:00+07:00", catalog: catalog)
+        let fixture = try await EngineFixture(now: "2026-03-01T12:00:00+07:00", catalog: catalog)
         let tasks = try await start(fixture, village: aceh, on: "2026-03-02", program: "daily")
         #expect(tasks.count == 40)
 

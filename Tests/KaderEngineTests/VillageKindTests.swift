@@ -18,7 +18,7 @@ import Testing
 
     @Test(arguments: BundledPrograms.ids)
     func aBuiltInProgramIsRefusedInAKelurahanAndNothingIsStored(id: String) async throws {
-        let fixture = try EngineFixture()
+        let fixture = try await EngineFixture()
         let cadre = try await kelurahanCadre(fixture)
         let error = await #expect(throws: EngineError.self) {
             try await fixture.service.startWorkflow(
@@ -51,7 +51,7 @@ import Testing
             kind = "training"
             title = "Pelatihan"
             """.write(toFile: folder.file("lpm.toml"), atomically: true, encoding: .utf8)
-        let fixture = try EngineFixture(catalog: .load(folders: [folder.path]))
+        let fixture = try await EngineFixture(catalog: .load(folders: [folder.path]))
         let cadre = try await kelurahanCadre(fixture)
         let error = await #expect(throws: EngineError.self) {
             try await fixture.service.startWorkflow(
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func aDesaAdatRunsTheBuiltInPrograms() async throws {
-        let fixture = try EngineFixture()
+        let fixture = try await EngineFixture()
         // Desa Adat Yoboi in Sentani, Jayapura: one of the 14 desa adat, all coded in 2022.
         let cadres = try await fixture.service.registerCadres(
             [EngineFixture.draft("Yakomina", village: "91.03.01.3007")], asBatch: false, caller: caller)

@@ -6,12 +6,16 @@ import KaderTesting
 import Testing
 
 @Suite struct WorkflowServiceTests {
-    let fixture = try! EngineFixture()
+    let fixture: EngineFixture
     var service: WorkflowService { fixture.service }
     let caller = EngineFixture.caller
     /// Munggu (Mengwi, Badung), a desa: no program of kaderd's runs in a kelurahan.
     let bali = "51.03.02.2001"
     let papua = "91.03.01.2004"
+
+    init() async throws {
+        fixture = try await EngineFixture()
+    }
 
     private func register(_ names: [String], village: String) async throws -> [Cadre] {
         try await service.registerCadres(

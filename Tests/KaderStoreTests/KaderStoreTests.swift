@@ -7,6 +7,8 @@ import KaderTesting
 import Synchronization
 import Testing
 
+/// The store contract, on the backend under test (`TestBackend`), and what only the SQLite
+/// file does (its migrations, WAL, a file that is not a database).
 @Suite struct KaderStoreTests {
     let directory = TemporaryDirectory()
     var path: String { directory.file("kaderd.sqlite") }
@@ -71,7 +73,7 @@ import Testing
     }
 
     @Test func pagesInRegistrationOrderAndFiltersByRegion() async throws {
-        let store = try SQLiteStore(path: path)
+        let store = try await TestBackend.makeStore(in: directory)
         let names = ["Ayu", "Bagus", "Citra", "Dewi", "Eka"]
         try await store.write { writer in
             for (index, name) in names.enumerated() {
@@ -111,7 +113,7 @@ import Testing
     }
 
     @Test func aFailedWriteLeavesNothingBehind() async throws {
-        let store = try SQLiteStore(path: path)
+        let store = try await TestBackend.makeStore(in: directory)
         struct Refused: Error {}
         await #expect(throws: Refused.self) {
             _ = try await store.write { writer in
@@ -125,7 +127,7 @@ import Testing
     /// Writes that queue behind a busy writer share one transaction; each still succeeds or
     /// fails on its own, and is acknowledged only once committed.
     @Test func writesThatQueueTogetherEachSucceedOrFailAlone() async throws {
-        let store = try SQLiteStore(path: path)
+        let store = try await TestBackend.makeStore(in: directory)
         final class Counter: Sendable { let value = Atomic<Int>(0) }
         let queued = Counter()
         struct Refused: Error {}
@@ -165,7 +167,7 @@ import Testing
 
     /// Details are stored as JSON text written by hand; any text comes back as it went in.
     @Test func keepsAnyTextInHistoryDetails() async throws {
-        let store = try SQLiteStore(path: path)
+        let store = try await TestBackend.makeStore(in: directory)
         let detail = [
             "quote": #"say "hi""#, "backslash": #"C:\kader\"#, "controls": "a\nb\tc\r\u{1}\u{1f}",
             "unicode": "Désa Adat ᬩᬮᬶ 🌾", "slash": "a/b", "": "empty key", "z": "",

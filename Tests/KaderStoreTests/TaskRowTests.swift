@@ -1,6 +1,5 @@
 import Foundation
 import KaderCore
-import KaderSQLite
 import KaderStore
 import KaderTesting
 import Testing
@@ -27,8 +26,8 @@ import Testing
     }
 
     /// A store holding one workflow of the five tasks above.
-    private func storeWithAWorkflow() async throws -> (SQLiteStore, Workflow, [WorkflowTask]) {
-        let store = try SQLiteStore(path: directory.file("kaderd.sqlite"))
+    private func storeWithAWorkflow() async throws -> (any Store, Workflow, [WorkflowTask]) {
+        let store = try await TestBackend.makeStore(in: directory)
         let village = try RegionCode("51.03.01.1002")
         let workflow = Workflow(
             id: WorkflowID(random: "w1"), programID: "kpmd", programVersion: 1, village: village,

@@ -72,7 +72,7 @@ import Testing
         try await withNotifySocket { listener in
             let monotonic = ManualMonotonicClock()
             let watchdog = Watchdog(timeout: .seconds(4), now: { monotonic.now })
-            let fixture = try EngineFixture(now: "2026-03-01T12:00:00Z")
+            let fixture = try await EngineFixture(now: "2026-03-01T12:00:00Z")
             var configuration = Scheduler.Configuration()
             configuration.idle = 1
             let (passes, passed) = AsyncStream<Date>.makeStream()

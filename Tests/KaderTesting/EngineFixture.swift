@@ -1,20 +1,20 @@
 import Foundation
 import KaderCore
 import KaderEngine
-import KaderSQLite
 import KaderStore
 
-/// A workflow service over a real SQLite file in a temporary folder, with a test clock.
+/// A workflow service over a real store (a SQLite file in a temporary folder, or a
+/// PostgreSQL database: `TestBackend`), with a test clock.
 public struct EngineFixture: Sendable {
     public let directory: TemporaryDirectory
     public let clock: TestClock
     public let service: WorkflowService
     public var store: any Store { service.store }
 
-    public init(now: String = "2026-01-05T08:00:00+08:00", catalog: ProgramCatalog = .load(folders: [])) throws {
+    public init(now: String = "2026-01-05T08:00:00+08:00", catalog: ProgramCatalog = .load(folders: [])) async throws {
         directory = TemporaryDirectory()
         clock = TestClock(now)
-        let store = try SQLiteStore(path: directory.file("kaderd.sqlite"))
+        let store = try await TestBackend.makeStore(in: directory)
         service = WorkflowService(store: store, directory: .shared, catalog: catalog, clock: clock)
     }
 

@@ -30,7 +30,7 @@ public final class KaderdProcess: Sendable {
         stateDir = directory.file("state")
         let daemonArguments =
             (bindsSocket ? ["--socket", socket] : [])
-            + ["--state-dir", stateDir, "--config", Self.emptyConfig(in: directory)] + arguments
+            + ["--state-dir", stateDir, "--config", try await Self.config(in: directory)] + arguments
         let executable: String
         let commandArguments: [String]
         if let command = launcher.first {
@@ -82,10 +82,12 @@ public final class KaderdProcess: Sendable {
         "INVOCATION_ID", "JOURNAL_STREAM", "RUNTIME_DIRECTORY", "STATE_DIRECTORY",
     ]
 
-    /// An empty config, so a kaderd.toml installed on the machine never leaks into a test.
-    private static func emptyConfig(in directory: TemporaryDirectory) -> String {
+    /// A config of defaults but the test's store (`TestBackend`), so a kaderd.toml installed
+    /// on the machine never leaks into a test.
+    private static func config(in directory: TemporaryDirectory) async throws -> String {
         let path = directory.file("kaderd.toml")
-        _ = FileManager.default.createFile(atPath: path, contents: Data("# test: all defaults\n".utf8))
+        let text = "# test: all defaults but the store\n" + (try await TestBackend.configLines(for: directory))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 

@@ -44,7 +44,17 @@ public final class PostgresServer: Sendable {
     }
 
     deinit {
+        stop()
+    }
+
+    /// Stops the cluster at once (nothing of it is kept).
+    public func stop() {
         _ = try? run("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
+    }
+
+    /// A libpq URL of `database` on this cluster, as kaderd.toml's `postgresql` takes it.
+    public func url(_ database: String) -> String {
+        "postgresql:///\(database)?host=\(socketFolder)&port=\(port)&user=\(user)"
     }
 
     /// A new, empty database on the cluster; its name.

@@ -30,10 +30,10 @@ extension CadreRecord: FetchableRecord, PersistableRecord {
         let details = CadreDraft(
             name: row["name"], sex: Sex(rawValue: row["sex"]) ?? .female, birthYear: row["birth_year"],
             education: row["education"], courses: JSONText.strings(row["courses"]), field: row["field"],
-            village: try SQLiteReader.decode(row["village"], as: RegionCode.self), address: row["address"],
+            village: try decodeStored(row["village"], as: RegionCode.self), address: row["address"],
             status: CadreStatus(rawValue: row["status"]) ?? .candidate, notes: row["notes"])
         cadre = Cadre(
-            id: try SQLiteReader.decode(row["id"], as: CadreID.self), details: details,
+            id: try decodeStored(row["id"], as: CadreID.self), details: details,
             registeredAt: Date(timeIntervalSince1970: row["registered_at"]),
             withdrawal: (row["withdrawn_at"] as Double?).map {
                 CadreWithdrawal(at: Date(timeIntervalSince1970: $0), reason: row["withdrawal_reason"] ?? "")

@@ -23,15 +23,15 @@ extension WorkflowRecord: FetchableRecord, PersistableRecord {
     /// The workflow with an empty cohort: the row does not hold it.
     init(row: Row) throws {
         workflow = Workflow(
-            id: try SQLiteReader.decode(row["id"], as: WorkflowID.self),
+            id: try decodeStored(row["id"], as: WorkflowID.self),
             programID: row["program_id"],
             programVersion: row["program_version"],
-            village: try SQLiteReader.decode(row["village"], as: RegionCode.self),
+            village: try decodeStored(row["village"], as: RegionCode.self),
             zoneIdentifier: row["zone"],
             cadres: [],
-            facilitatorID: try (row["facilitator_id"] as String?).map { try SQLiteReader.decode($0, as: FacilitatorID.self) },
+            facilitatorID: try (row["facilitator_id"] as String?).map { try decodeStored($0, as: FacilitatorID.self) },
             facilitator: row["facilitator"],
-            startDate: try SQLiteReader.decode(row["start_date"], as: LocalDate.self),
+            startDate: try decodeStored(row["start_date"], as: LocalDate.self),
             state: WorkflowState(rawValue: row["state"]) ?? .active,
             createdAt: Date(timeIntervalSince1970: row["created_at"]))
         seq = row["seq"]

@@ -1,0 +1,180 @@
+import Foundation
+import KaderCore
+import KaderStore
+import Logging
+import NIOPosix
+import PostgresNIO
+import Synchronization
+
+/// The store in a PostgreSQL database, which several kaderd may share.
+///
+/// Same contract as the SQLite store. A write runs in one transaction that first takes the
+/// history counter's row (`FOR UPDATE`): writers, on this kaderd or another, take turns, each
+/// reads what the previous one committed, and the history's numbers are given in commit
+/// order without holes (a rolled-back write gives its numbers back). A read runs in a
+/// `REPEATABLE READ, READ ONLY` transaction: one snapshot, beside the writer.
+///
+/// The contract's bodies are synchronous; they run on threads of the store's own, each with
+/// a connection leased from postgres-nio's pool, and wait there for each query.
+public final class PostgresStore: Store {
+    public let location: String
+    public let durability: Durability
+    public let notifier: HistoryNotifier
+    private let client: PostgresClient
+    private let threads: NIOThreadPool
+    private let running: Task<Void, Never>
+    private let latestSummary: Mutex<StoreSummary>
+    private let logger: Logger
+
+    /// As many connections (and threads to drive them) as requests that may use the
+    /// database at once; more wait for one.
+    static let connections = 16
+
+    /// Connects, and migrates the database under the migration lock. A database that cannot
+    /// be reached or used is refused with the reason, unchanged.
+    public init(
+        _ database: PostgresLocation, password: String?, durability: Durability = .full, logger: Logger
+    ) async throws(StoreError) {
+        location = database.description
+        self.durability = durability
+        self.logger = logger
+        var configuration =
+            switch database.endpoint {
+            case .socketFolder:
+                PostgresClient.Configuration(
+                    unixSocketPath: database.socketPath!, username: database.user, password: password,
+                    database: database.database)
+            case .host(let host):
+                PostgresClient.Configuration(
+                    host: host, port: database.port, username: database.user, password: password,
+                    database: database.database, tls: .disable)
+            }
+        configuration.options.maximumConnections = Self.connections
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        let running = Task { await client.run() }
+        self.running = running
+        let threads = NIOThreadPool(numberOfThreads: Self.connections)
+        self.threads = threads
+        threads.start()
+        do {
+            try await Self.answering(within: .seconds(15), database, orElse: { running.cancel() }) {
+                try await PostgresSchema.migrate(client, location: database, logger: logger)
+            }
+            let (latest, summary) = try await Self.onSession(client, threads, logger) { session in
+                let reader = PostgresReader(session: session)
+                return (try session.value("SELECT seq FROM history_counter", as: Int64.self) ?? 0, try StoreSummary(reader: reader))
+            }
+            notifier = HistoryNotifier(latest: latest)
+            latestSummary = Mutex(summary)
+        } catch {
+            running.cancel()
+            try? await threads.shutdownGracefully()
+            throw error as? StoreError ?? .unusable(path: database.description, reason: PostgresErrorText.of(error))
+        }
+    }
+
+    /// Closes the connections and stops the threads; the store cannot be used afterwards.
+    public func close() async {
+        running.cancel()
+        await running.value
+        try? await threads.shutdownGracefully()
+    }
+
+    public var summary: StoreSummary { latestSummary.withLock { $0 } }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
+        try await transaction { session in
+            try session.execute("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            let value = try body(PostgresReader(session: session))
+            try session.execute("COMMIT")
+            return value
+        }
+    }
+
+    @discardableResult
+    public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
+        let durability = durability
+        let (value, latest, summary) = try await transaction { session in
+            try session.execute("START TRANSACTION")
+            if durability == .normal {
+                // The server acknowledges before its log reaches the disk: a crash of the
+                // server (not of kaderd) may lose the last moments, as SQLite's NORMAL does.
+                try session.execute("SET LOCAL synchronous_commit = off")
+            }
+            let counter = PostgresWriter.HistoryCounter(
+                committed: try session.value("SELECT seq FROM history_counter FOR UPDATE", as: Int64.self) ?? 0)
+            let writer = PostgresWriter(session: session, history: counter)
+            let value = try body(writer)
+            if counter.last > counter.committed {
+                try session.execute("UPDATE history_counter SET seq = \(counter.last)")
+            }
+            let summary = try StoreSummary(reader: writer.reader)
+            try session.execute("COMMIT")
+            return (value, counter.last, summary)
+        }
+        latestSummary.withLock { $0 = summary }
+        notifier.advance(to: latest)
+        return value
+    }
+
+    /// Runs `body` on a session; whatever it leaves open is rolled back when it throws.
+    private func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) throws -> T) async throws -> T {
+        do {
+            return try await Self.onSession(client, threads, logger) { session in
+                do {
+                    return try body(session)
+                } catch {
+                    try? session.execute("ROLLBACK")
+                    throw error
+                }
+            }
+        } catch let error as PSQLError {
+            throw Self.storeError(error)
+        }
+    }
+
+    private static func onSession<T: Sendable>(
+        _ client: PostgresClient, _ threads: NIOThreadPool, _ logger: Logger,
+        _ body: @escaping @Sendable (PostgresSession) throws -> T
+    ) async throws -> T {
+        try await client.withConnection { connection in
+            try await threads.runIfActive { try body(PostgresSession(connection: connection, logger: logger)) }
+        }
+    }
+
+    /// A server that is down or gone answers with a connection error; one that refused a
+    /// change, with its own message.
+    private static func storeError(_ error: PSQLError) -> StoreError {
+        if error.serverInfo == nil {
+            return .unreachable(reason: PostgresErrorText.of(error))
+        }
+        return .writeFailed(reason: PostgresErrorText.of(error))
+    }
+
+    /// `operation`, or `.unusable` when the server has not answered within `limit`: the pool
+    /// would otherwise keep trying to connect, and start-up wait without saying why.
+    /// `orElse` stops the client, which is what ends a connection attempt.
+    private static func answering(
+        within limit: Duration, _ database: PostgresLocation, orElse giveUp: @escaping @Sendable () -> Void,
+        _ operation: @escaping @Sendable () async throws -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await operation()
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return false
+            }
+            let finished = try await group.next()!
+            if !finished { giveUp() }
+            group.cancelAll()
+            guard finished else {
+                throw StoreError.unusable(
+                    path: database.description, reason: "the server did not answer within \(limit.components.seconds) s")
+            }
+        }
+    }
+}

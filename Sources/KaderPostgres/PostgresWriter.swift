@@ -1,0 +1,160 @@
+import Foundation
+import KaderCore
+import KaderStore
+import PostgresNIO
+
+/// Changes within the one transaction of a `PostgresStore.write`, which holds the history
+/// counter's row from its start: writes are serialized across every kaderd on the database,
+/// and each reads what the previous one committed.
+public struct PostgresWriter: StoreWriter {
+    let session: PostgresSession
+    let history: HistoryCounter
+
+    /// The history's sequence numbers this transaction gives, from the counter row it holds.
+    final class HistoryCounter {
+        let committed: Int64
+        var last: Int64
+
+        init(committed: Int64) {
+            self.committed = committed
+            last = committed
+        }
+    }
+
+    public var reader: StoreReader { PostgresReader(session: session) }
+
+    // MARK: Cadres
+
+    public func insert(_ cadre: Cadre) throws {
+        try session.execute(
+            """
+            INSERT INTO cadre (id, seq, name, sex, birth_year, education, courses, field, village, address, status, notes,
+                               registered_at, withdrawn_at, withdrawal_reason, name_key)
+            VALUES (\(cadre.id.rawValue), (SELECT COALESCE(MAX(seq), 0) + 1 FROM cadre), \(cadre.name), \(cadre.sex.rawValue),
+                    \(cadre.birthYear), \(cadre.education), \(JSONText.encode(cadre.courses)), \(cadre.field),
+                    \(cadre.village.description), \(cadre.address), \(cadre.status.rawValue), \(cadre.notes),
+                    \(cadre.registeredAt.timeIntervalSince1970), \(cadre.withdrawal?.at.timeIntervalSince1970),
+                    \(cadre.withdrawal?.reason), \(CadreIdentity.nameKey(of: cadre.name)))
+            """)
+    }
+
+    public func update(_ cadre: Cadre) throws {
+        try session.execute(
+            """
+            UPDATE cadre SET name = \(cadre.name), sex = \(cadre.sex.rawValue), birth_year = \(cadre.birthYear),
+              education = \(cadre.education), courses = \(JSONText.encode(cadre.courses)), field = \(cadre.field),
+              village = \(cadre.village.description), address = \(cadre.address), status = \(cadre.status.rawValue),
+              notes = \(cadre.notes), withdrawn_at = \(cadre.withdrawal?.at.timeIntervalSince1970),
+              withdrawal_reason = \(cadre.withdrawal?.reason), name_key = \(CadreIdentity.nameKey(of: cadre.name))
+            WHERE id = \(cadre.id.rawValue)
+            """)
+    }
+
+    public func insert(_ move: CadreMove) throws {
+        try session.execute(
+            """
+            INSERT INTO cadre_move (cadre_id, from_village, to_village, at)
+            VALUES (\(move.cadre.rawValue), \(move.from.description), \(move.to.description), \(move.at.timeIntervalSince1970))
+            """)
+    }
+
+    public func remove(_ cadre: CadreID, from workflow: WorkflowID) throws {
+        try session.execute(
+            "DELETE FROM workflow_cadre WHERE workflow_id = \(workflow.rawValue) AND cadre_id = \(cadre.rawValue)")
+    }
+
+    // MARK: Workflows and tasks
+
+    public func insert(_ workflow: Workflow, tasks: [WorkflowTask]) throws {
+        try session.execute(
+            """
+            INSERT INTO workflow (id, seq, program_id, program_version, village, zone, start_date, state, created_at,
+                                  facilitator, facilitator_id)
+            VALUES (\(workflow.id.rawValue), (SELECT COALESCE(MAX(seq), 0) + 1 FROM workflow), \(workflow.programID),
+                    \(workflow.programVersion), \(workflow.village.description), \(workflow.zoneIdentifier),
+                    \(workflow.startDate.description), \(workflow.state.rawValue), \(workflow.createdAt.timeIntervalSince1970),
+                    \(workflow.facilitator), \(workflow.facilitatorID?.rawValue))
+            """)
+        if !workflow.cadres.isEmpty {
+            var statement = PostgresStatement()
+            let rows = workflow.cadres.enumerated().map { position, cadre in
+                "(\(statement.bind(workflow.id.rawValue)), \(statement.bind(cadre.rawValue)), \(statement.bind(position)))"
+            }
+            try session.execute(
+                statement.query("INSERT INTO workflow_cadre (workflow_id, cadre_id, position) VALUES \(rows.joined(separator: ","))"))
+        }
+        try insert(tasks)
+    }
+
+    /// Adds tasks in statements of many rows each (one round trip per thousand tasks, not per
+    /// task), and counts them by state once per write, as the SQLite store does.
+    public func insert(_ tasks: [WorkflowTask]) throws {
+        for chunk in stride(from: 0, to: tasks.count, by: 1000).map({ tasks[$0..<min($0 + 1000, tasks.count)] }) {
+            var statement = PostgresStatement()
+            let rows = chunk.map { task in
+                let values = [
+                    statement.bind(task.id.rawValue), statement.bind(task.workflowID.rawValue), statement.bind(task.stepID),
+                    statement.bind(task.kind.rawValue), statement.bind(task.title), statement.bind(task.occurrence),
+                    statement.bind(task.occurrences), statement.bind(task.village.description),
+                    statement.bind(task.zoneIdentifier), statement.bind(Int64(task.windowStart.timeIntervalSince1970)),
+                    statement.bind(Int64(task.windowEnd.timeIntervalSince1970)), statement.bind(task.state.rawValue),
+                    statement.bind(JSONText.encode(task.records)), statement.bind(task.updatedAt.timeIntervalSince1970),
+                    statement.bind(task.facilitatorID?.rawValue), statement.bind(task.conflict),
+                ]
+                return "(" + values.joined(separator: ",") + ")"
+            }
+            try session.execute(
+                statement.query(
+                    """
+                    INSERT INTO task (\(PostgresReader.taskColumns))
+                    VALUES \(rows.joined(separator: ","))
+                    """))
+        }
+        for (state, count) in Dictionary(grouping: tasks, by: \.state).mapValues(\.count) {
+            try session.execute(
+                """
+                INSERT INTO state_count (entity, state, n) VALUES ('task', \(state.rawValue), \(count))
+                ON CONFLICT (entity, state) DO UPDATE SET n = state_count.n + excluded.n
+                """)
+        }
+    }
+
+    public func updateState(of workflow: WorkflowID, to state: WorkflowState) throws {
+        try session.execute("UPDATE workflow SET state = \(state.rawValue) WHERE id = \(workflow.rawValue)")
+    }
+
+    public func update(_ task: WorkflowTask, from expected: TaskState) throws {
+        let changed = try session.rows(
+            """
+            UPDATE task SET title = \(task.title), window_start = \(Int64(task.windowStart.timeIntervalSince1970)),
+              window_end = \(Int64(task.windowEnd.timeIntervalSince1970)), state = \(task.state.rawValue),
+              records = \(JSONText.encode(task.records)), updated_at = \(task.updatedAt.timeIntervalSince1970),
+              facilitator_id = \(task.facilitatorID?.rawValue), conflict = \(task.conflict)
+            WHERE id = \(task.id.rawValue) AND state = \(expected.rawValue)
+            RETURNING id
+            """)
+        guard changed.count == 1 else { throw StoreError.changedMeanwhile(what: "task \(task.id)") }
+    }
+
+    // MARK: History and the daemon's own facts
+
+    @discardableResult
+    public func record(
+        _ action: String, entityKind: String, entityID: String, caller: Caller, at: Date, detail: [String: String]
+    ) throws -> Int64 {
+        let seq = history.last + 1
+        try session.execute(
+            """
+            INSERT INTO history (seq, at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
+            VALUES (\(seq), \(at.timeIntervalSince1970), \(caller.uid.map { Int64($0) }), \(caller.agent), \(entityKind),
+                    \(entityID), \(action), \(JSONText.encode(detail)))
+            """)
+        history.last = seq
+        return seq
+    }
+
+    public func setMeta(_ key: String, _ value: String) throws {
+        try session.execute(
+            "INSERT INTO meta (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    }
+}

@@ -31,9 +31,16 @@ run: build
 	@echo "  $(BIN)/kaderctl status"
 	@exec $(BIN)/kaderd --socket $(RUN_DIR)/kaderd.sock --state-dir $(RUN_DIR)/state --config $(CURDIR)/kaderd.dev.toml
 
-## Builds everything and runs the whole test suite.
+# The suites that run a second time on PostgreSQL (a throw-away cluster the tests start),
+# and those of them about the SQLite file itself (a full disk, a damaged file).
+BACKEND_SUITES = KaderStoreTests|TaskRowTests|KaderEngineTests|IntegrationTests
+SQLITE_FILE_SUITES = FaultTests
+
+## Builds everything and runs the whole test suite, then the store, engine and
+## integration suites again on PostgreSQL.
 test: build
 	$(SWIFT) test
+	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(BACKEND_SUITES)' --skip '$(SQLITE_FILE_SUITES)'
 
 build: deps
 	$(SWIFT) build

@@ -152,7 +152,7 @@ public final class PostgresStore: Store {
         return .writeFailed(reason: PostgresErrorText.of(error))
     }
 
-    /// `operation`, or `.unusable` when the server has not answered within `limit`: the pool
+    /// `operation`, or `.unreachable` when the server has not answered within `limit`: the pool
     /// would otherwise keep trying to connect, and start-up wait without saying why.
     /// `orElse` stops the client, which is what ends a connection attempt.
     private static func answering(
@@ -172,8 +172,8 @@ public final class PostgresStore: Store {
             if !finished { giveUp() }
             group.cancelAll()
             guard finished else {
-                throw StoreError.unusable(
-                    path: database.description, reason: "the server did not answer within \(limit.components.seconds) s")
+                throw StoreError.unreachable(
+                    reason: "\(database) did not answer within \(limit.components.seconds) s")
             }
         }
     }

@@ -25,7 +25,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .changedMeanwhile(let what):
             "\(what) was changed by another request meanwhile; nothing was saved, try again"
         case .unreachable(let reason):
-            "the database server cannot be reached (\(reason)); nothing was saved, try again later"
+            "the database server cannot be reached: \(reason). Nothing was changed; try again later"
         }
     }
 }

@@ -114,6 +114,9 @@ struct Kaderd: AsyncParsableCommand {
         let service: WorkflowService
         do {
             service = try await Self.workflowService(settings: settings, environment: environment, logger: logger)
+        } catch StoreError.unreachable(let reason) {
+            // Not a configuration error: the server may be starting. systemd restarts on this status.
+            fail("cannot open the store: \(StoreError.unreachable(reason: reason))", .unavailable)
         } catch {
             fail("\(error)", .config)
         }

@@ -22,7 +22,7 @@ import Testing
 
         // The first client is queued on the passed socket before kaderd even runs.
         let status = try await onThread {
-            try RPCConnection(socketPath: socket, timeout: 20).call("daemon.status", as: DaemonStatus.self)
+            try RPCConnection(socketPath: socket, timeout: waitLimit).call("daemon.status", as: DaemonStatus.self)
         }
         #expect(status.pid == daemon.pid)
         #expect(status.socket == socket, "daemon.status names the passed socket")
@@ -43,7 +43,7 @@ import Testing
             directory: directory, launcher: ["/usr/bin/systemd-socket-activate", "--listen", passed],
             waitUntilReady: false, waitForLine: "Listening on")
         let status = try await onThread {
-            try RPCConnection(socketPath: passed, timeout: 20).call("daemon.status", as: DaemonStatus.self)
+            try RPCConnection(socketPath: passed, timeout: waitLimit).call("daemon.status", as: DaemonStatus.self)
         }
         #expect(status.socket == passed)
         #expect(!FileManager.default.fileExists(atPath: daemon.socket), "no socket of its own is bound")

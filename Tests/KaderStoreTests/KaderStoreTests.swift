@@ -165,6 +165,41 @@ import Testing
         #expect(acknowledged == Set(names.enumerated().filter { $0.offset % 3 != 0 }.map(\.element)))
     }
 
+    /// Eight writers at once, and two writes rolled back after they recorded: the history
+    /// reads 1...N with no number missing or repeated, and nothing of the rolled-back ones.
+    @Test func theHistoryHasNoGapAfterConcurrentWritesAndRollbacks() async throws {
+        let store = try await TestBackend.makeStore(in: directory)
+        struct Refused: Error {}
+        let rolledBack = try await withThrowingTaskGroup(of: Int.self) { group in
+            for client in 0..<8 {
+                group.addTask {
+                    var refused = 0
+                    for write in 0..<25 {
+                        do {
+                            try await store.write { writer in
+                                for entry in 0..<3 {
+                                    try writer.record(
+                                        "noted", entityKind: "cadre", entityID: "cdr_c\(client)w\(write)e\(entry)",
+                                        caller: Caller(uid: UInt32(client)), at: Date())
+                                }
+                                if client < 2, write == 12 { throw Refused() }
+                            }
+                        } catch is Refused {
+                            refused += 1
+                        }
+                    }
+                    return refused
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(rolledBack == 2)
+        let history = try await store.read { try $0.history(after: 0, limit: 10_000) }
+        #expect(history.map(\.seq) == Array(1...Int64(8 * 25 * 3 - 2 * 3)))
+        #expect(!history.contains { $0.entityID.hasSuffix("w12e0") && $0.caller.uid! < 2 })
+        #expect(store.notifier.latest == Int64(history.count))
+    }
+
     /// Details are stored as JSON text written by hand; any text comes back as it went in.
     @Test func keepsAnyTextInHistoryDetails() async throws {
         let store = try await TestBackend.makeStore(in: directory)

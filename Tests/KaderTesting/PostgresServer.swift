@@ -39,7 +39,7 @@ public final class PostgresServer: Sendable {
         // fsync off: a test never pulls the power from under the cluster, only from kaderd.
         try run(
             "pg_ctl", "-D", data, "-l", directory.file("server.log"), "-w", "-t", "60", "-o",
-            "-c listen_addresses='' -k \(socketFolder) -p \(port) -c fsync=off -c max_connections=200",
+            "-c listen_addresses='' -k \(socketFolder) -p \(port) -c fsync=off -c max_connections=1000",
             "start")
     }
 
@@ -57,9 +57,10 @@ public final class PostgresServer: Sendable {
         "postgresql:///\(database)?host=\(socketFolder)&port=\(port)&user=\(user)"
     }
 
-    /// A new, empty database on the cluster; its name.
-    public func createDatabase(_ name: String) throws {
-        try run("createdb", "-h", socketFolder, "-p", "\(port)", "-U", user, name)
+    /// A new database on the cluster: empty, or a copy of `template`, which nothing may be
+    /// connected to.
+    public func createDatabase(_ name: String, template: String = "template1") throws {
+        try run("createdb", "-h", socketFolder, "-p", "\(port)", "-U", user, "-T", template, name)
     }
 
     /// Runs SQL with psql as the cluster's owner and returns what it printed, unaligned.

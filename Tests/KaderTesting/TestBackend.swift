@@ -41,42 +41,49 @@ public enum TestBackend: String, Sendable {
 /// One PostgreSQL cluster for the whole test process, started on first use and stopped when
 /// the process exits; each store gets a database of its own on it.
 enum SharedPostgres {
-    private static let state = Mutex<(server: PostgresServer?, databases: [String: String])>((nil, [:]))
+    static let template = "kaderd_template"
+    /// Started once, by whichever test asks first; the others await the same start.
+    private static let started = Task<PostgresServer, any Error> { try await start() }
+    private static let databases = Mutex<[String: String]>([:])
+    private static let startedServer = Mutex<PostgresServer?>(nil)
 
+    /// The cluster, with a database `template` already migrated by the PostgreSQL store: a
+    /// copy of it is made in milliseconds, where migrating each test's database took
+    /// seconds with the whole suite running beside it.
     static func server() async throws -> PostgresServer {
-        if let server = state.withLock({ $0.server }) { return server }
-        let server = try await onThread {
-            try state.withLock { state in
-                if let server = state.server { return server }
-                let server = try PostgresServer()
-                state.server = server
-                // A static is never deinitialized: stop the cluster as the runner exits.
-                atexit { SharedPostgres.stop() }
-                return server
-            }
-        }
+        try await started.value
+    }
+
+    private static func start() async throws -> PostgresServer {
+        let server = try await onThread { try PostgresServer() }
+        startedServer.withLock { $0 = server }
+        // A static is never deinitialized: stop the cluster as the runner exits.
+        atexit { SharedPostgres.stop() }
+        try await onThread { try server.createDatabase(template) }
+        let location = try PostgresLocation(url: server.url(template), defaultUser: server.user)
+        let store = try await PostgresStore(
+            location, password: nil, logger: Logger(label: "kaderd-test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        await store.close()
         return server
     }
 
     /// The database of `directory`, created on first use.
     static func database(for directory: TemporaryDirectory) async throws -> String {
         let server = try await server()
-        return try await onThread {
-            try state.withLock { state in
-                if let name = state.databases[directory.path] { return name }
-                let name = "kaderd_\(state.databases.count + 1)"
-                try server.createDatabase(name)
-                state.databases[directory.path] = name
-                return name
-            }
+        let (name, isNew) = databases.withLock { databases in
+            if let name = databases[directory.path] { return (name, false) }
+            let name = "kaderd_\(databases.count + 1)"
+            databases[directory.path] = name
+            return (name, true)
         }
+        if isNew { try await onThread { try server.createDatabase(name, template: template) } }
+        return name
     }
 
     private static func stop() {
-        state.withLock { state in
-            guard let server = state.server else { return }
-            server.stop()
-            try? FileManager.default.removeItem(atPath: server.directory.path)
-        }
+        // Only a cluster that started is stopped; the exit never waits for one starting.
+        guard let server = startedServer.withLock({ $0 }) else { return }
+        server.stop()
+        try? FileManager.default.removeItem(atPath: server.directory.path)
     }
 }

@@ -23,6 +23,36 @@ import Testing
         #expect(try ConfigFile.parse("", file: "empty.toml") == ConfigFile())
     }
 
+    @Test func readsThePostgreSQLStoreAndRefusesAPasswordOrAStrayKey() throws {
+        let file = try ConfigFile.parse(
+            """
+            store = "postgresql"
+            postgresql = "postgresql://kaderd@db.example.id:6432/kaderd_bali"
+            postgresql_password_file = "/etc/kaderd/pg-password"
+            """, file: "kaderd.toml")
+        #expect(file.store == .postgresql)
+        #expect(file.postgresql?.description == "postgresql://kaderd@db.example.id:6432/kaderd_bali")
+        #expect(file.postgresqlPasswordFile == "/etc/kaderd/pg-password")
+        #expect(try ConfigFile.parse("store = \"postgresql\"", file: "k.toml").postgresql == nil, "the default is kept")
+        #expect(StoreBackend.defaultPostgresql.description.hasPrefix("postgresql://"))
+        #expect(StoreBackend.defaultPostgresql.socketPath == "/run/postgresql/.s.PGSQL.5432")
+
+        let withPassword = #expect(throws: ConfigFile.Problem.self) {
+            try ConfigFile.parse("store = \"postgresql\"\npostgresql = \"postgresql://k:secret@db/k\"", file: "k.toml")
+        }
+        #expect(withPassword?.line == 2)
+        #expect(withPassword?.message.contains("holds a password") == true)
+        #expect(withPassword?.description.contains("secret") == false, "the password is never repeated")
+
+        #expect(throws: ConfigFile.Problem(
+            file: "k.toml", line: 1,
+            message: "'postgresql' is set, but the store is SQLite: add store = \"postgresql\" to use it, or remove it")
+        ) {
+            try ConfigFile.parse("postgresql = \"postgresql:///kaderd\"", file: "k.toml")
+        }
+        #expect(throws: ConfigFile.Problem.self) { try ConfigFile.parse("store = \"mysql\"", file: "k.toml") }
+    }
+
     @Test func namesTheFileLineAndKeyOfAnUnknownKey() {
         #expect(throws: ConfigFile.Problem(
             file: "kaderd.toml", line: 3,

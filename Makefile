@@ -32,9 +32,9 @@ run: build
 	@exec $(BIN)/kaderd --socket $(RUN_DIR)/kaderd.sock --state-dir $(RUN_DIR)/state --config $(CURDIR)/kaderd.dev.toml
 
 # The suites that run a second time on PostgreSQL (a throw-away cluster the tests start),
-# and those of them about the SQLite file itself (a full disk, a damaged file).
+# and those of them about the SQLite file itself (a full disk, a damaged file, moving it).
 BACKEND_SUITES = KaderStoreTests|TaskRowTests|KaderEngineTests|IntegrationTests
-SQLITE_FILE_SUITES = FaultTests
+SQLITE_FILE_SUITES = FaultTests|StoreMoveTests
 
 ## Builds everything and runs the whole test suite, then the store, engine and
 ## integration suites again on PostgreSQL.
@@ -64,7 +64,8 @@ $(PLUGIN_BUILD)/%.so: plugins/$$*/$$*.c Sources/KaderPluginABI/include/kader_plu
 	$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror -I Sources/KaderPluginABI/include -o $@ $<
 
 ## Builds in release mode and installs the binaries, the plugins, the systemd units, the
-## sysusers.d file, the example config and blackout file, and the documentation.
+## sysusers.d file, the example config and blackout file, and the documentation (with the
+## drop-in for a remote PostgreSQL).
 install: release plugins install-files
 
 ## Installs already built binaries from BUILD_DIR; the units name the installed paths.
@@ -81,6 +82,7 @@ install-files:
 	install -m 0644 systemd/kaderd.toml.example $(DESTDIR)$(SYSCONFDIR)/kaderd/kaderd.toml.example
 	install -m 0644 systemd/blackouts.toml.example $(DESTDIR)$(SYSCONFDIR)/kaderd/blackouts.toml.example
 	install -m 0644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	install -m 0644 systemd/kaderd-remote-postgresql.conf.example $(DESTDIR)$(DOCDIR)/kaderd-remote-postgresql.conf.example
 	@if [ -z "$(DESTDIR)" ]; then \
 		echo "Installed. Next: systemd-sysusers && systemctl daemon-reload && systemctl enable --now kaderd.socket"; \
 	fi

@@ -3,8 +3,8 @@ import PostgresNIO
 
 /// A PostgreSQL error in words a sysadmin can act on: the server's own message when there
 /// is one (postgres-nio's description hides it, lest it leak data into logs).
-enum PostgresErrorText {
-    static func of(_ error: any Error) -> String {
+public enum PostgresErrorText {
+    public static func of(_ error: any Error) -> String {
         if let failed = error as? PostgresTransactionError,
             let cause = failed.closureError ?? failed.commitError ?? failed.beginError
         {

@@ -28,49 +28,17 @@ struct PostgresSession: Sendable {
         try rows(query).first.map { try $0[0] }
     }
 
+    /// Runs `operation` on the connection's event loop (not the cooperative pool, which
+    /// blocked callers elsewhere in the process may be holding) and waits for it here.
     private func wait<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
         let promise = connection.eventLoop.makePromise(of: T.self)
-        promise.completeWithTask(operation)
+        Task(executorPreference: EventLoopTaskExecutor(connection.eventLoop)) {
+            do {
+                promise.succeed(try await operation())
+            } catch {
+                promise.fail(error)
+            }
+        }
         return try promise.futureResult.wait()
-    }
-}
-
-/// A row, read by column name or position.
-struct StoredRow: Sendable {
-    private let row: PostgresRandomAccessRow
-
-    init(_ row: PostgresRow) {
-        self.row = row.makeRandomAccess()
-    }
-
-    subscript<T: PostgresDecodable>(_ column: String) -> T {
-        get throws { try row[column].decode(T.self) }
-    }
-
-    subscript<T: PostgresDecodable>(_ index: Int) -> T {
-        get throws { try row[index].decode(T.self) }
-    }
-}
-
-/// SQL built a piece at a time, for queries whose conditions depend on the request: `bind`
-/// adds a value and returns the `$n` that stands for it.
-struct PostgresStatement {
-    private(set) var binds = PostgresBindings()
-    private var count = 0
-
-    mutating func bind<Value: PostgresDynamicTypeEncodable>(_ value: Value) -> String {
-        binds.append(value)
-        count += 1
-        return "$\(count)"
-    }
-
-    mutating func bind<Value: PostgresDynamicTypeEncodable>(_ value: Value?) -> String {
-        binds.append(value)
-        count += 1
-        return "$\(count)"
-    }
-
-    func query(_ sql: String) -> PostgresQuery {
-        PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 }

@@ -38,17 +38,7 @@ public final class PostgresStore: Store {
         location = database.description
         self.durability = durability
         self.logger = logger
-        var configuration =
-            switch database.endpoint {
-            case .socketFolder:
-                PostgresClient.Configuration(
-                    unixSocketPath: database.socketPath!, username: database.user, password: password,
-                    database: database.database)
-            case .host(let host):
-                PostgresClient.Configuration(
-                    host: host, port: database.port, username: database.user, password: password,
-                    database: database.database, tls: .disable)
-            }
+        var configuration = database.clientConfiguration(password: password)
         configuration.options.maximumConnections = Self.connections
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client

@@ -31,7 +31,7 @@ struct CadreCommand: ParsableCommand {
                 two people, register again with --allow-duplicate.
                 Example:
                   kaderctl cadre register --name "Ni Luh Putu Ayu" --sex P --birth-year 1994 \\
-                    --field kesehatan --village 51.03.01.2001 --education SMA \\
+                    --field kesehatan --village 51.03.02.2001 --education SMA \\
                     --course Posyandu --course "Kader Posyandu"
 
                 """ + GlobalOptions.helpNote
@@ -71,9 +71,9 @@ struct CadreCommand: ParsableCommand {
             discussion: """
                 Withdrawn registrations are not in the register; --withdrawn lists them instead.
                 Examples:
-                  kaderctl cadre list --village 51.03.01.2001
+                  kaderctl cadre list --village 51.03.02.2001
                   kaderctl cadre list --province 91 --status active --all
-                  kaderctl cadre list --village 51.03.01.2001 --withdrawn
+                  kaderctl cadre list --village 51.03.02.2001 --withdrawn
 
                 """ + GlobalOptions.helpNote
         )

@@ -49,6 +49,18 @@ struct Kaderd: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Check a plugin file as the daemon would load it, then exit (0 loadable, 65 refused).", valueName: "FILE"))
     var checkPlugin: String?
 
+    @Flag(name: .long, help: "Copy a whole store into an empty PostgreSQL database (--from, --to), then exit. Stop kaderd first.")
+    var migrateStore = false
+
+    @Option(name: .long, help: ArgumentHelp("The store to copy: sqlite:PATH (with --migrate-store).", valueName: "sqlite:PATH"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where to copy it: postgresql:URL (with --migrate-store); the password as postgresql_password_file says.", valueName: "postgresql:URL"))
+    var to: String?
+
+    @Option(name: .long, help: ArgumentHelp("The PostgreSQL password's file (with --migrate-store; else $CREDENTIALS_DIRECTORY/postgresql-password).", valueName: "FILE"))
+    var postgresqlPasswordFile: String?
+
     /// Plugin-host mode: kaderd starts itself this way as each plugin's helper process.
     @Option(name: .long, help: .private)
     var pluginHost: String?
@@ -80,6 +92,11 @@ struct Kaderd: AsyncParsableCommand {
         }
         SQLiteStore.configureSQLiteForThisProcess()
         if let checkPlugin { Self.check(plugin: checkPlugin) }
+        if migrateStore {
+            guard let from, let to else { fail("--migrate-store needs --from sqlite:PATH and --to postgresql:URL", .usage) }
+            await StoreMove.run(
+                from: from, to: to, passwordFile: postgresqlPasswordFile, environment: ProcessInfo.processInfo.environment)
+        }
         let settings: DaemonSettings
         let commandLine = DaemonSettings.CommandLine(
             socket: socket, stateDir: stateDir, configFile: config, logLevel: logLevel)

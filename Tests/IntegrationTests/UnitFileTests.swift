@@ -22,6 +22,7 @@ import Testing
         for file in [
             "usr/bin/kaderd", "usr/bin/kaderctl", "usr/lib/sysusers.d/kaderd.conf",
             "etc/kaderd/kaderd.toml.example", "etc/kaderd/blackouts.toml.example", "usr/share/doc/kaderd/README.md",
+            "usr/share/doc/kaderd/kaderd-remote-postgresql.conf.example",
         ] {
             #expect(FileManager.default.fileExists(atPath: directory.file(file)), "\(file) is installed")
         }

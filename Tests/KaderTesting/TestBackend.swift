@@ -28,6 +28,12 @@ public enum TestBackend: String, Sendable {
         }
     }
 
+    /// A database of its own on the run's PostgreSQL cluster, whichever backend is under
+    /// test: for tests of moving a store there.
+    public static func postgresDatabase() async throws -> (server: PostgresServer, name: String) {
+        (try await SharedPostgres.server(), try await SharedPostgres.database(for: TemporaryDirectory()))
+    }
+
     /// The lines of kaderd.toml that put a daemon started in `directory` on this backend:
     /// none for SQLite; for PostgreSQL, the folder's own database, the same at each restart.
     public static func configLines(for directory: TemporaryDirectory) async throws -> String {

@@ -132,25 +132,19 @@ public struct PostgresReader: StoreReader {
         return workflow
     }
 
-    /// One page of a table listed in the order rows were added (`seq`), with the SQLite
-    /// store's cursor: the last seq shown, behind a letter naming the list.
+    /// One page of a table listed in the order rows were added (`seq`).
     private func pageInOrderOfEntry<Element>(
         table: String, cursorPrefix: String, conditions: [String], statement: PostgresStatement, page: PageRequest,
         map: (StoredRow) throws -> Element
     ) throws -> Page<Element> {
         var conditions = conditions
         var statement = statement
-        if let cursor = page.cursor {
-            guard cursor.hasPrefix(cursorPrefix), let seq = Int64(cursor.dropFirst(cursorPrefix.count)) else {
-                throw InvalidCursor(cursor: cursor)
-            }
-            conditions.append("seq > \(statement.bind(seq))")
-        }
+        if let seq = try page.seqAfter(prefix: cursorPrefix) { conditions.append("seq > \(statement.bind(seq))") }
         let limit = statement.bind(page.limit + 1)
         let rows = try session.rows(
             statement.query("SELECT * FROM \(table) \(Self.whereClause(conditions)) ORDER BY seq LIMIT \(limit)"))
         let items = try rows.prefix(page.limit).map(map)
-        let next = rows.count > page.limit ? cursorPrefix + String(try rows[page.limit - 1]["seq"] as Int64) : nil
+        let next = rows.count > page.limit ? PageRequest.cursor(prefix: cursorPrefix, seq: try rows[page.limit - 1]["seq"]) : nil
         return Page(items: items, nextCursor: next)
     }
 
@@ -177,12 +171,8 @@ public struct PostgresReader: StoreReader {
         if let until = query.until {
             conditions.append("window_start < \(statement.bind(Int64(until.timeIntervalSince1970.rounded(.up))))")
         }
-        if let cursor = page.cursor {
-            let parts = cursor.dropFirst().split(separator: "_", maxSplits: 1)
-            guard cursor.hasPrefix("t"), parts.count == 2, let start = Int64(parts[0]) else {
-                throw InvalidCursor(cursor: cursor)
-            }
-            conditions.append("(window_start, id) > (\(statement.bind(start)), \(statement.bind(String(parts[1]))))")
+        if let (start, id) = try page.taskAfter() {
+            conditions.append("(window_start, id) > (\(statement.bind(start)), \(statement.bind(id)))")
         }
         let limit = statement.bind(page.limit + 1)
         let rows = try session.rows(
@@ -192,7 +182,7 @@ public struct PostgresReader: StoreReader {
                 ORDER BY window_start, id LIMIT \(limit)
                 """))
         let items = try rows.prefix(page.limit).map(Self.task)
-        let next = rows.count > page.limit ? items.last.map { "t\(Int64($0.windowStart.timeIntervalSince1970))_\($0.id.rawValue)" } : nil
+        let next = rows.count > page.limit ? items.last.map(PageRequest.cursor(after:)) : nil
         return Page(items: items, nextCursor: next)
     }
 

@@ -37,9 +37,7 @@ extension PostgresWriter {
     public func endAssignments(of region: RegionCode, on lastDay: LocalDate, keeping: FacilitatorID) throws
         -> [FacilitatorAssignment]
     {
-        let open = try reader.assignments(of: region).filter {
-            $0.facilitator != keeping && ($0.until.map { $0 > lastDay } ?? true) && $0.from <= lastDay
-        }
+        let open = try reader.assignments(endingOn: lastDay, of: region, keeping: keeping)
         try session.execute(
             """
             UPDATE facilitator_assignment SET until_date = \(lastDay.description)

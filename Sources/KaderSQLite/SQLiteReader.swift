@@ -130,10 +130,7 @@ public struct SQLiteReader: StoreReader {
     ) throws -> Page<Element> {
         var conditions = conditions
         var arguments = arguments
-        if let cursor = page.cursor {
-            guard cursor.hasPrefix(cursorPrefix), let seq = Int64(cursor.dropFirst(cursorPrefix.count)) else {
-                throw InvalidCursor(cursor: cursor)
-            }
+        if let seq = try page.seqAfter(prefix: cursorPrefix) {
             conditions.append("seq > ?")
             arguments.append(seq)
         }
@@ -142,7 +139,7 @@ public struct SQLiteReader: StoreReader {
             sql: "SELECT * FROM \(table) \(Self.whereClause(conditions)) ORDER BY seq LIMIT ?",
             arguments: StatementArguments(arguments + [page.limit + 1]))
         let items = try rows.prefix(page.limit).map(map)
-        let next = rows.count > page.limit ? cursorPrefix + String(rows[page.limit - 1]["seq"] as Int64) : nil
+        let next = rows.count > page.limit ? PageRequest.cursor(prefix: cursorPrefix, seq: rows[page.limit - 1]["seq"]) : nil
         return Page(items: items, nextCursor: next)
     }
 
@@ -201,13 +198,9 @@ public struct SQLiteReader: StoreReader {
             conditions.sql.append("window_start < ?")
             arguments.append(Int64(until.timeIntervalSince1970.rounded(.up)))
         }
-        if let cursor = page.cursor {
-            let parts = cursor.dropFirst().split(separator: "_", maxSplits: 1)
-            guard cursor.hasPrefix("t"), parts.count == 2, let start = Int64(parts[0]) else {
-                throw InvalidCursor(cursor: cursor)
-            }
+        if let (start, id) = try page.taskAfter() {
             conditions.sql.append("(window_start > ? OR (window_start = ? AND id > ?))")
-            arguments += [start, start, String(parts[1])]
+            arguments += [start, start, id]
         }
         // Prepared once per shape of query: the filters give a few dozen shapes at most.
         // Rows are read where SQLite holds them, without copying each into a `Row` first.
@@ -224,8 +217,7 @@ public struct SQLiteReader: StoreReader {
         while let row = try rows.next() {
             guard items.count < page.limit else {
                 // The one row past the page only says that there is a next page.
-                let last = items[items.count - 1]
-                next = "t\(Int64(last.windowStart.timeIntervalSince1970))_\(last.id.rawValue)"
+                next = PageRequest.cursor(after: items[items.count - 1])
                 break
             }
             items.append(Self.task(row))

@@ -76,6 +76,16 @@ extension StoreReader {
         try activeWorkflows(of: cadre, program: nil)
     }
 
+    /// The assignments of `region` to anyone but `keeping` that are open on `lastDay`: those
+    /// `StoreWriter.endAssignments` ends.
+    package func assignments(endingOn lastDay: LocalDate, of region: RegionCode, keeping: FacilitatorID) throws
+        -> [FacilitatorAssignment]
+    {
+        try assignments(of: region).filter {
+            $0.facilitator != keeping && ($0.until.map { $0 > lastDay } ?? true) && $0.from <= lastDay
+        }
+    }
+
     /// Every task of `query` (all pages) whose window opens from `from` through `through`,
     /// both days included and each read on its own village's calendar; nil leaves a side
     /// open. The query is a day wider than any zone's midnight, then each task is kept by

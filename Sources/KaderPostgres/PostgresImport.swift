@@ -5,9 +5,10 @@ import PostgresNIO
 import Synchronization
 
 /// Copies a whole store, table by table, into an empty PostgreSQL database in one
-/// transaction (`COPY … FROM STDIN`: five times faster than inserts of many rows here), all or nothing. The source gives each table's rows in order; the
-/// values keep their numbers (the register's No. Urut, the history's sequence), so events
-/// resume at the same `since` after the move.
+/// transaction (`COPY … FROM STDIN`: five times faster than inserts of many rows here), all
+/// or nothing. The source gives each table's rows in order; the values keep their numbers
+/// (the register's No. Urut, the history's sequence), so events resume at the same `since`
+/// after the move.
 public enum PostgresImport {
     /// The tables in an order their references allow, with the columns copied.
     public static let tables: [(name: String, columns: [String])] = [
@@ -34,16 +35,15 @@ public enum PostgresImport {
     package static func run(
         into client: PostgresClient, location: PostgresLocation, source: Source, logger: Logger,
         progress: @escaping @Sendable (_ table: String, _ rows: Int) -> Void
-    ) async throws -> [String: Int] {
+    ) async throws {
         try await PostgresSchema.migrate(client, location: location, logger: logger)
         for table in ["cadre", "workflow", "task", "facilitator", "history"] {
             let rows = try await client.query(PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT 1 FROM \(table))"), logger: logger)
                 .collect()
             if try rows.first?.decode(Bool.self) == true { throw NotEmpty(database: location.description, table: table) }
         }
-        return try await client.withConnection { connection in
+        try await client.withConnection { connection in
             try await connection.withTransaction(logger: logger) { connection in
-                var counts: [String: Int] = [:]
                 for (table, columns) in tables {
                     let copied = Counter()
                     try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
@@ -52,7 +52,6 @@ public enum PostgresImport {
                             progress(table, copied.add(batch.count))
                         }
                     }
-                    counts[table] = copied.value
                 }
                 for statement in [
                     "UPDATE history_counter SET seq = (SELECT COALESCE(MAX(seq), 0) FROM history)",
@@ -67,7 +66,6 @@ public enum PostgresImport {
                 ] {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
-                return counts
             }
         }
     }
@@ -123,7 +121,6 @@ public enum PostgresImport {
 
     private final class Counter: Sendable {
         private let count = Mutex(0)
-        var value: Int { count.withLock { $0 } }
         func add(_ n: Int) -> Int { count.withLock { $0 += n; return $0 } }
     }
 }

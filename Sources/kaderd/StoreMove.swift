@@ -41,7 +41,7 @@ enum StoreMove {
             let running = Task { await client.run() }
             defer { running.cancel() }
             let bar = ProgressLine(totals: totals)
-            _ = try await PostgresImport.run(
+            try await PostgresImport.run(
                 into: client, location: location,
                 source: { table, columns, batch in
                     try await source.rows(of: table, columns: columns) { rows in
@@ -60,8 +60,8 @@ enum StoreMove {
             }
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
-            let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
-                + Double((ContinuousClock.now - started).components.seconds)
+            let elapsed = (ContinuousClock.now - started).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
             print("moved \(path) to \(location) in \(String(format: "%.1f", seconds)) s, peak memory \(usage.ru_maxrss / 1024) MiB")
             withExtendedLifetime(lock) {}
             guard copied == totals else { fail("the counts differ: the move is not complete", .software) }

@@ -32,15 +32,16 @@ run: build
 	@exec $(BIN)/kaderd --socket $(RUN_DIR)/kaderd.sock --state-dir $(RUN_DIR)/state --config $(CURDIR)/kaderd.dev.toml
 
 # The suites that run a second time on PostgreSQL (a throw-away cluster the tests start),
-# and those of them about the SQLite file itself (a full disk, a damaged file, moving it).
+# and those of them that choose their store themselves: about the SQLite file (a full disk,
+# a damaged file, moving it), or several kaderd on one PostgreSQL.
 BACKEND_SUITES = KaderStoreTests|TaskRowTests|KaderEngineTests|IntegrationTests
-SQLITE_FILE_SUITES = FaultTests|StoreMoveTests
+ONE_BACKEND_SUITES = FaultTests|StoreMoveTests|ClusterTests
 
 ## Builds everything and runs the whole test suite, then the store, engine and
 ## integration suites again on PostgreSQL.
 test: build
 	$(SWIFT) test
-	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(BACKEND_SUITES)' --skip '$(SQLITE_FILE_SUITES)'
+	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(BACKEND_SUITES)' --skip '$(ONE_BACKEND_SUITES)'
 
 build: deps
 	$(SWIFT) build

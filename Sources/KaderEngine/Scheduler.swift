@@ -9,6 +9,9 @@ import Synchronization
 ///
 /// The loop sleeps until the next deadline or until the store changes, whichever comes
 /// first; `tick` does one pass and is what tests drive, with an injected clock.
+///
+/// On a store several kaderd share, only the leader (`leadership`) makes passes and the
+/// catch-up, each fenced by its lease's term; the others' loops only ping the watchdog.
 public final class Scheduler: Sendable {
     public struct Configuration: Sendable {
         /// How long after its window closes a task not done counts as missed.
@@ -56,15 +59,17 @@ public final class Scheduler: Sendable {
     private let configuration: Configuration
     private let logger: Logger
     private let onTick: @Sendable (Report) -> Void
+    private let leadership: Leadership?
     private let state = Mutex(State())
 
     /// - Parameter onTick: called after every pass with the report as of that pass; the
     ///   watchdog pings from here, so a stuck scheduler stops the pings.
     public init(
         service: WorkflowService, clock: any WallClock, configuration: Configuration = Configuration(),
-        logger: Logger, onTick: @escaping @Sendable (Report) -> Void = { _ in }
+        leadership: Leadership? = nil, logger: Logger, onTick: @escaping @Sendable (Report) -> Void = { _ in }
     ) {
         self.service = service
+        self.leadership = leadership
         self.clock = clock
         self.configuration = configuration
         self.logger = logger
@@ -74,9 +79,11 @@ public final class Scheduler: Sendable {
     public var report: Report { state.withLock { $0.report } }
     private var store: any Store { service.store }
 
-    /// Handles what passed while the daemon was down; nothing on the very first start.
+    /// Handles what passed while the daemon was down; nothing on the very first start. With
+    /// several nodes, nothing here: the leader catches up when the lease says it owes one.
     @discardableResult
     public func catchUp() async throws -> CatchUpReport? {
+        guard leadership == nil else { return nil }
         let now = clock.now()
         let lastAlive = try await store.read { try $0.meta(Self.lastAliveKey) }.flatMap(Double.init)
             .map(Date.init(timeIntervalSince1970:))
@@ -97,6 +104,12 @@ public final class Scheduler: Sendable {
     @discardableResult
     public func tick() async throws -> Date {
         let now = clock.now()
+        var leader: Leadership.Term?
+        if let leadership {
+            guard let term = leadership.term else { return follow(now, leadership) }
+            leader = term
+            if let downSince = leadership.catchUpOwed { try await catchUp(downSince: downSince, now: now, as: term) }
+        }
         let seq = store.notifier.latest
         let reloadInterval = configuration.reloadInterval
         let needsLoad = state.withLock { state in
@@ -117,7 +130,7 @@ public final class Scheduler: Sendable {
         }
         let passed = state.withLock { $0.queue.popAll(through: now) }
         if !passed.isEmpty {
-            let changed = try await service.applyDeadlines(passed, now: now, grace: configuration.grace)
+            let changed = try await service.applyDeadlines(passed, now: now, grace: configuration.grace, as: leader)
             // One line per task, carrying its ids (KADERD_TASK, KADERD_WORKFLOW in the journal).
             for task in changed {
                 logger.info(
@@ -167,8 +180,37 @@ public final class Scheduler: Sendable {
         }
     }
 
-    /// Remembers that the daemon was alive at `now`, at most twice per idle period.
+    /// A follower's pass: nothing but the report. The deadlines are loaded afresh when this
+    /// node leads again. Returns when to look again: the leader may be gone by then.
+    private func follow(_ now: Date, _ leadership: Leadership) -> Date {
+        let report = state.withLock { state in
+            state.loadedUntil = .distantPast
+            state.report.lastPass = now
+            return state.report
+        }
+        onTick(report)
+        let renewal = leadership.renewal.components
+        return now.addingTimeInterval(Double(renewal.seconds) + Double(renewal.attoseconds) / 1e18)
+    }
+
+    /// The leader's catch-up after the whole cluster was down, once: its transaction clears
+    /// the lease's mark, so a leader that dies halfway leaves it to the next.
+    private func catchUp(downSince: Date, now: Date, as leader: Leadership.Term) async throws {
+        let caughtUp = try await service.catchUp(downSince: downSince, now: now, as: leader)
+        leadership?.caughtUp()
+        state.withLock { $0.report.lastCatchUp = caughtUp }
+        logger.notice(
+            "caught up after the whole cluster was down",
+            metadata: caughtUp.detail.mapValues { Logger.MetadataValue.string($0) })
+    }
+
+    /// Remembers that the daemon was alive at `now`, at most twice per idle period. With
+    /// several nodes, the leader's lease says so instead.
     private func markAlive(_ now: Date) async throws {
+        guard leadership == nil else {
+            state.withLock { $0.report.lastTick = now }
+            return
+        }
         let due = state.withLock { state -> Bool in
             // A clock set back counts as time passed, as in `tick`.
             guard let last = state.report.lastTick, (0..<configuration.idle / 2).contains(now.timeIntervalSince(last))

@@ -7,19 +7,21 @@ import KaderStore
 extension WorkflowService {
     /// Applies the deadlines that have passed at `now`; a task changed meanwhile by someone
     /// else is left as it is. Returns the tasks that changed, as they are now.
-    public func applyDeadlines(_ deadlines: [TaskDeadline], now: Date, grace: TimeInterval) async throws
-        -> [WorkflowTask]
-    {
+    public func applyDeadlines(
+        _ deadlines: [TaskDeadline], now: Date, grace: TimeInterval, as leader: Leadership.Term? = nil
+    ) async throws -> [WorkflowTask] {
         try await store.write { writer in
+            if let leader { try writer.fence(term: leader.term) }
+            let signed = leader?.detail ?? [:]
             var changed: [WorkflowTask] = []
             for deadline in deadlines {
                 guard var task = try writer.reader.task(deadline.task) else { continue }
                 if task.windowEnd.addingTimeInterval(grace) <= now, task.state == .scheduled || task.state == .due {
                     try Self.transition(&task, to: .missed, writer: writer, caller: .scheduler, at: now,
-                        detail: ["reason": "window closed"])
+                        detail: signed.merging(["reason": "window closed"]) { _, new in new })
                     changed.append(task)
                 } else if task.windowStart <= now, task.state == .scheduled {
-                    try Self.transition(&task, to: .due, writer: writer, caller: .scheduler, at: now)
+                    try Self.transition(&task, to: .due, writer: writer, caller: .scheduler, at: now, detail: signed)
                     changed.append(task)
                 }
             }
@@ -30,10 +32,17 @@ extension WorkflowService {
     /// Handles the scheduled tasks whose windows opened between `downSince` and `now` by
     /// each step's catch-up policy, and records what was done (a restart with nothing to
     /// catch up adds nothing to the history).
-    public func catchUp(downSince: Date, now: Date) async throws -> CatchUpReport {
+    ///
+    /// With several nodes, the leader makes it (`leader`), once per time the whole cluster
+    /// was down: its transaction clears the lease's mark, or leaves it to the next leader.
+    public func catchUp(downSince: Date, now: Date, as leader: Leadership.Term? = nil) async throws -> CatchUpReport {
         let catalog = self.catalog
         let caller = Caller(uid: nil, agent: "catch-up")
         return try await store.write { writer in
+            if let leader {
+                try writer.fence(term: leader.term)
+                try writer.catchUpDone()
+            }
             let passed = try writer.reader.scheduledTasks(openingIn: downSince..<now)
             var counts: [CatchUpPolicy: Int] = [:]
             var workflows: [WorkflowID: Workflow?] = [:]
@@ -48,6 +57,7 @@ extension WorkflowService {
                 for (index, original) in tasks.enumerated() {
                     var task = original
                     let detail = ["policy": policy.rawValue, "down_since": ISO8601.string(downSince, in: .gmt)]
+                        .merging(leader?.detail ?? [:]) { _, new in new }
                     switch policy {
                     case .all:
                         try Self.catchUpNow(&task, writer: writer, caller: caller, now: now, detail: detail)
@@ -73,7 +83,7 @@ extension WorkflowService {
             if !counts.isEmpty {
                 try writer.record(
                     "caught_up", entityKind: "daemon", entityID: "catch-up", caller: caller, at: now,
-                    detail: report.detail)
+                    detail: report.detail.merging(leader?.detail ?? [:]) { _, new in new })
             }
             return report
         }

@@ -14,9 +14,12 @@ import PostgresNIO
 /// Every text column compares byte by byte (`COLLATE "C"`), as SQLite's do: ids, region
 /// codes and days sort, and region ranges match, as they do there, whatever the
 /// database's locale.
+///
+/// Version 2 adds what several kaderd on one database need: a row per node, kept alive by
+/// it, and the leader's lease.
 public enum PostgresSchema {
     /// Each version's statements, in order.
-    static let versions: [[String]] = [version1]
+    static let versions: [[String]] = [version1, version2]
 
     public static var latest: Int { versions.count }
 
@@ -73,6 +76,37 @@ public enum PostgresSchema {
             }
         }
     }
+
+    private static let version2: [String] = [
+        // Times are the database server's clock, in seconds since 1970: one clock for every
+        // node, whatever each machine's says.
+        """
+        CREATE TABLE kaderd_node (
+          name TEXT COLLATE "C" PRIMARY KEY,
+          incarnation TEXT COLLATE "C" NOT NULL,
+          version TEXT COLLATE "C" NOT NULL,
+          pid INTEGER NOT NULL,
+          started_at DOUBLE PRECISION NOT NULL,
+          seen_at DOUBLE PRECISION NOT NULL
+        )
+        """,
+        // One row. `term` grows by one with each new holder; `renewed_at` is null until a
+        // node first leads. `catch_up_since` is set when a node took the lease after the
+        // whole cluster was down, and cleared by the catch-up's own transaction: a leader
+        // killed halfway leaves it to the next.
+        """
+        CREATE TABLE kaderd_lease (
+          only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+          holder TEXT COLLATE "C",
+          incarnation TEXT COLLATE "C",
+          term BIGINT NOT NULL,
+          renewed_at DOUBLE PRECISION,
+          expires_at DOUBLE PRECISION NOT NULL,
+          catch_up_since DOUBLE PRECISION
+        )
+        """,
+        "INSERT INTO kaderd_lease (term, expires_at) VALUES (0, 0)",
+    ]
 
     private static let version1: [String] = [
         """

@@ -16,30 +16,45 @@ import Synchronization
 ///
 /// The contract's bodies are synchronous; they run on threads of the store's own, each with
 /// a connection leased from postgres-nio's pool, and wait there for each query.
+///
+/// What other kaderd commit reaches `notifier` and `summary` too (`PostgresHistoryFollower`).
 public final class PostgresStore: Store {
     public let location: String
     public let durability: Durability
     public let notifier: HistoryNotifier
+    /// This kaderd's name among the nodes on the database, and its version.
+    public let node: String
+    let version: String
+    /// This process: a node's name outlives its restarts, and a lease is held by one process.
+    let incarnation = UUID().uuidString
     private let client: PostgresClient
     private let threads: NIOThreadPool
     private let running: Task<Void, Never>
-    private let latestSummary: Mutex<StoreSummary>
+    private let following: Mutex<Task<Void, Never>?> = Mutex(nil)
+    /// The summary, and the history sequence number it was read at.
+    private let latestSummary: Mutex<(seq: Int64, summary: StoreSummary)>
     private let logger: Logger
 
     /// As many connections (and threads to drive them) as requests that may use the
     /// database at once; more wait for one.
     static let connections = 16
+    /// How often the history counter is read, in case a commit's notification was missed.
+    static let pollInterval = Duration.seconds(2)
 
     /// Connects, and migrates the database under the migration lock. A database that cannot
     /// be reached or used is refused with the reason, unchanged.
     public init(
-        _ database: PostgresLocation, password: String?, durability: Durability = .full, logger: Logger
+        _ database: PostgresLocation, password: String?, durability: Durability = .full, node: String = "kaderd",
+        version: String = "", logger: Logger
     ) async throws(StoreError) {
         location = database.description
+        self.node = node
+        self.version = version
         self.durability = durability
         self.logger = logger
         var configuration = database.clientConfiguration(password: password)
-        configuration.options.maximumConnections = Self.connections
+        // One more, which listens for other kaderd's commits.
+        configuration.options.maximumConnections = Self.connections + 1
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         let running = Task { await client.run() }
@@ -56,22 +71,30 @@ public final class PostgresStore: Store {
                 return (try session.value("SELECT seq FROM history_counter", as: Int64.self) ?? 0, try StoreSummary(reader: reader))
             }
             notifier = HistoryNotifier(latest: latest)
-            latestSummary = Mutex(summary)
+            latestSummary = Mutex((latest, summary))
         } catch {
             running.cancel()
             try? await threads.shutdownGracefully()
             throw error as? StoreError ?? .unusable(path: database.description, reason: PostgresErrorText.of(error))
         }
+        let follower = PostgresHistoryFollower(
+            client: client, pollInterval: Self.pollInterval, logger: logger,
+            latest: { [notifier] in notifier.latest }, refresh: { [weak self] in await self?.refresh() })
+        following.withLock { $0 = Task { await follower.run() } }
     }
 
     /// Closes the connections and stops the threads; the store cannot be used afterwards.
     public func close() async {
+        if let following = following.withLock({ $0 }) {
+            following.cancel()
+            await following.value
+        }
         running.cancel()
         await running.value
         try? await threads.shutdownGracefully()
     }
 
-    public var summary: StoreSummary { latestSummary.withLock { $0 } }
+    public var summary: StoreSummary { latestSummary.withLock { $0.summary } }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
         try await transaction { session in
@@ -84,7 +107,7 @@ public final class PostgresStore: Store {
 
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
-        let durability = durability
+        let (durability, incarnation) = (durability, incarnation)
         let (value, latest, summary) = try await transaction { session in
             try session.execute("START TRANSACTION")
             if durability == .normal {
@@ -94,22 +117,46 @@ public final class PostgresStore: Store {
             }
             let counter = PostgresWriter.HistoryCounter(
                 committed: try session.value("SELECT seq FROM history_counter FOR UPDATE", as: Int64.self) ?? 0)
-            let writer = PostgresWriter(session: session, history: counter)
+            let writer = PostgresWriter(session: session, history: counter, incarnation: incarnation)
             let value = try body(writer)
             if counter.last > counter.committed {
                 try session.execute("UPDATE history_counter SET seq = \(counter.last)")
+                // Delivered to every listening kaderd once this commits.
+                try session.execute("SELECT pg_notify(\(PostgresHistoryFollower.channel), \(String(counter.last)))")
             }
             let summary = try StoreSummary(reader: writer.reader)
             try session.execute("COMMIT")
             return (value, counter.last, summary)
         }
-        latestSummary.withLock { $0 = summary }
-        notifier.advance(to: latest)
+        publish(summary, at: latest)
         return value
     }
 
+    /// Reads what other kaderd committed since this process last looked, and publishes it.
+    private func refresh() async {
+        do {
+            let seen = notifier.latest
+            let (latest, summary) = try await transaction { session in
+                try session.execute("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                let latest = try session.value("SELECT seq FROM history_counter", as: Int64.self) ?? 0
+                let summary = latest > seen ? try StoreSummary(reader: PostgresReader(session: session)) : nil
+                try session.execute("COMMIT")
+                return (latest, summary)
+            }
+            if let summary { publish(summary, at: latest) }
+        } catch {
+            logger.debug("reading other kaderd's commits failed; trying again", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// The summary first, so that whoever the notifier wakes sees it.
+    private func publish(_ summary: StoreSummary, at seq: Int64) {
+        latestSummary.withLock { if seq >= $0.seq { $0 = (seq, summary) } }
+        notifier.advance(to: seq)
+    }
+
     /// Runs `body` on a session; whatever it leaves open is rolled back when it throws.
-    private func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) throws -> T) async throws -> T {
         do {
             return try await Self.onSession(client, threads, logger) { session in
                 do {

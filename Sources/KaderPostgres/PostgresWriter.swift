@@ -9,6 +9,8 @@ import PostgresNIO
 public struct PostgresWriter: StoreWriter {
     let session: PostgresSession
     let history: HistoryCounter
+    /// This process, as the lease names its holder.
+    let incarnation: String
 
     /// The history's sequence numbers this transaction gives, from the counter row it holds.
     final class HistoryCounter {
@@ -156,5 +158,22 @@ public struct PostgresWriter: StoreWriter {
     public func setMeta(_ key: String, _ value: String) throws {
         try session.execute(
             "INSERT INTO meta (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    }
+
+    // MARK: Leader's work
+
+    /// `FOR SHARE`: a node taking the lease (`FOR UPDATE`) waits until this write ends.
+    public func fence(term: Int64) throws {
+        let held = try session.value(
+            """
+            SELECT term FROM kaderd_lease
+            WHERE incarnation = \(incarnation) AND term = \(term) AND expires_at > \(unescaped: PostgresMembership.databaseNow)
+            FOR SHARE
+            """, as: Int64.self)
+        guard held != nil else { throw StoreError.notLeader(term: term) }
+    }
+
+    public func catchUpDone() throws {
+        try session.execute("UPDATE kaderd_lease SET catch_up_since = NULL")
     }
 }

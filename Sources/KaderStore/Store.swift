@@ -10,7 +10,8 @@ public protocol Store: AnyObject, Sendable {
     /// Where the data lives, for messages and the log: a file, or a database without its
     /// password.
     var location: String { get }
-    /// What the store held at the latest commit this process made (or at opening).
+    /// What the store held at the latest commit seen: this process's, or another kaderd's
+    /// on a shared database (or at opening).
     var summary: StoreSummary { get }
     /// Wakes whoever waits for new history entries (event subscribers, the scheduler).
     var notifier: HistoryNotifier { get }
@@ -22,4 +23,12 @@ public protocol Store: AnyObject, Sendable {
     /// the change is committed.
     @discardableResult
     func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T
+
+    /// The other kaderd on the same database and the leader's lease; nil for a store only
+    /// one kaderd can open.
+    var membership: (any StoreMembership)? { get }
+}
+
+extension Store {
+    public var membership: (any StoreMembership)? { nil }
 }

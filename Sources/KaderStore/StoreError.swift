@@ -13,6 +13,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The database server could not be reached (down, restarting, the network); nothing
     /// of the request was kept. Retrying later is safe.
     case unreachable(reason: String)
+    /// A write only the leader may make, by a kaderd whose lease (of `term`) has passed to
+    /// another node: it stopped being the leader, perhaps while paused. Nothing was kept.
+    case notLeader(term: Int64)
 
     public var description: String {
         switch self {
@@ -26,6 +29,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(what) was changed by another request meanwhile; nothing was saved, try again"
         case .unreachable(let reason):
             "the database server cannot be reached: \(reason). Nothing was changed; try again later"
+        case .notLeader(let term):
+            "this kaderd no longer holds the leader's lease of term \(term); nothing was saved, another node leads"
         }
     }
 }

@@ -47,9 +47,22 @@ public protocol StoreWriter {
         _ action: String, entityKind: String, entityID: String, caller: Caller, at: Date, detail: [String: String]
     ) throws -> Int64
     func setMeta(_ key: String, _ value: String) throws
+
+    // MARK: Leader's work, on a store several kaderd share
+
+    /// Throws `StoreError.notLeader` unless this process still holds the leader's lease of
+    /// `term`. The lease stays held until the transaction ends, so a new leader's term only
+    /// starts after this write: a paused leader that woke up cannot write under its old term.
+    func fence(term: Int64) throws
+    /// The catch-up owed after the whole cluster was down is done (`Lease.catchUpSince`).
+    func catchUpDone() throws
 }
 
 extension StoreWriter {
+    /// A store only one kaderd opens has no lease to check.
+    public func fence(term: Int64) throws {}
+    public func catchUpDone() throws {}
+
     @discardableResult
     public func record(_ action: String, entityKind: String, entityID: String, caller: Caller, at: Date) throws -> Int64 {
         try record(action, entityKind: entityKind, entityID: entityID, caller: caller, at: at, detail: [:])

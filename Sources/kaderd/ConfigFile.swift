@@ -16,6 +16,10 @@ struct ConfigFile: Equatable {
     var postgresql: PostgresLocation?
     /// A file holding the PostgreSQL password (0600 or 0640).
     var postgresqlPasswordFile: String?
+    /// This kaderd's name among those sharing a PostgreSQL database.
+    var nodeName: String?
+    /// How long the leader's lease lasts unless renewed (every third of it).
+    var leaderLeaseSeconds: Double?
     /// Folders of program files (`*.toml`) beside the built-in program.
     var programDirs: [String]?
     /// Folders of plugins (`*.so`).
@@ -41,7 +45,7 @@ struct ConfigFile: Equatable {
 
     static let knownKeys = [
         "socket", "socket_group", "socket_mode", "state_dir", "log_level", "durability", "store", "postgresql",
-        "postgresql_password_file", "program_dirs", "plugin_dirs", "plugin_timeout_seconds",
+        "postgresql_password_file", "node_name", "leader_lease_seconds", "program_dirs", "plugin_dirs", "plugin_timeout_seconds",
         "plugin_memory_limit_mib", "blackout_dirs", "admin_group", "read_group",
         "max_line_bytes", "max_nesting_depth", "max_connections", "max_pipelined_requests", "idle_timeout_seconds",
         "max_subscribers",
@@ -159,7 +163,14 @@ struct ConfigFile: Equatable {
             }
         }
         let passwordFile = try string("postgresql_password_file")
-        for key in ["postgresql", "postgresql_password_file"] where table[key] != nil && store != .postgresql {
+        let nodeName = try string("node_name")
+        if let nodeName, !StoreBackend.isNodeName(nodeName) {
+            throw Problem(
+                file: file, line: line(of: "node_name", in: text),
+                message: "'node_name' must be 1 to 63 letters, digits, '.', '-' or '_', starting with a letter or digit, not '\(nodeName)'")
+        }
+        let leaderLease = try seconds("leader_lease_seconds", in: 1...300)
+        for key in ["postgresql", "postgresql_password_file", "node_name", "leader_lease_seconds"] where table[key] != nil && store != .postgresql {
             throw Problem(
                 file: file, line: line(of: key, in: text),
                 message: "'\(key)' is set, but the store is SQLite: add store = \"postgresql\" to use it, or remove it")
@@ -167,7 +178,8 @@ struct ConfigFile: Equatable {
         return ConfigFile(
             socket: try string("socket"), stateDir: try string("state_dir"),
             logLevel: try choice("log_level", Logger.Level.self), durability: try choice("durability", Durability.self),
-            store: store, postgresql: postgresql, postgresqlPasswordFile: passwordFile,
+            store: store, postgresql: postgresql, postgresqlPasswordFile: passwordFile, nodeName: nodeName,
+            leaderLeaseSeconds: leaderLease,
             programDirs: try strings("program_dirs"), pluginDirs: try strings("plugin_dirs"),
             pluginTimeoutSeconds: try seconds("plugin_timeout_seconds", in: 0.1...300),
             pluginMemoryLimitMiB: memoryLimit,

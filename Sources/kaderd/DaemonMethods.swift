@@ -11,6 +11,7 @@ struct DaemonMethods {
     let systemd: SystemdIntegration
     let service: WorkflowService
     let scheduler: Scheduler
+    let leadership: Leadership?
     let startedAt: Date
     let startInstant: ContinuousClock.Instant
     private let statusCache = StatusReplyCache()
@@ -18,8 +19,12 @@ struct DaemonMethods {
     /// Compared with the clock at each call: the warning must appear without a restart.
     private var holidayWarningInstant: Date { holidays?.warningInstant ?? .distantFuture }
 
-    init(settings: DaemonSettings, systemd: SystemdIntegration, service: WorkflowService, scheduler: Scheduler) {
+    init(
+        settings: DaemonSettings, systemd: SystemdIntegration, service: WorkflowService, scheduler: Scheduler,
+        leadership: Leadership?
+    ) {
         self.settings = settings
+        self.leadership = leadership
         self.systemd = systemd
         self.service = service
         self.scheduler = scheduler
@@ -43,7 +48,7 @@ struct DaemonMethods {
     func statusReply() throws -> EncodedJSON {
         let inputs = StatusReplyCache.Inputs(
             summary: service.summary, reload: systemd.reloader.outcome, lastCatchUp: scheduler.report.lastCatchUp,
-            socket: systemd.servedSocket, holidaysRunOut: Date() >= holidayWarningInstant)
+            cluster: leadership?.cluster, role: leadership?.role, socket: systemd.servedSocket, holidaysRunOut: Date() >= holidayWarningInstant)
         let template = try statusCache.template(for: inputs) {
             guard case .object(let object) = try JSONValue(encoding: status(inputs)) else {
                 return StatusReplyCache.Template([:], holes: [])
@@ -76,6 +81,7 @@ struct DaemonMethods {
             lastReload: inputs.reload.lastReload,
             lastReloadError: inputs.reload.lastError,
             schedule: schedule(inputs),
+            cluster: cluster(inputs),
             holidays: holidays.map { coverage in
                 HolidayDataStatus(
                     firstYear: coverage.years.lowerBound, lastYear: coverage.years.upperBound,
@@ -98,6 +104,25 @@ struct DaemonMethods {
     /// A reload changes what the daemon does, so the history says who asked for it.
     private func recordReload(by uid: UInt32?) async throws {
         try await service.recordDaemonEvent("reloaded", caller: Caller(uid: uid))
+    }
+
+    private func cluster(_ inputs: StatusReplyCache.Inputs) -> ClusterStatus? {
+        guard let leadership, let role = inputs.role else { return nil }
+        let lease = inputs.cluster?.lease
+        let asOf = lease?.readAt ?? Date()
+        let (roleName, leader): (String, String?) = switch role {
+        case .leader: ("leader", leadership.membership.node)
+        case .follower(let leader): ("follower", leader)
+        }
+        return ClusterStatus(
+            node: leadership.membership.node, role: roleName, leader: leader,
+            term: lease?.term ?? 0, leaseAgeSeconds: lease?.renewedAt.map { asOf.timeIntervalSince($0) },
+            leaseExpiresInSeconds: max(0, (lease?.expiresAt ?? asOf).timeIntervalSince(asOf)), asOf: asOf,
+            nodes: (inputs.cluster?.nodes ?? []).map { node in
+                ClusterStatus.Node(
+                    name: node.name, version: node.version, pid: node.pid, startedAt: node.startedAt,
+                    seenSecondsAgo: max(0, asOf.timeIntervalSince(node.seenAt)))
+            })
     }
 
     private func schedule(_ inputs: StatusReplyCache.Inputs) -> ScheduleStatus {

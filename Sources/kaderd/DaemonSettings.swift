@@ -49,6 +49,9 @@ struct DaemonSettings: Equatable {
     /// The PostgreSQL database, when `store` is PostgreSQL.
     var postgresql: PostgresLocation
     var postgresqlPasswordFile: String?
+    /// This kaderd's name among those sharing a PostgreSQL database.
+    var nodeName: String
+    var leaderLeaseSeconds: Double
     var programDirs: [String]
     var pluginDirs: [String]
     /// Each plugin's helper: the call timeout and the memory limit.
@@ -103,7 +106,8 @@ struct DaemonSettings: Equatable {
             socket: socket, socketGroup: file?.socketGroup ?? readGroup, socketMode: mode_t(file?.socketMode ?? 0o660),
             stateDir: stateDir, logLevel: logLevel, durability: file?.durability ?? .full,
             store: file?.store ?? .sqlite, postgresql: file?.postgresql ?? StoreBackend.defaultPostgresql,
-            postgresqlPasswordFile: file?.postgresqlPasswordFile,
+            postgresqlPasswordFile: file?.postgresqlPasswordFile, nodeName: file?.nodeName ?? StoreBackend.defaultNodeName,
+            leaderLeaseSeconds: file?.leaderLeaseSeconds ?? 15,
             programDirs: file?.programDirs ?? defaultProgramDirs, pluginDirs: file?.pluginDirs ?? defaultPluginDirs,
             pluginIsolation: pluginIsolation(file),
             blackoutDirs: file?.blackoutDirs ?? defaultBlackoutDirs,
@@ -149,6 +153,8 @@ extension DaemonSettings {
             "socket": .text(socket), "socket_group": .text(socketGroup), "socket_mode": .text("0" + String(socketMode, radix: 8)),
             "state_dir": .text(stateDir), "log_level": .text(logLevel.rawValue), "durability": .text(durability.rawValue),
             "store": .text(store.rawValue), "postgresql": .text(store == .postgresql ? postgresql.description : ""),
+            "node_name": .text(store == .postgresql ? nodeName : ""),
+            "leader_lease_seconds": .number(leaderLeaseSeconds),
             "program_dirs": .list(programDirs), "plugin_dirs": .list(pluginDirs),
             "plugin_timeout_seconds": .number(Double(timeout.seconds) + Double(timeout.attoseconds) / 1e18),
             "plugin_memory_limit_mib": .number(Double(pluginIsolation.memoryLimitMiB ?? 0)),

@@ -146,15 +146,22 @@ struct Kaderd: AsyncParsableCommand {
             HolidayCoverage.warnIfRunningOut(logger: logger)
             return findings
         })
+        // On a store several kaderd share: one heartbeat before serving, so that this node's
+        // role is known from its first status on.
+        let leadership = service.store.membership.map {
+            Leadership(membership: $0, lease: .milliseconds(Int(settings.leaderLeaseSeconds * 1000)), logger: logger)
+        }
+        await leadership?.beat()
         let scheduler = Scheduler(
-            service: service, clock: SystemWallClock(), configuration: systemd.schedulerConfiguration, logger: logger,
-            onTick: { _ in systemd.workLoopPassed(service.summary) })
+            service: service, clock: SystemWallClock(), configuration: systemd.schedulerConfiguration,
+            leadership: leadership, logger: logger, onTick: { _ in systemd.workLoopPassed(service.summary) })
         do {
             try await scheduler.catchUp()
         } catch {
             fail("cannot catch up after downtime: \(error)", .software)
         }
-        let daemon = DaemonMethods(settings: settings, systemd: systemd, service: service, scheduler: scheduler)
+        let daemon = DaemonMethods(
+            settings: settings, systemd: systemd, service: service, scheduler: scheduler, leadership: leadership)
         let access = Self.accessControl(settings: settings, service: service, logger: logger)
         systemd.reloader.whenAccepted { fresh in Self.apply(fresh.accessPolicy, to: access, logger: logger) }
         let domain = DomainMethods(service: service, blackoutFiles: { blackouts.current })
@@ -166,6 +173,7 @@ struct Kaderd: AsyncParsableCommand {
         var groupConfiguration = ServiceGroupConfiguration(
             services: servers.map { .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup) }
                 + [.init(service: SchedulerService(scheduler: scheduler))]
+                + (leadership.map { [.init(service: LeadershipService(leadership: $0))] } ?? [])
                 + systemd.services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
@@ -192,7 +200,8 @@ struct Kaderd: AsyncParsableCommand {
         case .postgresql:
             let password = try PostgresPassword.read(file: settings.postgresqlPasswordFile, environment: environment)
             store = try await PostgresStore(
-                settings.postgresql, password: password, durability: settings.durability, logger: logger)
+                settings.postgresql, password: password, durability: settings.durability, node: settings.nodeName,
+                version: KaderVersion.current, logger: logger)
         }
         logger.info("store opened", metadata: ["store": "\(store.location)"])
         let catalog = loadPrograms(folders: settings.programDirs, logger: logger)

@@ -107,6 +107,10 @@ final class Reloader: Sendable {
         if fresh.socketMode != running.socketMode { needsRestart.append("socket_mode") }
         if fresh.stateDir != running.stateDir { needsRestart.append("state_dir") }
         if fresh.durability != running.durability { needsRestart.append("durability") }
+        if fresh.store != running.store { needsRestart.append("store") }
+        if fresh.store == .postgresql, fresh.postgresql != running.postgresql { needsRestart.append("postgresql") }
+        if fresh.store == .postgresql, fresh.nodeName != running.nodeName { needsRestart.append("node_name") }
+        if fresh.leaderLeaseSeconds != running.leaderLeaseSeconds { needsRestart.append("leader_lease_seconds") }
         if fresh.limits != running.limits { needsRestart.append("limits") }
         logLevel.level = fresh.logLevel
         settings.withLock { settings in

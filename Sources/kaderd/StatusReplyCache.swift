@@ -14,6 +14,8 @@ final class StatusReplyCache: Sendable {
         var summary: StoreSummary
         var reload: ReloadOutcome
         var lastCatchUp: CatchUpReport?
+        var cluster: ClusterView?
+        var role: Leadership.Role?
         var socket: String
         var holidaysRunOut: Bool
     }

@@ -15,6 +15,20 @@ enum StoreBackend: String, CaseIterable, Equatable {
         try! PostgresLocation(url: "postgresql:///kaderd", defaultUser: processUser)
     }
 
+    /// The name this kaderd goes by among those sharing a database when kaderd.toml gives
+    /// none: the host's name, which differs between the machines of a cluster.
+    static var defaultNodeName: String {
+        let name = ProcessInfo.processInfo.hostName
+        return isNodeName(name) ? name : "kaderd"
+    }
+
+    /// Letters, digits, '.', '-' and '_', as host names are, at most 63.
+    static func isNodeName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 63 else { return false }
+        func allowed(_ c: Unicode.Scalar) -> Bool { c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c)) }
+        return allowed(first) && name.unicodeScalars.allSatisfy { allowed($0) || ".-_".unicodeScalars.contains($0) }
+    }
+
     /// Who libpq would connect as: the user this process runs as.
     static var processUser: String {
         getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? "kaderd"

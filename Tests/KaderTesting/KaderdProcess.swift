@@ -21,8 +21,9 @@ public final class KaderdProcess: Sendable {
     ///     elsewhere or the launcher waits for a first client before starting kaderd.
     ///   - waitForLine: when not waiting until ready, a line on stderr to wait for instead
     ///     (the launcher saying it listens).
+    ///   - config: kaderd.toml's text; by default, the store of the backend under test.
     public init(
-        directory: TemporaryDirectory, arguments: [String] = [], environment: [String: String] = [:],
+        directory: TemporaryDirectory, config: String? = nil, arguments: [String] = [], environment: [String: String] = [:],
         launcher: [String] = [], bindsSocket: Bool = true, waitUntilReady: Bool = true, waitForLine: String? = nil
     ) async throws {
         self.directory = directory
@@ -30,7 +31,7 @@ public final class KaderdProcess: Sendable {
         stateDir = directory.file("state")
         let daemonArguments =
             (bindsSocket ? ["--socket", socket] : [])
-            + ["--state-dir", stateDir, "--config", try await Self.config(in: directory)] + arguments
+            + ["--state-dir", stateDir, "--config", try await Self.config(config, in: directory)] + arguments
         let executable: String
         let commandArguments: [String]
         if let command = launcher.first {
@@ -84,9 +85,10 @@ public final class KaderdProcess: Sendable {
 
     /// A config of defaults but the test's store (`TestBackend`), so a kaderd.toml installed
     /// on the machine never leaks into a test.
-    private static func config(in directory: TemporaryDirectory) async throws -> String {
+    private static func config(_ given: String?, in directory: TemporaryDirectory) async throws -> String {
         let path = directory.file("kaderd.toml")
-        let text = "# test: all defaults but the store\n" + (try await TestBackend.configLines(for: directory))
+        var text = given ?? "# test: all defaults but the store\n"
+        if given == nil { text += try await TestBackend.configLines(for: directory) }
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }

@@ -53,6 +53,27 @@ import Testing
         #expect(throws: ConfigFile.Problem.self) { try ConfigFile.parse("store = \"mysql\"", file: "k.toml") }
     }
 
+    @Test func readsTheNodeNameOfAPostgreSQLStoreAndRefusesABadOne() throws {
+        #expect(try ConfigFile.parse("store = \"postgresql\"\nnode_name = \"bali-2.kaderd\"", file: "k.toml").nodeName == "bali-2.kaderd")
+        #expect(throws: ConfigFile.Problem(
+            file: "k.toml", line: 2,
+            message: "'node_name' must be 1 to 63 letters, digits, '.', '-' or '_', starting with a letter or digit, not 'bali 2'")
+        ) {
+            try ConfigFile.parse("store = \"postgresql\"\nnode_name = \"bali 2\"", file: "k.toml")
+        }
+        #expect(throws: ConfigFile.Problem.self) { try ConfigFile.parse("store = \"postgresql\"\nnode_name = \"\"", file: "k.toml") }
+        #expect(throws: ConfigFile.Problem.self) {
+            try ConfigFile.parse("store = \"postgresql\"\nnode_name = \"\(String(repeating: "a", count: 64))\"", file: "k.toml")
+        }
+        #expect(throws: ConfigFile.Problem(
+            file: "k.toml", line: 1,
+            message: "'node_name' is set, but the store is SQLite: add store = \"postgresql\" to use it, or remove it")
+        ) {
+            try ConfigFile.parse("node_name = \"bali-2\"", file: "k.toml")
+        }
+        #expect(StoreBackend.isNodeName(StoreBackend.defaultNodeName))
+    }
+
     @Test func namesTheFileLineAndKeyOfAnUnknownKey() {
         #expect(throws: ConfigFile.Problem(
             file: "kaderd.toml", line: 3,

@@ -35,6 +35,12 @@ extension RPCMethodDescriptor {
                     "type": "object",
                     "description": "active_workflows, tasks by state, next_due task, last_catch_up",
                 ],
+                "cluster": [
+                    "type": ["object", "null"],
+                    "description": .string(
+                        "With a PostgreSQL store: node, role, leader, term, lease_age_seconds, lease_expires_in_seconds, "
+                            + "as_of, and nodes (name, version, pid, started_at, seen_seconds_ago)"),
+                ],
                 "holidays": .objectSchema([
                     "first_year": ["type": "integer"],
                     "last_year": ["type": "integer"],
@@ -68,13 +74,15 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
     public var lastReloadError: String?
 
     public var schedule: ScheduleStatus?
+    /// The nodes on a shared PostgreSQL store; nil with SQLite.
+    public var cluster: ClusterStatus?
     /// The years of national holidays the daemon knows.
     public var holidays: HolidayDataStatus?
 
     public init(
         version: String, pid: Int32, startedAt: Date, uptimeSeconds: Double, socket: String, stateDir: String,
         configFile: String?, connectionsServed: UInt64? = nil, lastReload: Date? = nil, lastReloadError: String? = nil,
-        schedule: ScheduleStatus? = nil, holidays: HolidayDataStatus? = nil
+        schedule: ScheduleStatus? = nil, cluster: ClusterStatus? = nil, holidays: HolidayDataStatus? = nil
     ) {
         self.version = version
         self.pid = pid
@@ -87,11 +95,12 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
         self.lastReload = lastReload
         self.lastReloadError = lastReloadError
         self.schedule = schedule
+        self.cluster = cluster
         self.holidays = holidays
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, pid, socket, schedule, holidays
+        case version, pid, socket, schedule, cluster, holidays
         case startedAt = "started_at"
         case uptimeSeconds = "uptime_seconds"
         case stateDir = "state_dir"

@@ -26,6 +26,7 @@ public final class Leadership: Sendable {
         var role = Role.follower(leader: nil)
         var lease: Lease?
         var cluster: ClusterView?
+        var clockOffset: TimeInterval = 0
     }
 
     public let membership: any StoreMembership
@@ -53,6 +54,11 @@ public final class Leadership: Sendable {
     /// The nodes and the lease as of the latest heartbeat, for `daemon.status`.
     public var cluster: ClusterView? { state.withLock { $0.cluster } }
 
+    /// The database's clock less this machine's, as of the latest heartbeat. The leader
+    /// decides what is due by the database's clock: a node whose clock runs ten minutes
+    /// fast fires nothing early, and a new leader carries on from the same time.
+    public var clockOffset: TimeInterval { state.withLock { $0.clockOffset } }
+
     /// When the whole cluster was down since, while this node leads and the catch-up is
     /// still owed.
     public var catchUpOwed: Date? {
@@ -73,10 +79,17 @@ public final class Leadership: Sendable {
     public func beat() async -> Role {
         let role: Role
         do {
+            let asked = Date()
             let lease = try await membership.heartbeat(lease: self.lease)
+            // The database read its clock about halfway through the round trip.
+            let offset = lease.readAt.timeIntervalSince(asked.addingTimeInterval(Date().timeIntervalSince(asked) / 2))
             let cluster = try await membership.cluster()
             role = lease.isMine ? .leader(term: lease.term) : .follower(leader: lease.holder)
-            changeRole(to: role) { $0.lease = lease; $0.cluster = cluster }
+            changeRole(to: role) { state in
+                state.lease = lease
+                state.cluster = cluster
+                state.clockOffset = offset
+            }
         } catch {
             role = .follower(leader: nil)
             changeRole(to: role) { $0.lease = nil }

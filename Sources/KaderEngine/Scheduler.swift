@@ -103,7 +103,7 @@ public final class Scheduler: Sendable {
     /// One pass: applies every deadline that has passed. Returns when the next one falls.
     @discardableResult
     public func tick() async throws -> Date {
-        let now = clock.now()
+        let now = self.now()
         var leader: Leadership.Term?
         if let leadership {
             guard let term = leadership.term else { return follow(now, leadership) }
@@ -171,13 +171,24 @@ public final class Scheduler: Sendable {
                 logger.error("scheduler pass failed; retrying", metadata: ["error": "\(error)"])
             }
             await withTaskGroup(of: Void.self) { group in
-                if let deadline { group.addTask { [clock] in try? await clock.sleep(until: deadline) } }
+                if let deadline {
+                    // The deadline is on the scheduler's time (the database's, with several
+                    // nodes); the sleep on this machine's clock.
+                    let local = deadline.addingTimeInterval(-(leadership?.clockOffset ?? 0))
+                    group.addTask { [clock] in try? await clock.sleep(until: local) }
+                }
                 group.addTask { try? await Task.sleep(for: idle) }
                 group.addTask { [store] in _ = await store.notifier.wait(after: seen) }
                 await group.next()
                 group.cancelAll()
             }
         }
+    }
+
+    /// What time it is for deciding what is due: the clock's, or with several nodes the
+    /// database's (`Leadership.clockOffset`), which every node agrees on.
+    private func now() -> Date {
+        clock.now().addingTimeInterval(leadership?.clockOffset ?? 0)
     }
 
     /// A follower's pass: nothing but the report. The deadlines are loaded afresh when this

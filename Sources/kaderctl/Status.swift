@@ -7,6 +7,8 @@ struct Status: ParsableCommand {
         commandName: "status",
         abstract: "Show whether kaderd is running, its version, uptime, socket and state folder.",
         discussion: """
+            With a PostgreSQL store, also this node's name and role, who leads and every node sharing \
+            the database, with how long ago each was last seen alive.
             Exits 0 when the daemon answers, 69 when it cannot be reached; with --json, every setting in \
             use under "config".
             Example: kaderctl status
@@ -53,11 +55,41 @@ struct Status: ParsableCommand {
                 facts.append(("caught up", "\(MachineTime.display(catchUp.at)) after downtime since \(MachineTime.display(catchUp.downSince)): \(handled.isEmpty ? "nothing missed" : handled)"))
             }
         }
+        if let cluster = status.cluster { facts += Self.facts(cluster) }
         if let holidays = status.holidays {
             let years = "\(holidays.firstYear)–\(holidays.lastYear)"
             facts.append(("holidays", holidays.warning.map { "\(years); WARNING: \($0)" } ?? years))
         }
         Output.print(Output.facts(facts))
+    }
+}
+
+extension Status {
+    /// "node  b, follower; a leads (term 3, lease renewed 1.2 s ago)" and a line per node.
+    static func facts(_ cluster: ClusterStatus) -> [(String, String)] {
+        let leads = switch (cluster.role, cluster.leader) {
+        case ("leader", _): "this node leads"
+        case (_, let leader?): "\(leader) leads"
+        default: "no node leads yet"
+        }
+        let age = cluster.leaseAgeSeconds.map { ", lease renewed \(tenths($0)) s ago" } ?? ""
+        var facts = [("node", "\(cluster.node), \(cluster.role); \(leads) (term \(cluster.term)\(age))")]
+        if abs(cluster.clockOffsetSeconds) >= 1 {
+            let side = cluster.clockOffsetSeconds < 0 ? "ahead of" : "behind"
+            facts.append(("clock", "this machine's is \(tenths(abs(cluster.clockOffsetSeconds))) s \(side) the database's, which decides what is due"))
+        }
+        for node in cluster.nodes {
+            let seen = "seen \(tenths(node.seenSecondsAgo)) s ago"
+            let mark = node.name == cluster.leader ? " (leader)" : ""
+            facts.append(("  " + node.name, "kaderd \(node.version), pid \(node.pid), \(seen)\(mark)"))
+        }
+        return facts
+    }
+
+    /// `1.2`: seconds to a tenth, without Foundation's formatting.
+    private static func tenths(_ seconds: Double) -> String {
+        let tenths = Int((max(0, seconds) * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 }
 

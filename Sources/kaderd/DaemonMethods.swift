@@ -48,7 +48,8 @@ struct DaemonMethods {
     func statusReply() throws -> EncodedJSON {
         let inputs = StatusReplyCache.Inputs(
             summary: service.summary, reload: systemd.reloader.outcome, lastCatchUp: scheduler.report.lastCatchUp,
-            cluster: leadership?.cluster, role: leadership?.role, socket: systemd.servedSocket, holidaysRunOut: Date() >= holidayWarningInstant)
+            cluster: leadership?.cluster, role: leadership?.role,
+            clockOffset: leadership?.clockOffset, socket: systemd.servedSocket, holidaysRunOut: Date() >= holidayWarningInstant)
         let template = try statusCache.template(for: inputs) {
             guard case .object(let object) = try JSONValue(encoding: status(inputs)) else {
                 return StatusReplyCache.Template([:], holes: [])
@@ -117,7 +118,8 @@ struct DaemonMethods {
         return ClusterStatus(
             node: leadership.membership.node, role: roleName, leader: leader,
             term: lease?.term ?? 0, leaseAgeSeconds: lease?.renewedAt.map { asOf.timeIntervalSince($0) },
-            leaseExpiresInSeconds: max(0, (lease?.expiresAt ?? asOf).timeIntervalSince(asOf)), asOf: asOf,
+            leaseExpiresInSeconds: max(0, (lease?.expiresAt ?? asOf).timeIntervalSince(asOf)),
+            clockOffsetSeconds: inputs.clockOffset ?? 0, asOf: asOf,
             nodes: (inputs.cluster?.nodes ?? []).map { node in
                 ClusterStatus.Node(
                     name: node.name, version: node.version, pid: node.pid, startedAt: node.startedAt,

@@ -16,6 +16,7 @@ final class StatusReplyCache: Sendable {
         var lastCatchUp: CatchUpReport?
         var cluster: ClusterView?
         var role: Leadership.Role?
+        var clockOffset: Double?
         var socket: String
         var holidaysRunOut: Bool
     }

@@ -199,4 +199,103 @@ import Testing
         #expect(try await c.heartbeat(lease: .seconds(15)).catchUpSince == nil)
         for store in [a, b, c] { await store.close() }
     }
+
+    @Test func theClusterDemoStartsThreeNodesThatAgreeOnOneLeader() async throws {
+        let result = try await run(
+            PackageRoot.path + "/scripts/cluster-demo", ["--nodes", "3", "--lease", "3", "--check"],
+            environment: ["BUILD_DIR": Binaries.directory])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.components(separatedBy: "node1, leader; this node leads (term 1").count == 2, "\(result.stdout)")
+        for follower in ["node2", "node3"] {
+            #expect(result.stdout.contains("\(follower), follower; node1 leads (term 1"), "\(result.stdout)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: result.stdout.firstMatch(of: /host=(\S+)&/).map { String($0.1) } ?? "/nonexistent"),
+                "the demo removes its folder")
+    }
+
+    @Test func aLeaderWhoseClockRunsTenMinutesFastFiresNothingEarly() async throws {
+        let database = try await TestBackend.postgresDatabase()
+        let directory = TemporaryDirectory()
+        let zone = TimeZone(identifier: "Asia/Makassar")!
+        // What is due by the database's clock (this process's, on the same machine): a
+        // step whose window opened a minute ago, and one that opens in five minutes, which
+        // by the node's own clock opened five minutes ago.
+        let now = Date()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        // Today's minute a minute ago (or midnight), and the minute five minutes on, which
+        // may be tomorrow in the village.
+        let today = calendar.startOfDay(for: now)
+        func at(_ date: Date) -> (day: Int, time: String) {
+            let parts = calendar.dateComponents([.hour, .minute], from: date)
+            return (calendar.dateComponents([.day], from: today, to: calendar.startOfDay(for: date)).day!,
+                    String(format: "%02d:%02d", parts.hour!, parts.minute!))
+        }
+        let (opened, later) = (at(max(now.addingTimeInterval(-60), today)), at(now.addingTimeInterval(360)))
+        let startDay = now.formatted(Date.ISO8601FormatStyle(timeZone: zone).year().month().day())
+        try FileManager.default.createDirectory(atPath: directory.file("programs"), withIntermediateDirectories: true)
+        try """
+            id = "clocks"
+            version = 1
+            title = "Two visits, a minute ago and in five minutes"
+
+            [[steps]]
+            id = "opened"
+            kind = "mentoring_visit"
+            title = "Opened a minute ago"
+            offset_days = \(opened.day)
+            time = "\(opened.time)"
+            blackout = "keep"
+
+            [[steps]]
+            id = "later"
+            kind = "mentoring_visit"
+            title = "Opens in five minutes"
+            offset_days = \(later.day)
+            time = "\(later.time)"
+            blackout = "keep"
+            """.write(toFile: directory.file("programs/clocks.toml"), atomically: true, encoding: .utf8)
+        let config = Self.config(database, node: "fast") + "program_dirs = [\"\(directory.file("programs"))\"]\n"
+        let timers = directory.file("faketime-monotonic-timers.so")
+        let built = try await run(
+            "/usr/bin/env",
+            ["cc", "-shared", "-fPIC", "-O2", "-o", timers, PackageRoot.path + "/scripts/faketime-monotonic-timers.c", "-ldl"])
+        #expect(built.status == 0, "\(built.stderr)")
+        let launched = Date()
+        let node = try await KaderdProcess(
+            directory: directory, config: config,
+            environment: ["FAKETIME_DONT_FAKE_MONOTONIC": "1", "LD_PRELOAD": timers],
+            launcher: ["/usr/bin/faketime", "-f", "+600s"])
+        try await onThread {
+            let status = try node.connect().call("daemon.status", as: DaemonStatus.self)
+            let cluster = try #require(status.cluster)
+            #expect(cluster.role == "leader")
+            // Its clock is ten minutes ahead of the database's, and it knows it.
+            let ahead = status.startedAt.timeIntervalSince(launched)
+            #expect(ahead > 590 && ahead < 620, "started at \(status.startedAt), launched at \(launched)")
+            #expect(abs(cluster.clockOffsetSeconds + ahead) < 5, "offset \(cluster.clockOffsetSeconds), ahead \(ahead)")
+
+            let watcher = try node.connect()
+            _ = try watcher.call("events.subscribe")
+            let connection = try node.connect()
+            let cadre = try connection.call(
+                "cadre.register",
+                params: ["name": "Ni Made Sari", "sex": "P", "birth_year": 1994, "field": "kesehatan", "village": "51.03.02.2001"],
+                as: CadreBatch.self
+            ).cadres[0].id
+            let workflow = try connection.call(
+                "workflow.start", params: ["program": "clocks", "cadre": .string(cadre), "start_date": .string(startDay)],
+                as: WorkflowDetail.self)
+            let (first, second) = (workflow.tasks[0].id, workflow.tasks[1].id)
+            // The pass that makes the first due decides on the second at the same instant.
+            while true {
+                let event = try nextEvent(watcher)
+                if event.entityID == first, event.detail["to"] == "due" { break }
+            }
+            let tasks = try connection.call("workflow.get", params: ["id": .string(workflow.workflow.id)], as: WorkflowDetail.self).tasks
+            #expect(tasks.first { $0.id == second }?.state == "scheduled")
+        }
+        kill(try await onThread { try node.connect().call("daemon.status", as: DaemonStatus.self).pid }, SIGTERM)
+        #expect(try await node.waitForExit() == 0)
+    }
 }

@@ -39,12 +39,14 @@ public struct ClusterStatus: Codable, Sendable, Hashable {
     /// Since the leader last renewed its lease, and until it lapses unless renewed.
     public var leaseAgeSeconds: Double?
     public var leaseExpiresInSeconds: Double
+    /// The database's clock less this machine's: what is due is decided on the database's.
+    public var clockOffsetSeconds: Double
     public var asOf: Date
     public var nodes: [Node]
 
     public init(
         node: String, role: String, leader: String?, term: Int64, leaseAgeSeconds: Double?, leaseExpiresInSeconds: Double,
-        asOf: Date, nodes: [Node]
+        clockOffsetSeconds: Double, asOf: Date, nodes: [Node]
     ) {
         self.node = node
         self.role = role
@@ -52,6 +54,7 @@ public struct ClusterStatus: Codable, Sendable, Hashable {
         self.term = term
         self.leaseAgeSeconds = leaseAgeSeconds
         self.leaseExpiresInSeconds = leaseExpiresInSeconds
+        self.clockOffsetSeconds = clockOffsetSeconds
         self.asOf = asOf
         self.nodes = nodes
     }
@@ -60,6 +63,7 @@ public struct ClusterStatus: Codable, Sendable, Hashable {
         case node, role, leader, term, nodes
         case leaseAgeSeconds = "lease_age_seconds"
         case leaseExpiresInSeconds = "lease_expires_in_seconds"
+        case clockOffsetSeconds = "clock_offset_seconds"
         case asOf = "as_of"
     }
 }

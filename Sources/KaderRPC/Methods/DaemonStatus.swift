@@ -39,7 +39,7 @@ extension RPCMethodDescriptor {
                     "type": ["object", "null"],
                     "description": .string(
                         "With a PostgreSQL store: node, role, leader, term, lease_age_seconds, lease_expires_in_seconds, "
-                            + "as_of, and nodes (name, version, pid, started_at, seen_seconds_ago)"),
+                            + "clock_offset_seconds, as_of, and nodes (name, version, pid, started_at, seen_seconds_ago)"),
                 ],
                 "holidays": .objectSchema([
                     "first_year": ["type": "integer"],

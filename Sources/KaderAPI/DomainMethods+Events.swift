@@ -20,7 +20,15 @@ extension DomainMethods {
                     var cursor = since
                     while !Task.isCancelled {
                         let after = cursor
-                        let batch = try await service.events(after: after, limit: 256)
+                        let batch: [HistoryEntry]
+                        do {
+                            batch = try await service.events(after: after, limit: 256)
+                        } catch StoreError.unreachable {
+                            // The database is restarting or the connection was cut: the
+                            // stream waits and reads on from where it was, losing nothing.
+                            try await Task.sleep(for: .seconds(1))
+                            continue
+                        }
                         if batch.isEmpty {
                             await service.waitForEvents(after: cursor)
                             continue

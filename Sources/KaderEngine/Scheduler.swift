@@ -53,6 +53,8 @@ public final class Scheduler: Sendable {
     }
 
     static let lastAliveKey = "scheduler.last_alive"
+    /// Deadlines applied per transaction.
+    static let batch = 1000
 
     private let service: WorkflowService
     private let clock: any WallClock
@@ -129,8 +131,18 @@ public final class Scheduler: Sendable {
             }
         }
         let passed = state.withLock { $0.queue.popAll(through: now) }
-        if !passed.isEmpty {
-            let changed = try await service.applyDeadlines(passed, now: now, grace: configuration.grace, as: leader)
+        // In transactions of `batch` deadlines: a write holds the store's writers back for
+        // as long as it runs, and a leader killed halfway loses one batch, not the pass.
+        for first in stride(from: 0, to: passed.count, by: Self.batch) {
+            let batch = Array(passed[first..<min(first + Self.batch, passed.count)])
+            let changed: [WorkflowTask]
+            do {
+                changed = try await service.applyDeadlines(batch, now: now, grace: configuration.grace, as: leader)
+            } catch {
+                // What was popped and not applied is still in the store: the next pass reloads it.
+                state.withLock { $0.loadedUntil = .distantPast }
+                throw error
+            }
             // One line per task, carrying its ids (KADERD_TASK, KADERD_WORKFLOW in the journal).
             for task in changed {
                 logger.info(

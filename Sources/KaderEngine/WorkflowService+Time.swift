@@ -13,19 +13,28 @@ extension WorkflowService {
         try await store.write { writer in
             if let leader { try writer.fence(term: leader.term) }
             let signed = leader?.detail ?? [:]
+            // Read in one go, and the tasks falling due moved and recorded in one go: a pass
+            // of thousands is a few statements, not a few per task.
+            let order = Dictionary(deadlines.enumerated().map { ($1.task, $0) }) { first, _ in first }
+            let tasks = try writer.reader.tasks(Array(order.keys)).sorted { order[$0.id]! < order[$1.id]! }
             var changed: [WorkflowTask] = []
-            for deadline in deadlines {
-                guard var task = try writer.reader.task(deadline.task) else { continue }
+            var due: [WorkflowTask] = []
+            for var task in tasks {
                 if task.windowEnd.addingTimeInterval(grace) <= now, task.state == .scheduled || task.state == .due {
                     try Self.transition(&task, to: .missed, writer: writer, caller: .scheduler, at: now,
                         detail: signed.merging(["reason": "window closed"]) { _, new in new })
                     changed.append(task)
                 } else if task.windowStart <= now, task.state == .scheduled {
-                    try Self.transition(&task, to: .due, writer: writer, caller: .scheduler, at: now, detail: signed)
-                    changed.append(task)
+                    task.state = .due
+                    task.updatedAt = now
+                    due.append(task)
                 }
             }
-            return changed
+            try writer.move(due.map(\.id), from: .scheduled, to: .due, at: now)
+            try writer.record(
+                "moved", entityKind: "task", entityIDs: due.map(\.id.rawValue), caller: .scheduler, at: now,
+                detail: signed.merging(["from": TaskState.scheduled.rawValue, "to": TaskState.due.rawValue]) { _, new in new })
+            return changed + due
         }
     }
 

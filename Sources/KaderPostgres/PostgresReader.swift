@@ -154,6 +154,12 @@ public struct PostgresReader: StoreReader {
         try session.rows("SELECT \(unescaped: Self.taskColumns) FROM task WHERE id = \(id.rawValue)").first.map(Self.task)
     }
 
+    public func tasks(_ ids: [TaskID]) throws -> [WorkflowTask] {
+        guard !ids.isEmpty else { return [] }
+        return try session.rows("SELECT \(unescaped: Self.taskColumns) FROM task WHERE id = ANY(\(ids.map(\.rawValue)))")
+            .map(Self.task)
+    }
+
     public func tasks(matching query: TaskQuery, page: PageRequest) throws -> Page<WorkflowTask> {
         var statement = PostgresStatement()
         var conditions = query.region.conditions(column: "village") { statement.bind($0) }

@@ -55,6 +55,8 @@ public final class PostgresStore: Store {
         var configuration = database.clientConfiguration(password: password)
         // One more, which listens for other kaderd's commits.
         configuration.options.maximumConnections = Self.connections + 1
+        // pg_stat_activity shows which node each connection is.
+        configuration.options.additionalStartupParameters = [("application_name", "kaderd \(node)")]
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         let running = Task { await client.run() }

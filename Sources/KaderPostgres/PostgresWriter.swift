@@ -138,6 +138,20 @@ public struct PostgresWriter: StoreWriter {
         guard changed.count == 1 else { throw StoreError.changedMeanwhile(what: "task \(task.id)") }
     }
 
+    public func move(_ tasks: [TaskID], from expected: TaskState, to state: TaskState, at: Date) throws {
+        let ids = Set(tasks.map(\.rawValue))
+        guard !ids.isEmpty else { return }
+        let changed = try session.rows(
+            """
+            UPDATE task SET state = \(state.rawValue), updated_at = \(at.timeIntervalSince1970)
+            WHERE id = ANY(\(Array(ids))) AND state = \(expected.rawValue)
+            RETURNING id
+            """)
+        guard changed.count == ids.count else {
+            throw StoreError.changedMeanwhile(what: "\(ids.count - changed.count) of \(ids.count) tasks")
+        }
+    }
+
     // MARK: History and the daemon's own facts
 
     @discardableResult
@@ -153,6 +167,24 @@ public struct PostgresWriter: StoreWriter {
             """)
         history.last = seq
         return seq
+    }
+
+    @discardableResult
+    public func record(
+        _ action: String, entityKind: String, entityIDs: [String], caller: Caller, at: Date, detail: [String: String]
+    ) throws -> [Int64] {
+        guard !entityIDs.isEmpty else { return [] }
+        let seqs = (1...Int64(entityIDs.count)).map { history.last + $0 }
+        try session.execute(
+            """
+            INSERT INTO history (seq, at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
+            SELECT entry.seq, \(at.timeIntervalSince1970), \(caller.uid.map { Int64($0) }), \(caller.agent), \(entityKind),
+                   entry.entity_id, \(action), \(JSONText.encode(detail))
+            FROM unnest(\(seqs)::bigint[], \(entityIDs)::text[]) AS entry (seq, entity_id)
+            ORDER BY entry.seq
+            """)
+        history.last = seqs.last!
+        return seqs
     }
 
     public func setMeta(_ key: String, _ value: String) throws {

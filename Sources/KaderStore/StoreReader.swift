@@ -33,6 +33,8 @@ public protocol StoreReader {
     // MARK: Tasks
 
     func task(_ id: TaskID) throws -> WorkflowTask?
+    /// The tasks of `ids` that exist, in no particular order: one round trip for a batch.
+    func tasks(_ ids: [TaskID]) throws -> [WorkflowTask]
     /// Tasks in the order their windows open.
     func tasks(matching query: TaskQuery, page: PageRequest) throws -> Page<WorkflowTask>
     /// A workflow's tasks in the order their windows open.
@@ -72,6 +74,11 @@ public protocol StoreReader {
 }
 
 extension StoreReader {
+    /// One by one, where a read costs no round trip (SQLite).
+    public func tasks(_ ids: [TaskID]) throws -> [WorkflowTask] {
+        try ids.compactMap(task)
+    }
+
     public func activeWorkflows(of cadre: CadreID) throws -> [WorkflowID] {
         try activeWorkflows(of: cadre, program: nil)
     }

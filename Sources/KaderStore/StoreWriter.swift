@@ -25,6 +25,10 @@ public protocol StoreWriter {
     /// Writes a task read in state `expected`, only if it is still in it: the same task is
     /// never moved twice by two writers. `StoreError.changedMeanwhile` otherwise.
     func update(_ task: WorkflowTask, from expected: TaskState) throws
+    /// Moves tasks read in state `expected` to `state` as of `at`, only if every one is still
+    /// in `expected` (`StoreError.changedMeanwhile` otherwise): the scheduler's batch of
+    /// tasks falling due, in one statement where the database is a round trip away.
+    func move(_ tasks: [TaskID], from expected: TaskState, to state: TaskState, at: Date) throws
 
     // MARK: Facilitators
 
@@ -46,6 +50,12 @@ public protocol StoreWriter {
     func record(
         _ action: String, entityKind: String, entityID: String, caller: Caller, at: Date, detail: [String: String]
     ) throws -> Int64
+    /// One entry per entity, alike but for the entity, numbered in order; returns the
+    /// sequence numbers.
+    @discardableResult
+    func record(
+        _ action: String, entityKind: String, entityIDs: [String], caller: Caller, at: Date, detail: [String: String]
+    ) throws -> [Int64]
     func setMeta(_ key: String, _ value: String) throws
 
     // MARK: Leader's work, on a store several kaderd share
@@ -59,6 +69,23 @@ public protocol StoreWriter {
 }
 
 extension StoreWriter {
+    /// One by one, where a statement costs no round trip (SQLite).
+    public func move(_ tasks: [TaskID], from expected: TaskState, to state: TaskState, at: Date) throws {
+        for id in tasks {
+            guard var task = try reader.task(id) else { throw StoreError.changedMeanwhile(what: "task \(id)") }
+            task.state = state
+            task.updatedAt = at
+            try update(task, from: expected)
+        }
+    }
+
+    @discardableResult
+    public func record(
+        _ action: String, entityKind: String, entityIDs: [String], caller: Caller, at: Date, detail: [String: String]
+    ) throws -> [Int64] {
+        try entityIDs.map { try record(action, entityKind: entityKind, entityID: $0, caller: caller, at: at, detail: detail) }
+    }
+
     /// A store only one kaderd opens has no lease to check.
     public func fence(term: Int64) throws {}
     public func catchUpDone() throws {}

@@ -298,4 +298,170 @@ import Testing
         kill(try await onThread { try node.connect().call("daemon.status", as: DaemonStatus.self).pid }, SIGTERM)
         #expect(try await node.waitForExit() == 0)
     }
+
+    /// Registers a cadre, again while the node answers that the database is unavailable
+    /// (nothing was changed), for up to 30 s; returns once it is acknowledged.
+    private func registerAcknowledged(_ node: KaderdProcess, _ name: String) throws {
+        let deadline = Date().addingTimeInterval(30)
+        while true {
+            do {
+                try register(try node.connect(), [name])
+                return
+            } catch ClientError.remote(let error) where error.kind == .unavailable && Date() < deadline {
+                usleep(100_000)  // between two tries of a request that was refused, unchanged
+            }
+        }
+    }
+
+    @Test func nodesReconnectByThemselvesAfterTheirConnectionsAreCutAndTheServerCrashes() async throws {
+        // A cluster of its own: this test crashes it.
+        let server = try await onThread { try PostgresServer() }
+        try await onThread { try server.createDatabase("kaderd") }
+        var started: [KaderdProcess] = []
+        for name in ["a", "b"] {
+            started.append(try await KaderdProcess(directory: TemporaryDirectory(), config: Self.config((server, "kaderd"), node: name)))
+        }
+        let nodes = started
+        try await onThread {
+            let subscribers = try nodes.map { node in
+                let connection = try node.connect()
+                _ = try connection.call("events.subscribe", params: ["since": 0])
+                return connection
+            }
+            try registerAcknowledged(nodes[0], "Before")
+            #expect(try subscribers.map { try nextEvent($0).seq } == [1, 1])
+
+            // Every connection of node b is cut; it reconnects by itself.
+            let cut = try server.psql("kaderd", "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'kaderd b'")
+            #expect((Int(cut.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1, "b's connections: \(cut)")
+            try registerAcknowledged(nodes[1], "After the cut")
+            try registerAcknowledged(nodes[0], "After the cut, through a")
+            #expect(try subscribers.map { try [nextEvent($0).seq, nextEvent($0).seq] } == [[2, 3], [2, 3]])
+
+            // The server crashes and recovers: both nodes carry on, and both streams resume.
+            try server.crashAndRestart()
+            try registerAcknowledged(nodes[0], "After the crash, through a")
+            try registerAcknowledged(nodes[1], "After the crash, through b")
+            #expect(try subscribers.map { try [nextEvent($0).seq, nextEvent($0).seq] } == [[4, 5], [4, 5]])
+
+            // Nothing acknowledged was lost.
+            struct Listed: Decodable {
+                struct Cadre: Decodable { let name: String }
+                let cadres: [Cadre]
+            }
+            let names = Set(try nodes[1].connect().call("cadre.list", as: Listed.self).cadres.map(\.name))
+            #expect(names == ["Before", "After the cut", "After the cut, through a", "After the crash, through a", "After the crash, through b"])
+        }
+    }
+
+    @Test func kaderctlWatchResumesOnAnotherNodeFromItsCursorFile() async throws {
+        let nodes = try await Self.startNodes(["a", "b"])
+        let directory = TemporaryDirectory()
+        let cursor = directory.file("watch.cursor")
+        try "0\n".write(toFile: cursor, atomically: true, encoding: .utf8)
+        try await onThread { try register(try nodes[0].connect(), (1...4).map { "Kader \($0)" }) }
+        let ctl = try Binaries.path("kaderctl")
+        let first = try await run(ctl, ["--socket", nodes[0].socket, "watch", "--cursor-file", cursor, "--count", "2"])
+        #expect(first.status == 0, "\(first.stderr)")
+        // Its node dies; the watch goes on through the other from the cursor it kept.
+        nodes[0].signal(SIGKILL)
+        _ = try await nodes[0].waitForExit()
+        let second = try await run(ctl, ["--socket", nodes[1].socket, "watch", "--cursor-file", cursor, "--count", "2"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let seen = (first.stdout + second.stdout).split(separator: "\n").map { $0.split(separator: " ")[0] }
+        #expect(seen == ["#1", "#2", "#3", "#4"])
+        #expect(try String(contentsOfFile: cursor, encoding: .utf8) == "4\n")
+    }
+
+    @Test func twentyThousandTasksFallDueOnceWhenTheLeaderIsKilledDuringTheirMinute() async throws {
+        let steps = 40
+        let workflows = 500
+        let database = try await TestBackend.postgresDatabase()
+        let directories = (0..<3).map { _ in TemporaryDirectory() }
+        let programs = TemporaryDirectory()
+        // The minute every task opens: the next whole one at least 40 s ahead, in Bali.
+        let zone = TimeZone(identifier: "Asia/Makassar")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let now = Date()
+        let opening = Date(timeIntervalSince1970: ((now.timeIntervalSince1970 + 40) / 60).rounded(.up) * 60)
+        let day = calendar.dateComponents([.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: opening)).day!
+        let time = calendar.dateComponents([.hour, .minute], from: opening)
+        let program = (1...steps).map { step in
+            """
+
+            [[steps]]
+            id = "visit\(step)"
+            kind = "mentoring_visit"
+            title = "Visit \(step)"
+            offset_days = \(day)
+            time = "\(String(format: "%02d:%02d", time.hour!, time.minute!))"
+            blackout = "keep"
+            """
+        }.joined(separator: "\n")
+        try "id = \"minute\"\nversion = 1\ntitle = \"Forty visits in one minute\"\n\(program)\n"
+            .write(toFile: programs.file("minute.toml"), atomically: true, encoding: .utf8)
+        let configs = ["a", "b", "c"].map { Self.config(database, node: $0) + "program_dirs = [\"\(programs.path)\"]\n" }
+        var started: [KaderdProcess] = []
+        for (directory, config) in zip(directories, configs) {
+            started.append(try await KaderdProcess(directory: directory, config: config))
+        }
+        let nodes = started
+        let startDay = now.formatted(Date.ISO8601FormatStyle(timeZone: zone).year().month().day())
+        try await onThread {
+            let cadres = try nodes[0].connect().call(
+                "cadre.register",
+                params: JSONValue(encoding: CadreRegisterParams(cadres: (0..<workflows).map {
+                    CadreFields(name: "Kader \($0)", sex: "female", birthYear: 1990, field: "kesehatan", village: "51.03.02.2001")
+                })), as: CadreBatch.self
+            ).cadres.map(\.id)
+            // Started through all three nodes at once.
+            DispatchQueue.concurrentPerform(iterations: 3) { index in
+                guard let connection = try? nodes[index].connect() else { return }
+                for cadre in cadres.enumerated().filter({ $0.offset % 3 == index }).map(\.element) {
+                    _ = try? connection.call(
+                        "workflow.start", params: ["program": "minute", "cadre": .string(cadre), "start_date": .string(startDay)])
+                }
+            }
+        }
+        let scheduled = try await onThread { try nodes[1].connect().call("daemon.status", as: DaemonStatus.self).schedule?.tasks["scheduled"] }
+        #expect(scheduled == steps * workflows)
+        #expect(Date() < opening, "the tasks were made before their minute")
+
+        // The leader is killed as soon as the first task falls due, and started again.
+        try await onThread {
+            let watcher = try nodes[1].connect()
+            _ = try watcher.call("events.subscribe")
+            while try nextEvent(watcher).detail["to"] != "due" {}
+        }
+        nodes[0].signal(SIGKILL)
+        _ = try await nodes[0].waitForExit()
+        let restarted = try await KaderdProcess(directory: directories[0], config: configs[0])
+
+        let settled = try await onThread {
+            let deadline = Date().addingTimeInterval(120)
+            while Date() < deadline {
+                let counts = try nodes[1].connect().call("daemon.status", as: DaemonStatus.self).schedule?.tasks
+                if counts?["scheduled"] == 0 { return true }
+                usleep(200_000)  // between two asks of the daemon, not a wait for it
+            }
+            return false
+        }
+        #expect(settled, "tasks still scheduled two minutes after their minute")
+        let dueEntries = try await onThread {
+            try database.server.psql(
+                database.name,
+                """
+                SELECT count(*) || ' ' || count(DISTINCT h.entity_id) || ' ' || round(max(h.at - t.window_start)::numeric, 1)
+                FROM history h JOIN task t ON t.id = h.entity_id
+                WHERE h.action = 'moved' AND h.detail::json->>'to' = 'due'
+                """).trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
+        }
+        #expect(dueEntries[0] == "\(steps * workflows)", "due entries")
+        #expect(dueEntries[1] == "\(steps * workflows)", "tasks with a due entry")
+        // Late by at most: the lease lapsing, a third of one until a node takes it, and the pass.
+        let latest = Double(dueEntries[2]) ?? .infinity
+        #expect(latest < Self.lease * 4 / 3 + 15, "the latest fell due \(latest) s after its window opened")
+        #expect(try await onThread { try restarted.connect().call("daemon.status", as: DaemonStatus.self).cluster?.node } == "a")
+    }
 }

@@ -52,6 +52,12 @@ public final class PostgresServer: Sendable {
         _ = try? run("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
     }
 
+    /// Restarts the cluster in immediate mode, as a crash would: every connection is cut
+    /// and the server recovers from its log.
+    public func crashAndRestart() throws {
+        try run("pg_ctl", "-D", data, "-l", directory.file("server.log"), "-m", "immediate", "-w", "-t", "60", "restart")
+    }
+
     /// A libpq URL of `database` on this cluster, as kaderd.toml's `postgresql` takes it.
     public func url(_ database: String) -> String {
         "postgresql:///\(database)?host=\(socketFolder)&port=\(port)&user=\(user)"

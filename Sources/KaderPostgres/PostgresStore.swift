@@ -121,6 +121,7 @@ public final class PostgresStore: Store {
                 committed: try session.value("SELECT seq FROM history_counter FOR UPDATE", as: Int64.self) ?? 0)
             let writer = PostgresWriter(session: session, history: counter, incarnation: incarnation)
             let value = try body(writer)
+            try writer.flushHistory()
             if counter.last > counter.committed {
                 try session.execute("UPDATE history_counter SET seq = \(counter.last)")
                 // Delivered to every listening kaderd once this commits.

@@ -12,10 +12,23 @@ public struct PostgresWriter: StoreWriter {
     /// This process, as the lease names its holder.
     let incarnation: String
 
-    /// The history's sequence numbers this transaction gives, from the counter row it holds.
+    /// The history's sequence numbers this transaction gives, from the counter row it holds,
+    /// and the entries recorded but not yet written: they go in one statement at the end of
+    /// the write (`flushHistory`), not a round trip each.
     final class HistoryCounter {
         let committed: Int64
         var last: Int64
+        var pending: [(seq: Int64, entry: Entry)] = []
+        /// Why writing the pending entries failed where no error could be thrown; the
+        /// transaction fails with it at its end.
+        var failure: (any Error)?
+
+        struct Entry {
+            var at: Date
+            var caller: Caller
+            var entityKind, entityID, action: String
+            var detail: [String: String]
+        }
 
         init(committed: Int64) {
             self.committed = committed
@@ -23,7 +36,15 @@ public struct PostgresWriter: StoreWriter {
         }
     }
 
-    public var reader: StoreReader { PostgresReader(session: session) }
+    /// Reads within the transaction see its history too: what is pending is written first.
+    public var reader: StoreReader {
+        do {
+            try flushHistory()
+        } catch {
+            history.failure = error
+        }
+        return PostgresReader(session: session)
+    }
 
     // MARK: Cadres
 
@@ -159,32 +180,35 @@ public struct PostgresWriter: StoreWriter {
         _ action: String, entityKind: String, entityID: String, caller: Caller, at: Date, detail: [String: String]
     ) throws -> Int64 {
         let seq = history.last + 1
-        try session.execute(
-            """
-            INSERT INTO history (seq, at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
-            VALUES (\(seq), \(at.timeIntervalSince1970), \(caller.uid.map { Int64($0) }), \(caller.agent), \(entityKind),
-                    \(entityID), \(action), \(JSONText.encode(detail)))
-            """)
+        history.pending.append(
+            (seq, HistoryCounter.Entry(at: at, caller: caller, entityKind: entityKind, entityID: entityID, action: action, detail: detail)))
         history.last = seq
         return seq
     }
 
-    @discardableResult
-    public func record(
-        _ action: String, entityKind: String, entityIDs: [String], caller: Caller, at: Date, detail: [String: String]
-    ) throws -> [Int64] {
-        guard !entityIDs.isEmpty else { return [] }
-        let seqs = (1...Int64(entityIDs.count)).map { history.last + $0 }
-        try session.execute(
-            """
-            INSERT INTO history (seq, at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
-            SELECT entry.seq, \(at.timeIntervalSince1970), \(caller.uid.map { Int64($0) }), \(caller.agent), \(entityKind),
-                   entry.entity_id, \(action), \(JSONText.encode(detail))
-            FROM unnest(\(seqs)::bigint[], \(entityIDs)::text[]) AS entry (seq, entity_id)
-            ORDER BY entry.seq
-            """)
-        history.last = seqs.last!
-        return seqs
+    /// Writes the pending history entries, a thousand rows a statement.
+    func flushHistory() throws {
+        if let failure = history.failure { throw failure }
+        let pending = history.pending
+        history.pending = []
+        for first in stride(from: 0, to: pending.count, by: 1000) {
+            var statement = PostgresStatement()
+            let rows = pending[first..<min(first + 1000, pending.count)].map { seq, entry in
+                let values = [
+                    statement.bind(seq), statement.bind(entry.at.timeIntervalSince1970),
+                    statement.bind(entry.caller.uid.map { Int64($0) }), statement.bind(entry.caller.agent),
+                    statement.bind(entry.entityKind), statement.bind(entry.entityID), statement.bind(entry.action),
+                    statement.bind(JSONText.encode(entry.detail)),
+                ]
+                return "(" + values.joined(separator: ",") + ")"
+            }
+            try session.execute(
+                statement.query(
+                    """
+                    INSERT INTO history (seq, at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
+                    VALUES \(rows.joined(separator: ","))
+                    """))
+        }
     }
 
     public func setMeta(_ key: String, _ value: String) throws {

@@ -50,7 +50,8 @@ struct PostgresSchemaTests {
         }
         #expect(
             tables
-                == "cadre cadre_move facilitator facilitator_assignment history history_counter kaderd_schema meta state_count task workflow workflow_cadre\n")
+                == "cadre cadre_move facilitator facilitator_assignment history history_counter kaderd_lease kaderd_node kaderd_schema "
+                + "meta state_count task workflow workflow_cadre\n")
     }
 
     @Test func aSchemaNewerThanThisKaderdIsRefusedAndLeftAsItIs() async throws {

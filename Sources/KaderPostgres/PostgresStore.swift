@@ -174,45 +174,13 @@ public final class PostgresStore: Store {
         }
     }
 
-    /// Runs `body` on a leased connection. While the server is down the pool keeps trying to
-    /// connect, backing off; a request that gets no connection within `leaseLimit` is refused
-    /// as unreachable (nothing was done, the client may retry) rather than left waiting.
     private static func onSession<T: Sendable>(
         _ client: PostgresClient, _ threads: NIOThreadPool, _ logger: Logger,
         _ body: @escaping @Sendable (PostgresSession) throws -> T
     ) async throws -> T {
-        let leased = LeaseFlag()
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await client.withConnection { connection in
-                    leased.raised.withLock { $0 = true }
-                    return try await threads.runIfActive { try body(PostgresSession(connection: connection, logger: logger)) }
-                }
-            }
-            group.addTask {
-                try await Task.sleep(for: leaseLimit)
-                return nil
-            }
-            while let result = try await group.next() {
-                if let result {
-                    group.cancelAll()
-                    return result
-                }
-                // The limit passed: give up only if no connection was leased meanwhile.
-                if !leased.raised.withLock({ $0 }) {
-                    group.cancelAll()
-                    throw StoreError.unreachable(reason: "no connection to the database within \(leaseLimit.components.seconds) s")
-                }
-            }
-            throw CancellationError()
+        try await client.withConnection { connection in
+            try await threads.runIfActive { try body(PostgresSession(connection: connection, logger: logger)) }
         }
-    }
-
-    static let leaseLimit = Duration.seconds(10)
-
-    /// Whether a request got its connection: set from the pool's task, read by the timer's.
-    private final class LeaseFlag: Sendable {
-        let raised = Mutex(false)
     }
 
     /// A server that is down or gone answers with a connection error; one that refused a

@@ -64,14 +64,6 @@ import Testing
         _ = try connection.call("cadre.register", params: JSONValue(encoding: CadreRegisterParams(cadres: cadres)))
     }
 
-    private func nextEvent(_ connection: RPCConnection) throws -> EventInfo {
-        while true {
-            let line = try #require(try connection.readLine())
-            let json = try JSONParser.parse(line)
-            if json["method"] == "events.event", let params = json["params"] { return try params.decode(EventInfo.self) }
-        }
-    }
-
     @Test func aChangeThroughEitherNodeReachesSubscribersOnBothInOneOrder() async throws {
         let nodes = try await Self.startNodes(["a", "b"])
         try await onThread {
@@ -86,7 +78,7 @@ import Testing
             DispatchQueue.concurrentPerform(iterations: 2) { index in
                 try? register(try nodes[index].connect(), (0..<5).map { "Kader \(index)-\($0)" })
             }
-            let streams = try subscribers.map { subscriber in try (0..<12).map { _ in try nextEvent(subscriber) } }
+            let streams = try subscribers.map { subscriber in try (0..<12).map { _ in try subscriber.nextEvent() } }
             #expect(streams[0].map(\.seq) == Array(1...12))
             #expect(streams[0] == streams[1])
             #expect(Set(streams[0].map(\.entityID)).count == 12)
@@ -108,7 +100,7 @@ import Testing
             ).cadres[0].id
             _ = try connection.call("workflow.start", params: ["cadre": .string(cadre), "start_date": .string(tomorrow)])
             // Node b publishes what it counts before it wakes its subscribers.
-            while try nextEvent(watcher).entityKind != "workflow" {}
+            while try watcher.nextEvent().entityKind != "workflow" {}
             let status = try nodes[1].connect().call("daemon.status", as: DaemonStatus.self)
             #expect(status.schedule?.activeWorkflows == 1)
             #expect(status.schedule?.tasks["scheduled"] == 11)
@@ -293,7 +285,7 @@ import Testing
             let (first, second) = (workflow.tasks[0].id, workflow.tasks[1].id)
             // The pass that makes the first due decides on the second at the same instant.
             while true {
-                let event = try nextEvent(watcher)
+                let event = try watcher.nextEvent()
                 if event.entityID == first, event.detail["to"] == "due" { break }
             }
             let tasks = try connection.call("workflow.get", params: ["id": .string(workflow.workflow.id)], as: WorkflowDetail.self).tasks
@@ -333,20 +325,20 @@ import Testing
                 return connection
             }
             try registerAcknowledged(nodes[0], "Before")
-            #expect(try subscribers.map { try nextEvent($0).seq } == [1, 1])
+            #expect(try subscribers.map { try $0.nextEvent().seq } == [1, 1])
 
             // Every connection of node b is cut; it reconnects by itself.
             let cut = try server.psql("kaderd", "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'kaderd b'")
             #expect((Int(cut.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1, "b's connections: \(cut)")
             try registerAcknowledged(nodes[1], "After the cut")
             try registerAcknowledged(nodes[0], "After the cut, through a")
-            #expect(try subscribers.map { try [nextEvent($0).seq, nextEvent($0).seq] } == [[2, 3], [2, 3]])
+            #expect(try subscribers.map { try [$0.nextEvent().seq, $0.nextEvent().seq] } == [[2, 3], [2, 3]])
 
             // The server crashes and recovers: both nodes carry on, and both streams resume.
             try server.crashAndRestart()
             try registerAcknowledged(nodes[0], "After the crash, through a")
             try registerAcknowledged(nodes[1], "After the crash, through b")
-            #expect(try subscribers.map { try [nextEvent($0).seq, nextEvent($0).seq] } == [[4, 5], [4, 5]])
+            #expect(try subscribers.map { try [$0.nextEvent().seq, $0.nextEvent().seq] } == [[4, 5], [4, 5]])
 
             // Nothing acknowledged was lost.
             struct Listed: Decodable {
@@ -456,7 +448,7 @@ import Testing
         let killedAt = try await onThread {
             let watcher = try nodes[1].connect()
             _ = try watcher.call("events.subscribe")
-            while try nextEvent(watcher).detail["to"] != "due" {}
+            while try watcher.nextEvent().detail["to"] != "due" {}
             nodes[0].signal(SIGKILL)
             return Date()
         }
@@ -545,7 +537,7 @@ import Testing
             let watcher = try nodes[1].connect()
             _ = try watcher.call("events.subscribe", params: ["since": 0])
             while true {
-                let event = try nextEvent(watcher)
+                let event = try watcher.nextEvent()
                 if event.action == "caught_up" { return event }
             }
         }

@@ -13,14 +13,6 @@ import Testing
         _ = try connection.call("cadre.register", params: JSONValue(encoding: CadreRegisterParams(cadres: cadres)))
     }
 
-    /// Reads the next `events.event` notification.
-    private func nextEvent(_ connection: RPCConnection) throws -> EventInfo {
-        while true {
-            let line = try #require(try connection.readLine())
-            let json = try JSONParser.parse(line)
-            if json["method"] == "events.event", let params = json["params"] { return try params.decode(EventInfo.self) }
-        }
-    }
 
     @Test func aSubscriberAwayFor1000EventsGetsAllOfThemInOrderOnce() async throws {
         let directory = TemporaryDirectory()
@@ -30,7 +22,7 @@ import Testing
             let subscription = try subscriber.call("events.subscribe", as: EventsSubscription.self)
             #expect(subscription.since == subscription.head)
             try registerBatch(try daemon.connect(), count: 3, prefix: "Before")
-            let events = try (0..<3).map { _ in try nextEvent(subscriber) }
+            let events = try (0..<3).map { _ in try subscriber.nextEvent() }
             #expect(events.map(\.seq) == [1, 2, 3].map { subscription.head + $0 })
             #expect(events.allSatisfy { $0.entityKind == "cadre" && $0.action == "registered" })
             return events.last!.seq
@@ -49,11 +41,11 @@ import Testing
             let subscription = try subscriber.call(
                 "events.subscribe", params: ["since": .number(JSONNumber(Int(lastSeen)))], as: EventsSubscription.self)
             #expect(subscription.head == lastSeen + 1000)
-            let caughtUp = try (0..<1000).map { _ in try nextEvent(subscriber) }
+            let caughtUp = try (0..<1000).map { _ in try subscriber.nextEvent() }
             #expect(caughtUp.map(\.seq) == Array((lastSeen + 1)...(lastSeen + 1000)))
             // Then it follows live, with nothing repeated.
             try registerBatch(try restarted.connect(), count: 1, prefix: "After")
-            #expect(try nextEvent(subscriber).seq == lastSeen + 1001)
+            #expect(try subscriber.nextEvent().seq == lastSeen + 1001)
         }
     }
 

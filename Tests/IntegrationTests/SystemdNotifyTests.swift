@@ -89,8 +89,9 @@ import Testing
         #expect(status.lastReload == nil)
         #expect(try await daemon.logContains("reload refused; the running configuration is kept"))
 
-        // Fixed: the next reload clears the error.
-        try "log_level = \"info\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        // Fixed: the next reload clears the error. The store's lines stay as they were.
+        let store = try await TestBackend.configLines(for: directory)
+        try "log_level = \"info\"\n\(store)".write(toFile: config, atomically: true, encoding: .utf8)
         let result = try await onThread { try client.value[0].call("daemon.reload", as: DaemonReloadResult.self) }
         #expect(result.needsRestart.isEmpty)
         let fixed = try await onThread { try client.value[0].call("daemon.status", as: DaemonStatus.self) }

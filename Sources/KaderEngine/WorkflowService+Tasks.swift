@@ -263,9 +263,12 @@ extension WorkflowService {
 
     /// Moves a task and records it; ends the workflow when its last open task ends. The
     /// caller has checked that the move is allowed.
+    /// Moves `task` to `next` and records it; a final state that ends the workflow's last open
+    /// task completes the workflow too, unless `completing` is false (a pass over many tasks
+    /// of one workflow then calls `completeIfFinished` once, not once a task).
     static func transition(
         _ task: inout WorkflowTask, to next: TaskState, writer: StoreWriter, caller: Caller, at now: Date,
-        detail: [String: String] = [:]
+        detail: [String: String] = [:], completing: Bool = true
     ) throws {
         let from = task.state
         task.state = next
@@ -274,13 +277,18 @@ extension WorkflowService {
         try writer.record(
             "moved", entityKind: "task", entityID: task.id.rawValue, caller: caller, at: now,
             detail: detail.merging(["from": from.rawValue, "to": next.rawValue]) { _, new in new })
-        if next.isFinal, try writer.reader.tasks(of: task.workflowID).allSatisfy(\.state.isFinal),
-            try writer.reader.workflow(task.workflowID)?.state == .active
-        {
-            try writer.updateState(of: task.workflowID, to: .completed)
-            try writer.record(
-                "completed", entityKind: "workflow", entityID: task.workflowID.rawValue, caller: caller, at: now)
+        if next.isFinal, completing {
+            try completeIfFinished(task.workflowID, writer: writer, caller: caller, at: now)
         }
+    }
+
+    /// Completes an active workflow whose tasks have all reached a final state.
+    static func completeIfFinished(_ workflow: WorkflowID, writer: StoreWriter, caller: Caller, at now: Date) throws {
+        guard try writer.reader.tasks(of: workflow).allSatisfy(\.state.isFinal),
+            try writer.reader.workflow(workflow)?.state == .active
+        else { return }
+        try writer.updateState(of: workflow, to: .completed)
+        try writer.record("completed", entityKind: "workflow", entityID: workflow.rawValue, caller: caller, at: now)
     }
 
     static func refusal(task: TaskID, from: TaskState, to next: TaskState) -> String {

@@ -55,6 +55,8 @@ extension WorkflowService {
             let passed = try writer.reader.scheduledTasks(openingIn: downSince..<now)
             var counts: [CatchUpPolicy: Int] = [:]
             var workflows: [WorkflowID: Workflow?] = [:]
+            // Workflows with a task skipped: each may be complete once the pass is through.
+            var missed: Set<WorkflowID> = []
             let groups = Dictionary(grouping: passed) { "\($0.workflowID.rawValue)/\($0.stepID)" }
             for key in groups.keys.sorted() {
                 let tasks = groups[key]!.sorted { $0.windowStart < $1.windowStart }
@@ -74,7 +76,9 @@ extension WorkflowService {
                         try Self.catchUpNow(&task, writer: writer, caller: caller, now: now, detail: detail)
                     case .once, .skip:
                         try Self.transition(&task, to: .missed, writer: writer, caller: caller, at: now,
-                            detail: detail.merging(["reason": "skipped while the daemon was down"]) { _, new in new })
+                            detail: detail.merging(["reason": "skipped while the daemon was down"]) { _, new in new },
+                            completing: false)
+                        missed.insert(task.workflowID)
                     case .reschedule:
                         let shift = now.timeIntervalSince(downSince)
                         task.windowStart.addTimeInterval(shift)
@@ -87,6 +91,9 @@ extension WorkflowService {
                     }
                 }
                 counts[policy, default: 0] += tasks.count
+            }
+            for workflow in missed.sorted(by: { $0.rawValue < $1.rawValue }) {
+                try Self.completeIfFinished(workflow, writer: writer, caller: caller, at: now)
             }
             let report = CatchUpReport(at: now, downSince: downSince, counts: counts)
             if !counts.isEmpty {

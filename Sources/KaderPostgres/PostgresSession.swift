@@ -1,6 +1,9 @@
 import Logging
 import NIOCore
+import Dispatch
+import KaderStore
 import PostgresNIO
+import Synchronization
 
 /// One leased connection, driven from a thread that may block.
 ///
@@ -29,16 +32,29 @@ struct PostgresSession: Sendable {
     }
 
     /// Runs `operation` on the connection's event loop (not the cooperative pool, which
-    /// blocked callers elsewhere in the process may be holding) and waits for it here.
+    /// blocked callers elsewhere in the process may be holding) and waits for it here, or
+    /// until the connection is closed: a query sent as the server ended the session (the
+    /// ROLLBACK after a `pg_terminate_backend`) was seen never to answer, holding its thread
+    /// and its request for good. The wait looks at the connection once a second.
     private func wait<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
-        let promise = connection.eventLoop.makePromise(of: T.self)
-        Task(executorPreference: EventLoopTaskExecutor(connection.eventLoop)) {
+        let outcome = Mutex<Result<T, any Error>?>(nil)
+        let answered = DispatchSemaphore(value: 0)
+        let query = Task(executorPreference: EventLoopTaskExecutor(connection.eventLoop)) {
+            let result: Result<T, any Error>
             do {
-                promise.succeed(try await operation())
+                result = .success(try await operation())
             } catch {
-                promise.fail(error)
+                result = .failure(error)
+            }
+            outcome.withLock { $0 = result }
+            answered.signal()
+        }
+        while answered.wait(timeout: .now() + 1) == .timedOut {
+            if connection.isClosed {
+                query.cancel()
+                throw StoreError.unreachable(reason: "the server closed the connection")
             }
         }
-        return try promise.futureResult.wait()
+        return try outcome.withLock { $0! }.get()
     }
 }

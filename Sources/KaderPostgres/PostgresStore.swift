@@ -183,10 +183,12 @@ public final class PostgresStore: Store {
         }
     }
 
-    /// A server that is down or gone answers with a connection error; one that refused a
-    /// change, with its own message.
+    /// A server that is down or gone answers with a connection error; one that is shutting
+    /// down, restarting or ending this session says so with a code of class 08 or 57P (its
+    /// last words on a pooled connection, read by the next query); one that refused a
+    /// change, with its own message. Only the last is the request's fault.
     private static func storeError(_ error: PSQLError) -> StoreError {
-        if error.serverInfo == nil {
+        guard let state = error.serverInfo?[.sqlState], !state.hasPrefix("08"), !state.hasPrefix("57P") else {
             return .unreachable(reason: PostgresErrorText.of(error))
         }
         return .writeFailed(reason: PostgresErrorText.of(error))

@@ -182,9 +182,18 @@ public struct RPCServer: Service {
                         ) { opened in
                             for body in opened {
                                 connection.activity.begin()
-                                streams.addTask {
+                                streams.addTask { [logger] in
                                     defer { connection.activity.end() }
-                                    try? await body(notifier)
+                                    do {
+                                        try await body(notifier)
+                                    } catch where !Task.isCancelled {
+                                        // A stream that cannot go on closes its connection, so
+                                        // its client sees the end and subscribes again from its
+                                        // cursor, rather than waiting on a stream that is gone.
+                                        logger.warning("a stream ended on an error; closing its connection",
+                                                       metadata: ["error": "\(error)"])
+                                        channel.channel.close(promise: nil)
+                                    }
                                 }
                             }
                         }

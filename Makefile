@@ -39,9 +39,13 @@ ONE_BACKEND_SUITES = FaultTests|StoreMoveTests|ClusterTests
 
 ## Builds everything and runs the whole test suite, then the store, engine and
 ## integration suites again on PostgreSQL.
+# The installed units with kaderd on PostgreSQL run last, alone: beside the other
+# PostgreSQL suites, the scheduler's tests there missed their one-minute limit whenever
+# the namespace booted its own PostgreSQL (cause not found; each passes alone).
 test: build
 	$(SWIFT) test
-	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(BACKEND_SUITES)' --skip '$(ONE_BACKEND_SUITES)'
+	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(BACKEND_SUITES)' --skip '$(ONE_BACKEND_SUITES)|InstalledServiceTests'
+	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter InstalledServiceTests
 
 build: deps
 	$(SWIFT) build

@@ -39,13 +39,14 @@ ONE_BACKEND_SUITES = FaultTests|StoreMoveTests|ClusterTests
 
 ## Builds everything and runs the whole test suite, then the store, engine and
 ## integration suites again on PostgreSQL.
-# The installed units with kaderd on PostgreSQL run last, alone: beside the other
-# PostgreSQL suites, the scheduler's tests there missed their one-minute limit whenever
-# the namespace booted its own PostgreSQL (cause not found; each passes alone).
+# On PostgreSQL, the scheduler's loop tests and the installed units run last, alone:
+# beside the other PostgreSQL suites, the loop tests missed their one-minute limit in most
+# runs of 2026-12-03 (cause not found; they pass alone, and on SQLite beside everything).
+ALONE_ON_POSTGRESQL = SchedulerTests|InstalledServiceTests
 test: build
 	$(SWIFT) test
-	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(BACKEND_SUITES)' --skip '$(ONE_BACKEND_SUITES)|InstalledServiceTests'
-	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter InstalledServiceTests
+	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(BACKEND_SUITES)' --skip '$(ONE_BACKEND_SUITES)|$(ALONE_ON_POSTGRESQL)'
+	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(ALONE_ON_POSTGRESQL)'
 
 build: deps
 	$(SWIFT) build

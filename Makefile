@@ -43,8 +43,11 @@ ONE_BACKEND_SUITES = FaultTests|StoreMoveTests|ClusterTests
 # beside the other PostgreSQL suites, the loop tests missed their one-minute limit in most
 # runs of 2026-12-03 (cause not found; they pass alone, and on SQLite beside everything).
 ALONE_ON_POSTGRESQL = SchedulerTests|InstalledServiceTests
+# The cluster tests (three kaderd and 20,000 tasks at a time) run after the first pass:
+# beside it, they slowed the machine enough that a 100-client test missed its 10 s wait.
 test: build
-	$(SWIFT) test
+	$(SWIFT) test --skip ClusterTests
+	$(SWIFT) test --skip-build --filter ClusterTests
 	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(BACKEND_SUITES)' --skip '$(ONE_BACKEND_SUITES)|$(ALONE_ON_POSTGRESQL)'
 	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(ALONE_ON_POSTGRESQL)'
 

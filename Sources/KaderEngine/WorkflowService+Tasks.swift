@@ -261,11 +261,9 @@ extension WorkflowService {
         }
     }
 
-    /// Moves a task and records it; ends the workflow when its last open task ends. The
-    /// caller has checked that the move is allowed.
-    /// Moves `task` to `next` and records it; a final state that ends the workflow's last open
-    /// task completes the workflow too, unless `completing` is false (a pass over many tasks
-    /// of one workflow then calls `completeIfFinished` once, not once a task).
+    /// Moves a task and records it; ends the workflow when its last open task ends, unless
+    /// `completing` is false (a pass over many tasks of one workflow then calls
+    /// `completeIfFinished` once, not once a task). The caller has checked the move is allowed.
     static func transition(
         _ task: inout WorkflowTask, to next: TaskState, writer: StoreWriter, caller: Caller, at now: Date,
         detail: [String: String] = [:], completing: Bool = true

@@ -1,7 +1,7 @@
-import Logging
-import NIOCore
 import Dispatch
 import KaderStore
+import Logging
+import NIOCore
 import PostgresNIO
 import Synchronization
 

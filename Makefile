@@ -34,7 +34,7 @@ run: build
 # The suites that run a second time on PostgreSQL (a throw-away cluster the tests start),
 # and those of them that choose their store themselves: about the SQLite file (a full disk,
 # a damaged file, moving it), or several kaderd on one PostgreSQL.
-BACKEND_SUITES = KaderStoreTests|TaskRowTests|KaderEngineTests|IntegrationTests
+BACKEND_SUITES = KaderStoreTests|TaskRowTests|KaderEngineTests|IntegrationTests|ProgressReportTests
 ONE_BACKEND_SUITES = FaultTests|StoreMoveTests|ClusterTests
 
 ## Builds everything and runs the whole test suite, then the store, engine and

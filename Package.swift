@@ -206,7 +206,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "kaderdTests", dependencies: ["kaderd"]),
-        .testTarget(name: "KaderAPITests", dependencies: ["KaderAPI", "KaderCore"]),
+        .testTarget(
+            name: "KaderAPITests",
+            dependencies: [
+                "KaderAPI", "KaderCore", "KaderEngine", "KaderRPC", "KaderClient", "KaderTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "KaderctlTests", dependencies: ["kaderctl"]),
         .testTarget(
             name: "KaderSystemdTests",

@@ -18,7 +18,11 @@ extension DomainMethods {
                             pendidikanKursus: row.educationAndCourses, bidang: row.field, alamat: row.address,
                             keterangan: row.remarks, cadre: row.cadre.rawValue)
                     })
-            }
+            },
+            method(.reportProgress) { (input: ProgressInput, _) in
+                let report = try await service.progressReport(of: input.region, asOf: input.asOf)
+                return wire.progress(report, asOf: input.asOf)
+            },
         ]
     }
 }

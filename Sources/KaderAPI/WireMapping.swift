@@ -88,3 +88,25 @@ public struct WireMapping {
             })
     }
 }
+
+extension WireMapping {
+    func progress(_ report: ProgressReport, asOf: LocalDate?) -> ProgressReportWire {
+        func row(_ region: Region?, _ counts: ProgressCounts) -> ProgressRow {
+            ProgressRow(
+                region: region.map(self.region), villages: counts.villages, villagesWithKPMD: counts.villagesWithKPMD,
+                kpmdRate: counts.kpmdRate,
+                cadres: Dictionary(uniqueKeysWithValues: CadreStatus.allCases.map { ($0.rawValue, counts.cadres[$0, default: 0]) }),
+                activeWorkflows: counts.activeWorkflows.values.reduce(0, +), activeWorkflowsByStep: counts.activeWorkflows,
+                tasksDone: counts.tasksDone, tasksDoneOnTime: counts.tasksDoneOnTime, tasksMissed: counts.tasksMissed,
+                tasksOverdue: counts.tasksOverdue, onTimeRate: counts.onTimeRate, facilitators: counts.facilitators)
+        }
+        return ProgressReportWire(
+            region: report.region.map(region), rowLevel: report.rows.first?.region.level.rawValue ?? "province",
+            asOf: asOf?.description, madeAt: report.madeAt, rows: report.rows.map { row($0.region, $0.counts) },
+            total: row(report.region, report.total),
+            months: report.months.map {
+                ProgressMonth(
+                    month: String($0.first.description.prefix(7)), done: $0.outcomes.done, missed: $0.outcomes.missed)
+            })
+    }
+}

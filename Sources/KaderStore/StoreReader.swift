@@ -63,6 +63,15 @@ public protocol StoreReader {
     /// `range` last: each village and opening instant once, however many cohorts share it.
     func attendance(of facilitator: FacilitatorID, opening range: Range<Date>) throws -> [Attendance]
 
+    // MARK: Reports
+
+    /// What `report.progress` counts within `region` (everywhere when nil) as of `cutoff`:
+    /// each village's cadres, active workflows by step and tasks, and tasks by day.
+    func progress(within region: RegionCode?, cutoff: ReportCutoff) throws -> ProgressTally
+    /// Facilitator assignments open on `day` to `region`, to a region within it, or to the
+    /// district of a village `region`; every open one when nil.
+    func assignments(openOn day: LocalDate, within region: RegionCode?) throws -> [FacilitatorAssignment]
+
     // MARK: History and the daemon's own facts
 
     /// An entity's history, oldest first.

@@ -6,12 +6,13 @@ import KaderRPC
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print statutory reports.",
+        abstract: "Print statutory registers and progress reports.",
         discussion: """
-            Example:
+            Examples:
               kaderctl report kader-book 51.03.02.2001
+              kaderctl report progress --province 51
             """,
-        subcommands: [KaderBook.self]
+        subcommands: [KaderBook.self, Progress.self]
     )
 
     struct KaderBook: ParsableCommand {

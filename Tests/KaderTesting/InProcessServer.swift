@@ -15,6 +15,7 @@ public struct InProcessServer: Sendable {
     public static func with<T: Sendable>(
         methods: [RPCMethod],
         limits: ServerLimits = ServerLimits(),
+        translatingErrors translate: @escaping @Sendable (any Error) -> RPCError? = { _ in nil },
         _ body: (InProcessServer) async throws -> T
     ) async throws -> T {
         let directory = TemporaryDirectory()
@@ -24,7 +25,7 @@ public struct InProcessServer: Sendable {
         let (listening, listeningContinuation) = AsyncStream<Void>.makeStream()
         let server = RPCServer(
             configuration: .init(endpoint: .path(socket), limits: limits),
-            dispatcher: RPCDispatcher(methods: methods),
+            dispatcher: RPCDispatcher(methods: methods, translatingErrors: translate),
             logger: logger,
             onListening: { listeningContinuation.yield() })
         let group = ServiceGroup(services: [server], logger: logger)
@@ -51,7 +52,7 @@ public struct InProcessServer: Sendable {
         await group.triggerGracefulShutdown()
     }
 
-    public func connect(timeout: Double = 10) throws -> RPCConnection {
+    public func connect(timeout: Double = waitLimit) throws -> RPCConnection {
         try RPCConnection(socketPath: socket, timeout: timeout)
     }
 }

@@ -38,3 +38,26 @@ struct VillageInput: MethodInput {
         self.village = try reader.check("the Buku Kader cannot be made", village)
     }
 }
+
+/// The checked input of `report.progress`: at most one region, and a day.
+struct ProgressInput: MethodInput {
+    let region: RegionCode?
+    let asOf: LocalDate?
+
+    init(_ params: ProgressParams, in directory: RegionDirectory) throws(RPCError) {
+        var reader = ParamReader()
+        let given = reader.regionFilter(
+            province: params.province, regency: params.regency, district: params.district, village: nil, directory: directory)
+        let named = [("province", params.province), ("regency", params.regency), ("district", params.district)]
+            .filter { $0.1 != nil }.map(\.0)
+        if named.count > 1 {
+            reader.note(named[1], "give one region of \(named.joined(separator: ", ")), not several")
+        }
+        for code in given where directory.region(code) == nil {
+            reader.note(code.level.rawValue, "no \(code.level.rawValue) has the code \(code)")
+        }
+        asOf = reader.localDate(params.asOf, field: "as_of")
+        try reader.check("the report cannot be made")
+        region = given.first
+    }
+}

@@ -66,7 +66,8 @@ public struct RegionCode: Sendable, Hashable, Comparable, CustomStringConvertibl
         lhs.text < rhs.text
     }
 
-    private func ancestor(at level: Level) -> RegionCode {
+    /// The region at `level` this one lies in (itself at its own level); `level` must not lie below it.
+    func ancestor(at level: Level) -> RegionCode {
         RegionCode(checked: String(decoding: text.utf8.prefix(level.codeLength), as: UTF8.self))
     }
 

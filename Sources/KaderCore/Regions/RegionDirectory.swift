@@ -84,6 +84,16 @@ public final class RegionDirectory: Sendable {
         return regions.children(of: index).map(regions.region(at:))
     }
 
+    /// The villages that develop KPMD (desa and desa adat) within `code`, or the region
+    /// itself when it is one: kelurahan are left out.
+    public func selfGoverningVillages(within code: RegionCode) -> Int {
+        guard let index = regions.index(of: code) else { return 0 }
+        return regions.subtree(of: index).count { index in
+            let kind = regions.codes[index].villageKind
+            return kind == .desa || kind == .desaAdat
+        }
+    }
+
     /// The province, regency, district and village leading down to `code`, ending with the
     /// region itself; empty when the region is unknown.
     public func path(of code: RegionCode) -> [Region] {

@@ -218,4 +218,22 @@ extension RPCMethodDescriptor {
         access: .read,
         params: [.string("village", "Village code (e.g. 51.08.01.2001).", required: true)],
         result: .objectSchema(["village": ["type": "object"], "columns": ["type": "array"], "rows": ["type": "array"]]))
+
+    public static let reportProgress = RPCMethodDescriptor(
+        name: "report.progress",
+        summary: "Where cadre development stands: a row for each region one level down (each province for the "
+            + "whole country) with villages, villages with KPMD, cadres, active workflows by step, tasks done, "
+            + "missed and overdue, the on-time rate and facilitators; and their total.",
+        access: .read,
+        params: [
+            .string("province", "A province: a row for each of its regencies. A code or a name."),
+            .string("regency", "A regency (kabupaten/kota): a row for each of its districts."),
+            .string("district", "A district (kecamatan): a row for each of its villages."),
+            .string("as_of", "A day (YYYY-MM-DD, not after today): counts as they stood at its end in each village's zone."),
+        ],
+        result: .objectSchema([
+            "region": ["type": ["object", "null"]], "row_level": ["type": "string"], "as_of": ["type": ["string", "null"]],
+            "made_at": ["type": "string"], "rows": ["type": "array"], "total": ["type": "object"],
+            "months": ["type": "array"],
+        ]))
 }

@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Print statutory registers and progress reports.",
         discussion: """
-            Examples:
+            Example:
               kaderctl report kader-book 51.03.02.2001
               kaderctl report progress --province 51
             """,

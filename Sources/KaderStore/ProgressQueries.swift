@@ -56,7 +56,9 @@ package enum ProgressQueries {
     }
 
     /// Tasks done and missed by the cutoff, by the local day their windows opened:
-    /// `day, done, missed`.
+    /// `day, done, missed`. Every task of the region is read (days with neither come out as
+    /// zeros): a condition on the state led SQLite to read every done task of the country
+    /// through the state index, ten times slower for a province than the village range.
     package static func days(within region: RegionCode?, cutoff: ReportCutoff, bind: (String) -> String) -> String {
         """
         SELECT day,
@@ -66,7 +68,7 @@ package enum ProgressQueries {
           SELECT state, updated_at, \(cutoff.sql(villageColumn: "village")) AS c,
                  \(cutoff.sql(localDayOf: "window_start", villageColumn: "village")) AS day
           FROM task
-          WHERE \(conditions(region, column: "village", bind: bind, and: ["state IN ('done', 'missed')"]))
+          WHERE \(conditions(region, column: "village", bind: bind, and: []))
         ) ended
         GROUP BY day
         """

@@ -209,8 +209,10 @@ let package = Package(
         .testTarget(
             name: "KaderAPITests",
             dependencies: [
-                "KaderAPI", "KaderCore", "KaderEngine", "KaderRPC", "KaderClient", "KaderTesting",
+                "KaderAPI", "KaderCore", "KaderEngine", "KaderRPC", "KaderClient", "KaderStore", "KaderTesting",
                 .product(name: "Logging", package: "swift-log"),
+                // Only to make the report's counts again from the tables, as a migration does.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "KaderctlTests", dependencies: ["kaderctl"]),

@@ -96,7 +96,10 @@ extension WireMapping {
                 region: region.map(self.region), villages: counts.villages, villagesWithKPMD: counts.villagesWithKPMD,
                 kpmdRate: counts.kpmdRate,
                 cadres: Dictionary(uniqueKeysWithValues: CadreStatus.allCases.map { ($0.rawValue, counts.cadres[$0, default: 0]) }),
-                activeWorkflows: counts.activeWorkflows.values.reduce(0, +), activeWorkflowsByStep: counts.activeWorkflows,
+                activeWorkflows: counts.activeWorkflows.values.reduce(0, +),
+                activeWorkflowsByStep: Dictionary(
+                    counts.activeWorkflows.map { ($0.key.isEmpty ? ProgressRow.notStarted : $0.key, $0.value) },
+                    uniquingKeysWith: +),
                 tasksDone: counts.tasksDone, tasksDoneOnTime: counts.tasksDoneOnTime, tasksMissed: counts.tasksMissed,
                 tasksOverdue: counts.tasksOverdue, onTimeRate: counts.onTimeRate, facilitators: counts.facilitators)
         }

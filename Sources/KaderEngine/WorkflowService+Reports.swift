@@ -20,7 +20,10 @@ extension WorkflowService {
         let now = clock.now()
         let (cutoff, day) = try Self.cutoff(asOf: asOf, now: now, directory: directory)
         let (tally, assignments) = try await store.read { reader in
-            (try reader.progress(within: region, cutoff: cutoff), try reader.assignments(openOn: day, within: region))
+            (
+                try reader.progress(within: region, rows: ProgressReport.rowLevel(of: region), cutoff: cutoff),
+                try reader.assignments(openOn: day, within: region)
+            )
         }
         return ProgressReport(
             region: reported, directory: directory, tally: tally, assignments: assignments, madeAt: now)
@@ -46,6 +49,7 @@ extension WorkflowService {
                 provinces: directory.provinces.filter { $0.zone == zone }.map(\.code), instant: end(in: time),
                 secondsFromUTC: zone.utcOffsetSeconds)
         }
-        return (ReportCutoff(zones: zones, otherwise: end(in: western)), asOf ?? LocalDate(now, in: western))
+        let cutoff = ReportCutoff(zones: zones, otherwise: end(in: western), isNow: asOf == nil)
+        return (cutoff, asOf ?? LocalDate(now, in: western))
     }
 }

@@ -63,7 +63,9 @@ public enum PostgresImport {
                     // The workflow trigger counted the workflows; the tasks' counts are the writer's to keep.
                     "DELETE FROM state_count WHERE entity = 'task'",
                     "INSERT INTO state_count (entity, state, n) SELECT 'task', state, COUNT(*) FROM task GROUP BY state",
-                ] {
+                // The triggers counted while the rows came in, but not the steps workflows
+                // reached: the counts are made again from the tables.
+                ] + ProgressCounters.rebuild(month: PostgresSchema.month) {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
             }

@@ -4,11 +4,27 @@ import KaderStore
 import PostgresNIO
 
 extension PostgresReader {
-    public func progress(within region: RegionCode?, cutoff: ReportCutoff) throws -> ProgressTally {
+    public func progress(within region: RegionCode?, rows level: RegionCode.Level, cutoff: ReportCutoff) throws
+        -> ProgressTally
+    {
         func rows(_ build: (_ bind: (String) -> String) -> String) throws -> [StoredRow] {
             var statement = PostgresStatement()
             let sql = build { statement.bind($0) }
             return try session.rows(statement.query(sql))
+        }
+        // A district's villages are few: their tasks are read even for now.
+        if cutoff.isNow, level != .village {
+            let length = level.codeLength
+            return ProgressQueries.tally(
+                within: region,
+                counted: try rows { ProgressQueries.counted(within: region, length: length, bind: $0) }
+                    .map { (try $0["region"], try $0["key"], try $0["n"]) },
+                kpmdVillages: try rows { ProgressQueries.kpmdVillages(within: region, length: length, bind: $0) }
+                    .map { (try $0["region"], try $0["n"]) },
+                overdue: try rows { _ in ProgressQueries.overdue(length: length, now: cutoff.otherwise.timeIntervalSince1970) }
+                    .map { (try $0["region"], try $0["n"]) },
+                months: try rows { ProgressQueries.months(within: region, bind: $0) }
+                    .map { (try $0["month"], try $0["key"], try $0["n"]) })
         }
         let cadres = try rows { ProgressQueries.cadres(within: region, cutoff: cutoff, bind: $0) }
         let workflows = try rows { ProgressQueries.workflows(within: region, cutoff: cutoff, bind: $0) }

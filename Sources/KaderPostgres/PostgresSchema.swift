@@ -19,7 +19,7 @@ import PostgresNIO
 /// it, and the leader's lease.
 public enum PostgresSchema {
     /// Each version's statements, in order.
-    static let versions: [[String]] = [version1, version2]
+    static let versions: [[String]] = [version1, version2, version3]
 
     public static var latest: Int { versions.count }
 
@@ -75,6 +75,103 @@ public enum PostgresSchema {
                 _ = try await connection.query("INSERT INTO kaderd_schema (version) VALUES (\(version))", logger: logger)
             }
         }
+    }
+
+    /// The counts `report.progress` reads (ProgressCounters), kept by triggers in each
+    /// change's transaction: a report on the whole country read every task.
+    private static let version3: [String] = [
+        """
+        ALTER TABLE workflow ADD COLUMN reached_step TEXT COLLATE "C", ADD COLUMN reached_start BIGINT
+        """,
+        """
+        CREATE TABLE progress_count (
+          village TEXT COLLATE "C" NOT NULL,
+          key TEXT COLLATE "C" NOT NULL,
+          n BIGINT NOT NULL,
+          PRIMARY KEY (village, key)
+        )
+        """,
+        """
+        CREATE TABLE progress_month (
+          regency TEXT COLLATE "C" NOT NULL,
+          month TEXT COLLATE "C" NOT NULL,
+          key TEXT COLLATE "C" NOT NULL,
+          n BIGINT NOT NULL,
+          PRIMARY KEY (regency, month, key)
+        )
+        """,
+        """
+        CREATE FUNCTION kaderd_progress_add(place TEXT, what TEXT, delta BIGINT) RETURNS void LANGUAGE sql AS $$
+          INSERT INTO progress_count (village, key, n) VALUES (place, what, delta)
+            ON CONFLICT (village, key) DO UPDATE SET n = progress_count.n + delta
+        $$
+        """,
+        """
+        CREATE FUNCTION kaderd_progress_cadre() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'UPDATE' AND OLD.withdrawn_at IS NULL THEN
+            PERFORM kaderd_progress_add(OLD.village, 'cadre:' || OLD.status, -1);
+          END IF;
+          IF NEW.withdrawn_at IS NULL THEN
+            PERFORM kaderd_progress_add(NEW.village, 'cadre:' || NEW.status, 1);
+          END IF;
+          RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE TRIGGER progress_cadre AFTER INSERT OR UPDATE OF village, status, withdrawn_at ON cadre
+          FOR EACH ROW EXECUTE FUNCTION kaderd_progress_cadre()
+        """,
+        """
+        CREATE FUNCTION kaderd_progress_workflow() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'UPDATE' AND OLD.state = 'active' THEN
+            PERFORM kaderd_progress_add(OLD.village, 'step:' || COALESCE(OLD.reached_step, ''), -1);
+          END IF;
+          IF NEW.state = 'active' THEN
+            PERFORM kaderd_progress_add(NEW.village, 'step:' || COALESCE(NEW.reached_step, ''), 1);
+          END IF;
+          RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE TRIGGER progress_workflow AFTER INSERT OR UPDATE OF village, state, reached_step ON workflow
+          FOR EACH ROW EXECUTE FUNCTION kaderd_progress_workflow()
+        """,
+        """
+        CREATE FUNCTION kaderd_progress_task() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.state IN ('done', 'missed') THEN
+            PERFORM kaderd_progress_add(NEW.village, NEW.state, 1);
+            IF NEW.state = 'done' AND NEW.updated_at <= NEW.window_end THEN
+              PERFORM kaderd_progress_add(NEW.village, 'done_on_time', 1);
+            END IF;
+            INSERT INTO progress_month (regency, month, key, n)
+              VALUES (substr(NEW.village, 1, 5), \(month("NEW.window_start + \(ProgressCounters.zoneOffset("NEW.zone"))")), NEW.state, 1)
+              ON CONFLICT (regency, month, key) DO UPDATE SET n = progress_month.n + 1;
+          END IF;
+          IF TG_OP = 'UPDATE' AND NEW.state IN \(ProgressCounters.reachingStates) THEN
+            UPDATE workflow SET reached_step = NEW.step_id, reached_start = NEW.window_start
+            WHERE id = NEW.workflow_id
+              AND (reached_start IS NULL OR reached_start < NEW.window_start
+                   OR (reached_start = NEW.window_start AND reached_step IS DISTINCT FROM NEW.step_id));
+          END IF;
+          RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE TRIGGER progress_task_insert AFTER INSERT ON task FOR EACH ROW
+          WHEN (NEW.state IN ('done', 'missed')) EXECUTE FUNCTION kaderd_progress_task()
+        """,
+        """
+        CREATE TRIGGER progress_task_update AFTER UPDATE OF state ON task FOR EACH ROW
+          WHEN (OLD.state IS DISTINCT FROM NEW.state) EXECUTE FUNCTION kaderd_progress_task()
+        """,
+    ] + ProgressCounters.rebuild(month: month)
+
+    /// The `YYYY-MM` of an instant in seconds since 1970, as SQL.
+    static func month(_ instant: String) -> String {
+        "to_char(to_timestamp(\(instant)) AT TIME ZONE 'UTC', 'YYYY-MM')"
     }
 
     private static let version2: [String] = [

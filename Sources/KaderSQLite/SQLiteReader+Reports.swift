@@ -4,7 +4,9 @@ import KaderCore
 import KaderStore
 
 extension SQLiteReader {
-    public func progress(within region: RegionCode?, cutoff: ReportCutoff) throws -> ProgressTally {
+    public func progress(within region: RegionCode?, rows level: RegionCode.Level, cutoff: ReportCutoff) throws
+        -> ProgressTally
+    {
         func rows(_ build: (_ bind: (String) -> String) -> String) throws -> [Row] {
             var arguments: [String] = []
             let sql = build { value in
@@ -12,6 +14,19 @@ extension SQLiteReader {
                 return "?"
             }
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+        }
+        // A district's villages are few: their tasks are read even for now.
+        if cutoff.isNow, level != .village {
+            let length = level.codeLength
+            return ProgressQueries.tally(
+                within: region,
+                counted: try rows { ProgressQueries.counted(within: region, length: length, bind: $0) }
+                    .map { ($0["region"], $0["key"], $0["n"]) },
+                kpmdVillages: try rows { ProgressQueries.kpmdVillages(within: region, length: length, bind: $0) }
+                    .map { ($0["region"], $0["n"]) },
+                overdue: try rows { _ in ProgressQueries.overdue(length: length, now: cutoff.otherwise.timeIntervalSince1970) }
+                    .map { ($0["region"], $0["n"]) },
+                months: try rows { ProgressQueries.months(within: region, bind: $0) }.map { ($0["month"], $0["key"], $0["n"]) })
         }
         let cadres = try rows { ProgressQueries.cadres(within: region, cutoff: cutoff, bind: $0) }
         let workflows = try rows { ProgressQueries.workflows(within: region, cutoff: cutoff, bind: $0) }

@@ -1,8 +1,11 @@
+import Foundation
 import KaderCore
 
 /// The SQL of `StoreReader.progress`, one text for both backends (each binds its own
-/// placeholders): counted by the database, a row per village, so that a report over the
-/// whole country reads a few hundred thousand rows of counts, not millions of tasks.
+/// placeholders). A report on a day gone by reads the tasks themselves, a row per village
+/// (`cadres`, `workflows`, `tasks`, `days`): seconds for a province of millions of tasks.
+/// A report on now reads the counts every write keeps (`counted`, `kpmdVillages`,
+/// `overdue`, `months`), summed by the report's rows in the database.
 package enum ProgressQueries {
     /// Registered cadres by village and status, of those registered by the cutoff:
     /// `village, status, n`.
@@ -16,8 +19,8 @@ package enum ProgressQueries {
         """
     }
 
-    /// Active workflows started by the cutoff, by village and the step each has reached:
-    /// `village, step, n`.
+    /// Active workflows started by the cutoff, by village and the step each has reached (that
+    /// of its latest task whose window had opened; '' before any): `village, step, n`.
     package static func workflows(within region: RegionCode?, cutoff: ReportCutoff, bind: (String) -> String) -> String {
         let instant = cutoff.sql(villageColumn: "w.village")
         return """
@@ -25,7 +28,6 @@ package enum ProgressQueries {
               SELECT w.village AS village, COALESCE(
                 (SELECT t.step_id FROM task t WHERE t.workflow_id = w.id AND t.window_start <= \(instant)
                  ORDER BY t.window_start DESC, t.id DESC LIMIT 1),
-                (SELECT t.step_id FROM task t WHERE t.workflow_id = w.id ORDER BY t.window_start, t.id LIMIT 1),
                 '') AS step
               FROM workflow w
               WHERE \(conditions(region, column: "w.village", bind: bind, and: [
@@ -96,8 +98,9 @@ package enum ProgressQueries {
             """
     }
 
-    /// The queries' rows, as counts. A status this kaderd does not know (written by a newer
-    /// one) is left out rather than refusing the whole report.
+    /// The rows of `cadres`, `workflows`, `tasks` and `days`, as counts by village. A
+    /// status this kaderd does not know (written by a newer one) is left out rather than
+    /// refusing the whole report.
     package static func tally(
         cadres: [(village: String, status: String, n: Int)], workflows: [(village: String, step: String, n: Int)],
         tasks: [(village: String, done: Int, onTime: Int, missed: Int, overdue: Int)],
@@ -107,6 +110,12 @@ package enum ProgressQueries {
         for row in cadres {
             guard let status = CadreStatus(rawValue: row.status) else { continue }
             villages[RegionCode.trusted(row.village), default: ProgressCounts()].cadres[status, default: 0] += row.n
+        }
+        for (village, counts) in villages {
+            // Only a desa can have a KPMD: a kelurahan's cadres do not make it one.
+            let kind = village.villageKind
+            let kpmd = counts.cadres[.active, default: 0] + counts.cadres[.completed, default: 0] > 0
+            villages[village]?.villagesWithKPMD = (kind == .desa || kind == .desaAdat) && kpmd ? 1 : 0
         }
         for row in workflows {
             villages[RegionCode.trusted(row.village), default: ProgressCounts()].activeWorkflows[row.step, default: 0] += row.n
@@ -120,11 +129,99 @@ package enum ProgressQueries {
             counts.tasksOverdue = row.overdue
             villages[village] = counts
         }
-        var outcomes: [Int: TaskOutcomes] = [:]
+        var months: [LocalDate: TaskOutcomes] = [:]
         for row in days where row.done + row.missed > 0 {
-            outcomes[row.day] = TaskOutcomes(done: row.done, missed: row.missed)
+            let day = LocalDate(Date(timeIntervalSince1970: TimeInterval(row.day) * 86_400), in: .gmt)
+            let first = day.adding(days: 1 - day.day)
+            months[first, default: TaskOutcomes()].done += row.done
+            months[first, default: TaskOutcomes()].missed += row.missed
         }
-        return ProgressTally(villages: villages, days: outcomes)
+        return ProgressTally(regions: villages, months: months)
+    }
+
+    // MARK: Now, from the counts
+
+    /// Counts summed by the rows' regions (the first `length` characters of a village's
+    /// code): `region, key, n`.
+    package static func counted(within region: RegionCode?, length: Int, bind: (String) -> String) -> String {
+        """
+        SELECT substr(village, 1, \(length)) AS region, key, CAST(SUM(n) AS BIGINT) AS n FROM progress_count
+        WHERE \(conditions(region, column: "village", bind: bind, and: ["n <> 0"]))
+        GROUP BY 1, 2
+        """
+    }
+
+    /// Desa and desa adat with a cadre active or through the program, by the rows' regions:
+    /// `region, n`.
+    package static func kpmdVillages(within region: RegionCode?, length: Int, bind: (String) -> String) -> String {
+        """
+        SELECT substr(village, 1, \(length)) AS region, COUNT(DISTINCT village) AS n FROM progress_count
+        WHERE \(conditions(region, column: "village", bind: bind, and: [
+            "key IN ('cadre:active', 'cadre:completed')", "n > 0", "substr(village, 10, 1) IN ('2', '3')",
+        ]))
+        GROUP BY 1
+        """
+    }
+
+    /// Tasks whose window has closed with nothing recorded, by the rows' regions, in the
+    /// whole country: `region, n`. Few (the scheduler marks them missed after a grace), and
+    /// found through the state index, which a condition on the village would turn away from.
+    package static func overdue(length: Int, now: Double) -> String {
+        """
+        SELECT substr(village, 1, \(length)) AS region, COUNT(*) AS n FROM task
+        WHERE state IN ('scheduled', 'due', 'in_progress') AND window_start <= \(now) AND window_end <= \(now)
+        GROUP BY 1
+        """
+    }
+
+    /// Tasks done and missed by month: `month, key, n`.
+    package static func months(within region: RegionCode?, bind: (String) -> String) -> String {
+        var place = "TRUE"
+        if let region, region.level == .province {
+            place = "regency >= \(bind(region.description + ".")) AND regency < \(bind(region.description + "/"))"
+        } else if let region {
+            place = "regency = \(bind(String(region.description.prefix(5))))"
+        }
+        return "SELECT month, key, CAST(SUM(n) AS BIGINT) AS n FROM progress_month WHERE \(place) GROUP BY 1, 2"
+    }
+
+    /// The rows of the four queries above, as counts by the rows' regions.
+    package static func tally(
+        within region: RegionCode?, counted: [(region: String, key: String, n: Int)],
+        kpmdVillages: [(region: String, n: Int)], overdue: [(region: String, n: Int)],
+        months: [(month: String, key: String, n: Int)]
+    ) -> ProgressTally {
+        var regions: [RegionCode: ProgressCounts] = [:]
+        for row in counted {
+            let code = RegionCode.trusted(row.region)
+            let parts = row.key.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            switch (parts.first, parts.count) {
+            case ("cadre", 2):
+                guard let status = CadreStatus(rawValue: parts[1]) else { continue }
+                regions[code, default: ProgressCounts()].cadres[status, default: 0] += row.n
+            case ("step", 2): regions[code, default: ProgressCounts()].activeWorkflows[parts[1], default: 0] += row.n
+            case ("done", 1): regions[code, default: ProgressCounts()].tasksDone += row.n
+            case ("done_on_time", 1): regions[code, default: ProgressCounts()].tasksDoneOnTime += row.n
+            case ("missed", 1): regions[code, default: ProgressCounts()].tasksMissed += row.n
+            default: continue
+            }
+        }
+        for row in kpmdVillages { regions[RegionCode.trusted(row.region), default: ProgressCounts()].villagesWithKPMD += row.n }
+        for row in overdue {
+            let code = RegionCode.trusted(row.region)
+            guard region.map({ $0.contains(code) }) ?? true else { continue }
+            regions[code, default: ProgressCounts()].tasksOverdue += row.n
+        }
+        var outcomes: [LocalDate: TaskOutcomes] = [:]
+        for row in months {
+            guard let first = try? LocalDate(parsing: row.month + "-01") else { continue }
+            switch row.key {
+            case "done": outcomes[first, default: TaskOutcomes()].done += row.n
+            case "missed": outcomes[first, default: TaskOutcomes()].missed += row.n
+            default: continue
+            }
+        }
+        return ProgressTally(regions: regions, months: outcomes)
     }
 
     private static func conditions(

@@ -8,6 +8,8 @@ public struct ReportCutoff: Sendable, Hashable {
     public var zones: [Zone]
     /// The instant for a village of a province none of `zones` names.
     public var otherwise: Date
+    /// Whether the moment is now everywhere: what counts kept by every write can answer.
+    public var isNow: Bool
 
     public struct Zone: Sendable, Hashable {
         public var provinces: [RegionCode]
@@ -23,9 +25,10 @@ public struct ReportCutoff: Sendable, Hashable {
         }
     }
 
-    public init(zones: [Zone], otherwise: Date) {
+    public init(zones: [Zone], otherwise: Date, isNow: Bool) {
         self.zones = zones
         self.otherwise = otherwise
+        self.isNow = isNow
     }
 
     /// The instant for `village`.

@@ -65,9 +65,11 @@ public protocol StoreReader {
 
     // MARK: Reports
 
-    /// What `report.progress` counts within `region` (everywhere when nil) as of `cutoff`:
-    /// each village's cadres, active workflows by step and tasks, and tasks by day.
-    func progress(within region: RegionCode?, cutoff: ReportCutoff) throws -> ProgressTally
+    /// What `report.progress` counts within `region` (everywhere when nil) as of `cutoff`,
+    /// for rows of `rows`' level: cadres, villages with KPMD, active workflows by the step
+    /// they reached, tasks, and tasks by month. Now is read from the counts every write
+    /// keeps (ProgressCounters); a day gone by from the tasks themselves.
+    func progress(within region: RegionCode?, rows: RegionCode.Level, cutoff: ReportCutoff) throws -> ProgressTally
     /// Facilitator assignments open on `day` to `region`, to a region within it, or to the
     /// district of a village `region`; every open one when nil.
     func assignments(openOn day: LocalDate, within region: RegionCode?) throws -> [FacilitatorAssignment]

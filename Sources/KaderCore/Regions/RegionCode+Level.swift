@@ -44,7 +44,7 @@ extension RegionCode {
         }
 
         /// Characters in a code of this level: `51`, `51.08`, `51.08.01`, `51.08.01.2001`.
-        var codeLength: Int {
+        public var codeLength: Int {
             switch self {
             case .province: 2
             case .regency: 5

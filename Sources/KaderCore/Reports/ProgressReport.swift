@@ -28,7 +28,7 @@ public struct ProgressReport: Sendable, Hashable {
     /// Rolls the counts of single villages up into the rows of `region`'s children.
     ///
     /// - Parameters:
-    ///   - tally: the store's counts of each village that has anything, and of tasks by day.
+    ///   - tally: the store's counts by village (or by row), and of tasks by month.
     ///   - assignments: the facilitator assignments open on the report's day within `region`.
     public init(
         region: Region?, directory: RegionDirectory, tally: ProgressTally, assignments: [FacilitatorAssignment],
@@ -44,13 +44,9 @@ public struct ProgressReport: Sendable, Hashable {
             }
         var rows = children.map { Row(region: $0, counts: ProgressCounts()) }
         let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.region.code, $0) })
-        let rowLevel = children.first?.level ?? .province
-        for (village, counts) in tally.villages {
-            guard let row = rowIndex[village.ancestor(at: rowLevel)] else { continue }
-            var counts = counts
-            // Only a desa can have a KPMD, so a kelurahan's cadres do not make it one.
-            let selfGoverning = village.villageKind == .desa || village.villageKind == .desaAdat
-            counts.villagesWithKPMD = selfGoverning && counts.hasKPMD ? 1 : 0
+        let rowLevel = Self.rowLevel(of: region?.code)
+        for (code, counts) in tally.regions {
+            guard let row = rowIndex[code.ancestor(at: rowLevel)] else { continue }
             rows[row].counts.add(counts)
         }
         for index in rows.indices {
@@ -62,14 +58,14 @@ public struct ProgressReport: Sendable, Hashable {
         total.facilitators = Set(assignments.map(\.facilitator)).count
         self.rows = rows
         self.total = total
-        var months: [LocalDate: TaskOutcomes] = [:]
-        for (day, outcomes) in tally.days {
-            let date = LocalDate(Date(timeIntervalSince1970: TimeInterval(day) * 86400), in: .gmt)
-            let first = date.adding(days: 1 - date.day)
-            months[first, default: TaskOutcomes()].done += outcomes.done
-            months[first, default: TaskOutcomes()].missed += outcomes.missed
-        }
-        self.months = months.sorted { $0.key < $1.key }.map { Month(first: $0.key, outcomes: $0.value) }
+        self.months = tally.months.sorted { $0.key < $1.key }.map { Month(first: $0.key, outcomes: $0.value) }
+    }
+
+    /// The level of the rows of a report on `region`: one down, provinces for the whole
+    /// country, the village itself for a village.
+    public static func rowLevel(of region: RegionCode?) -> RegionCode.Level {
+        guard let region else { return .province }
+        return region.level.child ?? .village
     }
 
     /// Facilitators assigned to `region`, to a region within it, or (for a village) to its district.
@@ -78,12 +74,5 @@ public struct ProgressReport: Sendable, Hashable {
             assignments.filter { region.contains($0.region) || (region.level == .village && $0.region.contains(region)) }
                 .map(\.facilitator)
         ).count
-    }
-}
-
-extension ProgressCounts {
-    /// Whether any cadre counted here is a KPMD: active, or through the program.
-    var hasKPMD: Bool {
-        cadres[.active, default: 0] + cadres[.completed, default: 0] > 0
     }
 }

@@ -1,13 +1,15 @@
-/// What a store counts for `report.progress`: each village's counts, and the tasks done and
-/// missed by the local day their windows opened.
+/// What a store counts for `report.progress`: counts by region, and the tasks done and
+/// missed by the month their windows opened.
 public struct ProgressTally: Sendable, Hashable {
-    /// Villages with anything to count; villages, KPMD and facilitators are left to the report.
-    public var villages: [RegionCode: ProgressCounts]
-    /// Keyed by the day in the village's zone, as days since 1970-01-01.
-    public var days: [Int: TaskOutcomes]
+    /// Keyed by village, or by a region of the report's rows where the store counted by
+    /// those; regions with nothing to count are absent. Villages and facilitators are
+    /// left to the report.
+    public var regions: [RegionCode: ProgressCounts]
+    /// Keyed by the month's first day (village time).
+    public var months: [LocalDate: TaskOutcomes]
 
-    public init(villages: [RegionCode: ProgressCounts] = [:], days: [Int: TaskOutcomes] = [:]) {
-        self.villages = villages
-        self.days = days
+    public init(regions: [RegionCode: ProgressCounts] = [:], months: [LocalDate: TaskOutcomes] = [:]) {
+        self.regions = regions
+        self.months = months
     }
 }

@@ -33,8 +33,10 @@ public struct ProgressRow: Codable, Sendable, Hashable {
     /// Registered cadres by status: candidate, active, completed, inactive.
     public var cadres: [String: Int]
     public var activeWorkflows: Int
-    /// Active workflows by the step each has reached.
+    /// Active workflows by the step each has reached; `not_started` before any.
     public var activeWorkflowsByStep: [String: Int]
+    /// The key of workflows that have reached no step yet.
+    public static let notStarted = "not_started"
     public var tasksDone: Int
     public var tasksDoneOnTime: Int
     public var tasksMissed: Int

@@ -19,6 +19,8 @@ extension PostgresReader {
                 within: region,
                 counted: try rows { ProgressQueries.counted(within: region, length: length, bind: $0) }
                     .map { (try $0["region"], try $0["key"], try $0["n"]) },
+                cadres: try rows { ProgressQueries.countedCadres(within: region, length: length, bind: $0) }
+                    .map { (try $0["region"], try $0["status"], try $0["n"]) },
                 kpmdVillages: try rows { ProgressQueries.kpmdVillages(within: region, length: length, bind: $0) }
                     .map { (try $0["region"], try $0["n"]) },
                 overdue: try rows { _ in ProgressQueries.overdue(length: length, now: cutoff.otherwise.timeIntervalSince1970) }

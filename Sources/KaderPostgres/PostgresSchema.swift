@@ -84,11 +84,19 @@ public enum PostgresSchema {
         ALTER TABLE workflow ADD COLUMN reached_step TEXT COLLATE "C", ADD COLUMN reached_start BIGINT
         """,
         """
-        CREATE TABLE progress_count (
+        CREATE TABLE progress_cadre (
           village TEXT COLLATE "C" NOT NULL,
+          status TEXT COLLATE "C" NOT NULL,
+          n BIGINT NOT NULL,
+          PRIMARY KEY (village, status)
+        )
+        """,
+        """
+        CREATE TABLE progress_count (
+          district TEXT COLLATE "C" NOT NULL,
           key TEXT COLLATE "C" NOT NULL,
           n BIGINT NOT NULL,
-          PRIMARY KEY (village, key)
+          PRIMARY KEY (district, key)
         )
         """,
         """
@@ -101,19 +109,21 @@ public enum PostgresSchema {
         )
         """,
         """
-        CREATE FUNCTION kaderd_progress_add(place TEXT, what TEXT, delta BIGINT) RETURNS void LANGUAGE sql AS $$
-          INSERT INTO progress_count (village, key, n) VALUES (place, what, delta)
-            ON CONFLICT (village, key) DO UPDATE SET n = progress_count.n + delta
+        CREATE FUNCTION kaderd_progress_add(village TEXT, what TEXT, delta BIGINT) RETURNS void LANGUAGE sql AS $$
+          INSERT INTO progress_count (district, key, n) VALUES (substr(village, 1, 8), what, delta)
+            ON CONFLICT (district, key) DO UPDATE SET n = progress_count.n + delta
         $$
         """,
         """
         CREATE FUNCTION kaderd_progress_cadre() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           IF TG_OP = 'UPDATE' AND OLD.withdrawn_at IS NULL THEN
-            PERFORM kaderd_progress_add(OLD.village, 'cadre:' || OLD.status, -1);
+            INSERT INTO progress_cadre (village, status, n) VALUES (OLD.village, OLD.status, -1)
+              ON CONFLICT (village, status) DO UPDATE SET n = progress_cadre.n - 1;
           END IF;
           IF NEW.withdrawn_at IS NULL THEN
-            PERFORM kaderd_progress_add(NEW.village, 'cadre:' || NEW.status, 1);
+            INSERT INTO progress_cadre (village, status, n) VALUES (NEW.village, NEW.status, 1)
+              ON CONFLICT (village, status) DO UPDATE SET n = progress_cadre.n + 1;
           END IF;
           RETURN NULL;
         END $$

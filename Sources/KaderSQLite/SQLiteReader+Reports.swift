@@ -22,6 +22,8 @@ extension SQLiteReader {
                 within: region,
                 counted: try rows { ProgressQueries.counted(within: region, length: length, bind: $0) }
                     .map { ($0["region"], $0["key"], $0["n"]) },
+                cadres: try rows { ProgressQueries.countedCadres(within: region, length: length, bind: $0) }
+                    .map { ($0["region"], $0["status"], $0["n"]) },
                 kpmdVillages: try rows { ProgressQueries.kpmdVillages(within: region, length: length, bind: $0) }
                     .map { ($0["region"], $0["n"]) },
                 overdue: try rows { _ in ProgressQueries.overdue(length: length, now: cutoff.otherwise.timeIntervalSince1970) }

@@ -211,11 +211,17 @@ enum StoreMigrations {
                 sql: """
                     ALTER TABLE workflow ADD COLUMN reached_step TEXT;
                     ALTER TABLE workflow ADD COLUMN reached_start INTEGER;
-                    CREATE TABLE progress_count (
+                    CREATE TABLE progress_cadre (
                       village TEXT NOT NULL,
+                      status TEXT NOT NULL,
+                      n INTEGER NOT NULL,
+                      PRIMARY KEY (village, status)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE progress_count (
+                      district TEXT NOT NULL,
                       key TEXT NOT NULL,
                       n INTEGER NOT NULL,
-                      PRIMARY KEY (village, key)
+                      PRIMARY KEY (district, key)
                     ) WITHOUT ROWID;
                     CREATE TABLE progress_month (
                       regency TEXT NOT NULL,
@@ -238,8 +244,15 @@ enum StoreMigrations {
     private static var progressTriggers: String {
         func add(_ village: String, _ key: String, _ delta: String = "1", when: String) -> String {
             """
-            INSERT INTO progress_count (village, key, n) SELECT \(village), \(key), \(delta) WHERE \(when)
-              ON CONFLICT (village, key) DO UPDATE SET n = n + excluded.n;
+            INSERT INTO progress_count (district, key, n) SELECT substr(\(village), 1, 8), \(key), \(delta) WHERE \(when)
+              ON CONFLICT (district, key) DO UPDATE SET n = n + excluded.n;
+            """
+        }
+        func cadre(_ row: String, _ delta: String) -> String {
+            """
+            INSERT INTO progress_cadre (village, status, n) SELECT \(row).village, \(row).status, \(delta)
+              WHERE \(row).withdrawn_at IS NULL
+              ON CONFLICT (village, status) DO UPDATE SET n = n + excluded.n;
             """
         }
         let month = "strftime('%Y-%m', NEW.window_start + \(ProgressCounters.zoneOffset("NEW.zone")), 'unixepoch')"
@@ -251,12 +264,10 @@ enum StoreMigrations {
               ON CONFLICT (regency, month, key) DO UPDATE SET n = n + 1;
             """
         return """
-            CREATE TRIGGER progress_cadre_insert AFTER INSERT ON cadre BEGIN
-              \(add("NEW.village", "'cadre:' || NEW.status", when: "NEW.withdrawn_at IS NULL"))
-            END;
+            CREATE TRIGGER progress_cadre_insert AFTER INSERT ON cadre BEGIN \(cadre("NEW", "1")) END;
             CREATE TRIGGER progress_cadre_update AFTER UPDATE OF village, status, withdrawn_at ON cadre BEGIN
-              \(add("OLD.village", "'cadre:' || OLD.status", "-1", when: "OLD.withdrawn_at IS NULL"))
-              \(add("NEW.village", "'cadre:' || NEW.status", when: "NEW.withdrawn_at IS NULL"))
+              \(cadre("OLD", "-1"))
+              \(cadre("NEW", "1"))
             END;
             CREATE TRIGGER progress_workflow_insert AFTER INSERT ON workflow BEGIN
               \(add("NEW.village", "'step:' || COALESCE(NEW.reached_step, '')", when: "NEW.state = 'active'"))

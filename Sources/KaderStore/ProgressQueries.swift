@@ -141,11 +141,20 @@ package enum ProgressQueries {
 
     // MARK: Now, from the counts
 
-    /// Counts summed by the rows' regions (the first `length` characters of a village's
-    /// code): `region, key, n`.
+    /// Active workflows by step and tasks done, on time and missed, summed by the rows'
+    /// regions (the first `length` characters of a code, at most a district's): `region, key, n`.
     package static func counted(within region: RegionCode?, length: Int, bind: (String) -> String) -> String {
         """
-        SELECT substr(village, 1, \(length)) AS region, key, CAST(SUM(n) AS BIGINT) AS n FROM progress_count
+        SELECT substr(district, 1, \(length)) AS region, key, CAST(SUM(n) AS BIGINT) AS n FROM progress_count
+        WHERE \(conditions(region, column: "district", bind: bind, and: ["n <> 0"]))
+        GROUP BY 1, 2
+        """
+    }
+
+    /// Registered cadres by the rows' regions and status: `region, status, n`.
+    package static func countedCadres(within region: RegionCode?, length: Int, bind: (String) -> String) -> String {
+        """
+        SELECT substr(village, 1, \(length)) AS region, status, CAST(SUM(n) AS BIGINT) AS n FROM progress_cadre
         WHERE \(conditions(region, column: "village", bind: bind, and: ["n <> 0"]))
         GROUP BY 1, 2
         """
@@ -155,9 +164,9 @@ package enum ProgressQueries {
     /// `region, n`.
     package static func kpmdVillages(within region: RegionCode?, length: Int, bind: (String) -> String) -> String {
         """
-        SELECT substr(village, 1, \(length)) AS region, COUNT(DISTINCT village) AS n FROM progress_count
+        SELECT substr(village, 1, \(length)) AS region, COUNT(DISTINCT village) AS n FROM progress_cadre
         WHERE \(conditions(region, column: "village", bind: bind, and: [
-            "key IN ('cadre:active', 'cadre:completed')", "n > 0", "substr(village, 10, 1) IN ('2', '3')",
+            "status IN ('active', 'completed')", "n > 0", "substr(village, 10, 1) IN ('2', '3')",
         ]))
         GROUP BY 1
         """
@@ -185,20 +194,21 @@ package enum ProgressQueries {
         return "SELECT month, key, CAST(SUM(n) AS BIGINT) AS n FROM progress_month WHERE \(place) GROUP BY 1, 2"
     }
 
-    /// The rows of the four queries above, as counts by the rows' regions.
+    /// The rows of the five queries above, as counts by the rows' regions.
     package static func tally(
         within region: RegionCode?, counted: [(region: String, key: String, n: Int)],
-        kpmdVillages: [(region: String, n: Int)], overdue: [(region: String, n: Int)],
-        months: [(month: String, key: String, n: Int)]
+        cadres: [(region: String, status: String, n: Int)], kpmdVillages: [(region: String, n: Int)],
+        overdue: [(region: String, n: Int)], months: [(month: String, key: String, n: Int)]
     ) -> ProgressTally {
         var regions: [RegionCode: ProgressCounts] = [:]
+        for row in cadres {
+            guard let status = CadreStatus(rawValue: row.status) else { continue }
+            regions[RegionCode.trusted(row.region), default: ProgressCounts()].cadres[status, default: 0] += row.n
+        }
         for row in counted {
             let code = RegionCode.trusted(row.region)
             let parts = row.key.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             switch (parts.first, parts.count) {
-            case ("cadre", 2):
-                guard let status = CadreStatus(rawValue: parts[1]) else { continue }
-                regions[code, default: ProgressCounts()].cadres[status, default: 0] += row.n
             case ("step", 2): regions[code, default: ProgressCounts()].activeWorkflows[parts[1], default: 0] += row.n
             case ("done", 1): regions[code, default: ProgressCounts()].tasksDone += row.n
             case ("done_on_time", 1): regions[code, default: ProgressCounts()].tasksDoneOnTime += row.n

@@ -205,7 +205,10 @@ import Testing
             // the migration that added them and a store move make them).
             if TestBackend.current == .sqlite {
                 let queue = try DatabaseQueue(path: fixture.directory.file("kaderd.sqlite"))
-                let counts = "SELECT village, key, n FROM progress_count WHERE n <> 0 ORDER BY 1, 2"
+                let counts = """
+                    SELECT district, key, n FROM progress_count WHERE n <> 0
+                    UNION ALL SELECT village, status, n FROM progress_cadre WHERE n <> 0 ORDER BY 1, 2
+                    """
                 let months = "SELECT regency, month, key, n FROM progress_month ORDER BY 1, 2, 3"
                 let kept = try queue.read { db in
                     (try Row.fetchAll(db, sql: counts), try Row.fetchAll(db, sql: months),

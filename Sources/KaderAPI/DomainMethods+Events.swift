@@ -9,6 +9,7 @@ extension DomainMethods {
         [
             method(.eventsSubscribe) { (params: EventsSubscribeParams, call) in
                 let service = self.service
+                let streamed = self.eventsStreamed
                 let head = service.latestEvent
                 let since = params.since ?? head
                 guard since <= head else {
@@ -38,6 +39,7 @@ extension DomainMethods {
                                 seq: entry.seq, at: entry.at, entityKind: entry.entityKind, entityID: entry.entityID,
                                 action: entry.action, detail: entry.detail, uid: entry.caller.uid, agent: entry.caller.agent)
                             try await notifier.notify(RPCMethodDescriptor.eventNotification, params: JSONValue(encoding: event))
+                            streamed.increment()
                             cursor = entry.seq
                         }
                     }

@@ -38,8 +38,9 @@ extension DomainMethods {
                             let event = EventInfo(
                                 seq: entry.seq, at: entry.at, entityKind: entry.entityKind, entityID: entry.entityID,
                                 action: entry.action, detail: entry.detail, uid: entry.caller.uid, agent: entry.caller.agent)
-                            try await notifier.notify(RPCMethodDescriptor.eventNotification, params: JSONValue(encoding: event))
+                            // Counted as it is handed over: whoever has an event sees it counted.
                             streamed.increment()
+                            try await notifier.notify(RPCMethodDescriptor.eventNotification, params: JSONValue(encoding: event))
                             cursor = entry.seq
                         }
                     }

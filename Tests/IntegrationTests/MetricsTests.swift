@@ -88,6 +88,27 @@ import Testing
         }
     }
 
+    @Test func writesAndStreamedEventsAreCounted() async throws {
+        let daemon = try await KaderdProcess(directory: TemporaryDirectory())
+        let (before, after) = try await onThread {
+            let connection = try daemon.connect()
+            let subscriber = try daemon.connect()
+            _ = try subscriber.call("events.subscribe", as: EventsSubscription.self)
+            let before = PrometheusSamples(try scrape(connection))
+            let cadres = (0..<3).map { number in
+                CadreFields(name: "Kader \(number)", sex: "female", birthYear: 1990, field: "kesehatan", village: "51.03.01.1002")
+            }
+            _ = try connection.call("cadre.register", params: JSONValue(encoding: CadreRegisterParams(cadres: cadres)))
+            // Each event is counted before it is sent, so once the third is here all are.
+            for _ in 0..<3 { _ = try subscriber.nextEvent() }
+            return (before, PrometheusSamples(try scrape(connection)))
+        }
+        #expect(after["kaderd_events_streamed_total"] - before["kaderd_events_streamed_total"] == 3)
+        let commits = "kaderd_store_commit_duration_seconds_count"
+        #expect(after[commits] - before[commits] >= 1, "the registration's write was timed")
+        #expect(after["kaderd_tasks", ["state": "scheduled"]] == before["kaderd_tasks", ["state": "scheduled"]])
+    }
+
     @Test func kaderctlPrintsWritesAndExplainsTheMetrics() async throws {
         let ctl = try await KaderctlSession()
         let printed = try await ctl.run(["metrics"])

@@ -4,8 +4,8 @@ import Foundation
 /// compare two scrapes: `samples["kaderd_rpc_requests_total", ["method": "daemon.status",
 /// "outcome": "ok"]]`. Comments (HELP, TYPE) are skipped; a sample absent reads as 0, as a
 /// counter not yet created is.
-struct PrometheusSamples {
-    struct Key: Hashable {
+struct PrometheusSamples: Sendable {
+    struct Key: Hashable, Sendable {
         let name: String
         let labels: [String: String]
     }

@@ -83,8 +83,9 @@ install-files:
 		$(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/kaderd
 	install -m 0755 $(BUILD_DIR)/kaderd $(BUILD_DIR)/kaderctl $(DESTDIR)$(BINDIR)/
 	for plugin in $(wildcard $(PLUGIN_BUILD)/*.so); do install -m 0644 $$plugin $(DESTDIR)$(PLUGINDIR)/ || exit 1; done
-	for unit in kaderd.service kaderd.socket; do \
-		sed -e 's|/usr/bin/kaderd|$(BINDIR)/kaderd|' -e 's|/usr/share/doc/kaderd|$(DOCDIR)|' \
+	for unit in kaderd.service kaderd.socket kaderd-metrics.service kaderd-metrics.timer; do \
+		sed -e 's|/usr/bin/kaderd|$(BINDIR)/kaderd|' -e 's|/usr/bin/kaderctl|$(BINDIR)/kaderctl|' \
+			-e 's|/usr/share/doc/kaderd|$(DOCDIR)|' \
 			systemd/$$unit > $(DESTDIR)$(UNITDIR)/$$unit && chmod 0644 $(DESTDIR)$(UNITDIR)/$$unit || exit 1; \
 	done
 	install -m 0644 systemd/kaderd.sysusers $(DESTDIR)$(SYSUSERSDIR)/kaderd.conf

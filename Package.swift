@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The reference data (provinces, every region code and name, holidays), embedded at build time.
@@ -54,6 +56,15 @@ let package = Package(
             // unoptimized, which every test daemon would pay; optimized it takes 40 ms.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // The daemon's metrics: their names, help and buckets, and the Prometheus registry
+        // they are kept in. Other modules record through swift-metrics (CoreMetrics) only.
+        .target(
+            name: "KaderMetrics",
+            dependencies: [
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         // The store's contract: what the engine reads and writes, whichever database holds it.
         .target(
             name: "KaderStore",
@@ -63,7 +74,7 @@ let package = Package(
         .target(
             name: "KaderSQLite",
             dependencies: [
-                "KaderCore", "KaderStore", "CSQLiteConfig",
+                "KaderCore", "KaderStore", "CSQLiteConfig", "KaderMetrics",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -71,7 +82,7 @@ let package = Package(
         .target(
             name: "KaderPostgres",
             dependencies: [
-                "KaderCore", "KaderStore",
+                "KaderCore", "KaderStore", "KaderMetrics",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -90,7 +101,7 @@ let package = Package(
         .target(
             name: "KaderEngine",
             dependencies: [
-                "KaderCore", "KaderStore", "KaderPluginABI", "CSpawn",
+                "KaderCore", "KaderStore", "KaderPluginABI", "CSpawn", "KaderMetrics",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -106,7 +117,7 @@ let package = Package(
         .target(
             name: "KaderServer",
             dependencies: [
-                "KaderRPC",
+                "KaderRPC", "KaderMetrics",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -124,7 +135,7 @@ let package = Package(
         .target(
             name: "KaderAPI",
             dependencies: [
-                "KaderCore", "KaderEngine", "KaderStore", "KaderRPC", "KaderServer",
+                "KaderCore", "KaderEngine", "KaderStore", "KaderRPC", "KaderServer", "KaderMetrics",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -132,7 +143,7 @@ let package = Package(
             name: "kaderd",
             dependencies: [
                 "KaderAPI", "KaderCore", "KaderEngine", "KaderStore", "KaderSQLite", "KaderPostgres", "KaderRPC",
-                "KaderServer",
+                "KaderServer", "KaderMetrics",
                 "KaderSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -200,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "KaderServerTests",
             dependencies: [
-                "KaderServer", "KaderRPC", "KaderClient", "KaderTesting",
+                "KaderServer", "KaderRPC", "KaderClient", "KaderTesting", "KaderMetrics",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]

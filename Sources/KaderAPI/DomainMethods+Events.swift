@@ -9,6 +9,7 @@ extension DomainMethods {
         [
             method(.eventsSubscribe) { (params: EventsSubscribeParams, call) in
                 let service = self.service
+                let streamed = self.eventsStreamed
                 let head = service.latestEvent
                 let since = params.since ?? head
                 guard since <= head else {
@@ -37,6 +38,8 @@ extension DomainMethods {
                             let event = EventInfo(
                                 seq: entry.seq, at: entry.at, entityKind: entry.entityKind, entityID: entry.entityID,
                                 action: entry.action, detail: entry.detail, uid: entry.caller.uid, agent: entry.caller.agent)
+                            // Counted as it is handed over: whoever has an event sees it counted.
+                            streamed.increment()
                             try await notifier.notify(RPCMethodDescriptor.eventNotification, params: JSONValue(encoding: event))
                             cursor = entry.seq
                         }

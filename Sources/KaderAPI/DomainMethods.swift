@@ -1,5 +1,7 @@
+import CoreMetrics
 import KaderCore
 import KaderEngine
+import KaderMetrics
 import KaderRPC
 import KaderServer
 
@@ -9,10 +11,18 @@ public struct DomainMethods: Sendable {
     let service: WorkflowService
     /// The blackout files in use and refused, as of the latest start or reload, for `blackout.list`.
     let blackoutFiles: @Sendable () -> BlackoutFileSet
+    /// Each event sent to a subscriber (`kaderd_events_streamed_total`).
+    let eventsStreamed: Counter
     var directory: RegionDirectory { service.directory }
     var wire: WireMapping { WireMapping(directory: service.directory) }
 
-    public init(service: WorkflowService, blackoutFiles: @escaping @Sendable () -> BlackoutFileSet) {
+    /// - Parameter metrics: where the events streamed are counted; the process's
+    ///   bootstrapped factory by default.
+    public init(
+        service: WorkflowService, blackoutFiles: @escaping @Sendable () -> BlackoutFileSet,
+        metrics: any MetricsFactory = MetricsSystem.factory
+    ) {
+        self.eventsStreamed = Counter(label: KaderMetric.eventsStreamed.name, factory: metrics)
         self.service = service
         self.blackoutFiles = blackoutFiles
     }

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import KaderCore
 import KaderStore
@@ -63,13 +64,19 @@ public final class Scheduler: Sendable {
     private let onTick: @Sendable (Report) -> Void
     private let leadership: Leadership?
     private let state = Mutex(State())
+    private let metrics: SchedulerMetrics
 
-    /// - Parameter onTick: called after every pass with the report as of that pass; the
-    ///   watchdog pings from here, so a stuck scheduler stops the pings.
+    /// - Parameters:
+    ///   - onTick: called after every pass with the report as of that pass; the watchdog
+    ///     pings from here, so a stuck scheduler stops the pings.
+    ///   - metrics: where the lag and the catch-ups are recorded; the process's
+    ///     bootstrapped factory by default.
     public init(
         service: WorkflowService, clock: any WallClock, configuration: Configuration = Configuration(),
-        leadership: Leadership? = nil, logger: Logger, onTick: @escaping @Sendable (Report) -> Void = { _ in }
+        leadership: Leadership? = nil, logger: Logger, metrics: any MetricsFactory = MetricsSystem.factory,
+        onTick: @escaping @Sendable (Report) -> Void = { _ in }
     ) {
+        self.metrics = SchedulerMetrics(factory: metrics)
         self.service = service
         self.leadership = leadership
         self.clock = clock
@@ -93,6 +100,7 @@ public final class Scheduler: Sendable {
         if let lastAlive, lastAlive < now {
             let caughtUp = try await service.catchUp(downSince: lastAlive, now: now)
             report = caughtUp
+            metrics.recordCatchUp(caughtUp)
             state.withLock { $0.report.lastCatchUp = caughtUp }
             logger.notice(
                 "caught up after downtime",
@@ -143,6 +151,7 @@ public final class Scheduler: Sendable {
                 state.withLock { $0.loadedUntil = .distantPast }
                 throw error
             }
+            metrics.recordDue(changed, committedAt: self.now())
             // One line per task, carrying its ids (KADERD_TASK, KADERD_WORKFLOW in the journal).
             for task in changed {
                 logger.info(
@@ -221,6 +230,7 @@ public final class Scheduler: Sendable {
     private func catchUp(downSince: Date, now: Date, as leader: Leadership.Term) async throws {
         let caughtUp = try await service.catchUp(downSince: downSince, now: now, as: leader)
         leadership?.caughtUp()
+        metrics.recordCatchUp(caughtUp)
         state.withLock { $0.report.lastCatchUp = caughtUp }
         logger.notice(
             "caught up after the whole cluster was down",

@@ -1,5 +1,7 @@
+import CoreMetrics
 import Foundation
 import KaderCore
+import KaderMetrics
 import KaderStore
 import Logging
 import NIOPosix
@@ -34,6 +36,8 @@ public final class PostgresStore: Store {
     /// The summary, and the history sequence number it was read at.
     private let latestSummary: Mutex<(seq: Int64, summary: StoreSummary)>
     private let logger: Logger
+    /// How long each write waited for its commit (`kaderd_store_commit_duration_seconds`).
+    private let commitDuration: CoreMetrics.Timer
 
     /// As many connections (and threads to drive them) as requests that may use the
     /// database at once; more wait for one.
@@ -45,8 +49,9 @@ public final class PostgresStore: Store {
     /// be reached or used is refused with the reason, unchanged.
     public init(
         _ database: PostgresLocation, password: String?, durability: Durability = .full, node: String = "kaderd",
-        version: String = "", logger: Logger
+        version: String = "", logger: Logger, metrics: any MetricsFactory = MetricsSystem.factory
     ) async throws(StoreError) {
+        commitDuration = CoreMetrics.Timer(label: KaderMetric.storeCommitDuration.name, factory: metrics)
         location = database.description
         self.node = node
         self.version = version
@@ -110,6 +115,7 @@ public final class PostgresStore: Store {
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
         let (durability, incarnation) = (durability, incarnation)
+        let start = ContinuousClock.now
         let (value, latest, summary) = try await transaction { session in
             try session.execute("START TRANSACTION")
             if durability == .normal {
@@ -131,6 +137,7 @@ public final class PostgresStore: Store {
             try session.execute("COMMIT")
             return (value, counter.last, summary)
         }
+        commitDuration.recordElapsed(since: start)
         publish(summary, at: latest)
         return value
     }

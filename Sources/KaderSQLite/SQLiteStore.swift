@@ -1,7 +1,9 @@
+import CoreMetrics
 import CSQLiteConfig
 import Foundation
 import GRDB
 import KaderCore
+import KaderMetrics
 import KaderStore
 
 /// The store in one SQLite file in WAL mode: kaderd's default, one machine's.
@@ -18,10 +20,16 @@ public final class SQLiteStore: Store {
     public var notifier: HistoryNotifier { publisher.notifier }
     private let publisher: CommitPublisher
     private let groupCommit: GroupCommit
+    /// How long each write waited for its commit (`kaderd_store_commit_duration_seconds`).
+    private let commitDuration: CoreMetrics.Timer
 
     /// Opens (creating if needed) and migrates the database. A file that is not a kaderd
     /// database, or is damaged, is refused with the reason; nothing in it is changed.
-    public init(path: String, durability: Durability = .full) throws(StoreError) {
+    /// Writes are timed into `metrics`, the process's bootstrapped factory by default.
+    public init(
+        path: String, durability: Durability = .full, metrics: any MetricsFactory = MetricsSystem.factory
+    ) throws(StoreError) {
+        self.commitDuration = CoreMetrics.Timer(label: KaderMetric.storeCommitDuration.name, factory: metrics)
         self.path = path
         self.durability = durability
         var configuration = Configuration()
@@ -87,13 +95,16 @@ public final class SQLiteStore: Store {
     /// `write` returns once the change is committed.
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
+        let start = ContinuousClock.now
         do {
-            return try await withCheckedThrowingContinuation { continuation in
+            let value: T = try await withCheckedThrowingContinuation { continuation in
                 groupCommit.submit(
                     GroupCommit.Pending(
                         run: { db in try body(SQLiteWriter(db: db)) },
                         finish: { outcome in continuation.resume(with: outcome.map { $0 as! T }) }))
             }
+            commitDuration.recordElapsed(since: start)
+            return value
         } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
             throw StoreError.writeFailed(reason: error.message ?? "\(error.resultCode)")
         }

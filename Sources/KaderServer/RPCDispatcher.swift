@@ -1,3 +1,4 @@
+import CoreMetrics
 import KaderRPC
 import Logging
 
@@ -6,9 +7,11 @@ import Logging
 /// Independent of the transport: it takes a line and returns the line to send back, or
 /// nothing (notifications, all-notification batches). Batch elements run one after
 /// another, in order, which the specification allows and which keeps replies predictable.
-/// Every call, notifications included, passes the access policy before its method runs.
+/// Every call, notifications included, passes the access policy before its method runs,
+/// and is counted (`kaderd_rpc_requests_total`, `kaderd_rpc_request_duration_seconds`).
 public struct RPCDispatcher: Sendable {
     private let methods: [String: RPCMethod]
+    private let metrics: RPCMetrics
     private let access: AccessControl
     private let translate: @Sendable (any Error) -> RPCError?
 
@@ -17,9 +20,12 @@ public struct RPCDispatcher: Sendable {
     ///   - access: who may call what; by default only root and this process's own user.
     ///   - translatingErrors: the RPC error each of the application's own errors is, asked
     ///     once here for every method; an error it leaves nil is a bug, reported as internal.
+    ///   - metrics: where calls are counted; the process's bootstrapped factory by default
+    ///     (a no-op until the daemon bootstraps one).
     public init(
         methods: [RPCMethod], access: AccessControl = .ownerOnly(),
-        translatingErrors translate: @escaping @Sendable (any Error) -> RPCError? = { _ in nil }
+        translatingErrors translate: @escaping @Sendable (any Error) -> RPCError? = { _ in nil },
+        metrics: any MetricsFactory = MetricsSystem.factory
     ) {
         self.access = access
         self.translate = translate
@@ -29,6 +35,7 @@ public struct RPCDispatcher: Sendable {
         let discovery = EncodedJSON(document)
         table[RPCMethodDescriptor.rpcDiscover.name] = RPCMethod.immediate(.rpcDiscover, encoded: { _ in discovery })
         self.methods = table
+        self.metrics = RPCMetrics(methods: table.keys, factory: metrics)
     }
 
     public var descriptors: [RPCMethodDescriptor] { methods.values.map(\.descriptor) }
@@ -60,9 +67,12 @@ public struct RPCDispatcher: Sendable {
     private func respond(to element: Result<RPCRequest, RPCFailure>, context: RPCContext) async -> [UInt8]? {
         switch element {
         case .failure(let failure):
+            metrics.unknown.recordFailure()
             return JSONWriter.bytes(failure.response.json)
         case .success(let request):
+            let start = ContinuousClock.now
             let outcome = await call(request, context: context)
+            metrics.instruments(for: request.method).record(succeeded: outcome.succeeded, since: start)
             guard let id = request.id else { return nil }
             return Self.reply(id: id, outcome)
         }
@@ -76,8 +86,10 @@ public struct RPCDispatcher: Sendable {
         guard case .single(let element) = inbound else { return nil }
         switch element {
         case .failure(let failure):
+            metrics.unknown.recordFailure()
             return ImmediateAnswer(reply: JSONWriter.bytes(failure.response.json))
         case .success(let request):
+            let start = ContinuousClock.now
             let result: Result<EncodedJSON, RPCError>
             switch prepare(request, context: context) {
             case .refused:
@@ -89,6 +101,7 @@ public struct RPCDispatcher: Sendable {
                 guard let immediate = method.immediate else { return nil }
                 result = run(call) { try immediate(call) }
             }
+            metrics.instruments(for: request.method).record(succeeded: result.succeeded, since: start)
             guard let id = request.id else { return ImmediateAnswer(reply: nil) }
             return ImmediateAnswer(reply: Self.reply(id: id, result))
         }
@@ -178,5 +191,12 @@ public struct RPCDispatcher: Sendable {
         case .success(let result): RPCResponse.bytes(id: id, result: result)
         case .failure(let error): JSONWriter.bytes(RPCResponse(id: id, error: error).json)
         }
+    }
+}
+
+extension Result {
+    fileprivate var succeeded: Bool {
+        if case .success = self { return true }
+        return false
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CoreMetrics
 import KaderRPC
 import Logging
 import NIOCore
@@ -38,11 +39,18 @@ public struct RPCServer: Service {
         public var endpoint: Endpoint
         public var limits: ServerLimits
         public var fileAccess: FileAccess?
+        /// Where connections are counted: the process's bootstrapped factory unless a test
+        /// gives each of its servers a registry of its own.
+        public var metrics: any MetricsFactory
 
-        public init(endpoint: Endpoint, limits: ServerLimits = ServerLimits(), fileAccess: FileAccess? = nil) {
+        public init(
+            endpoint: Endpoint, limits: ServerLimits = ServerLimits(), fileAccess: FileAccess? = nil,
+            metrics: any MetricsFactory = MetricsSystem.factory
+        ) {
             self.endpoint = endpoint
             self.limits = limits
             self.fileAccess = fileAccess
+            self.metrics = metrics
         }
     }
 
@@ -53,6 +61,7 @@ public struct RPCServer: Service {
     private let onListening: @Sendable () async -> Void
     private let registry = ConnectionRegistry()
     private let streamBudget: StreamBudget
+    private let connectionMetrics: ConnectionMetrics
 
     /// - Parameter onListening: called once the socket accepts connections, before any is served.
     public init(
@@ -68,6 +77,7 @@ public struct RPCServer: Service {
         self.eventLoopGroup = eventLoopGroup
         self.onListening = onListening
         self.streamBudget = StreamBudget(limit: configuration.limits.maxSubscribers)
+        self.connectionMetrics = ConnectionMetrics(factory: configuration.metrics)
     }
 
     /// Connections accepted and served (or being served) since `run()` began; shared by copies.
@@ -158,11 +168,17 @@ public struct RPCServer: Service {
     private func serve(_ connection: AcceptedConnection, number: UInt64) async {
         var logger = self.logger
         logger[metadataKey: "connection"] = "\(number)"
+        connectionMetrics.accepted.increment()
         guard registry.admit(limit: configuration.limits.maxConnections) else {
+            connectionMetrics.turnedAway.increment()
             await turnAway(connection, logger: logger)
             return
         }
-        defer { registry.release() }
+        connectionMetrics.open.increment()
+        defer {
+            connectionMetrics.open.decrement()
+            registry.release()
+        }
         // Looked up once per connection, off the event loop: the group database may be remote.
         let peer = connection.peer?.resolvingGroups()
         if let peer { logger[metadataKey: "peer_uid"] = "\(peer.uid)" }

@@ -30,7 +30,7 @@ struct Kaderctl: ParsableCommand {
         subcommands: [
             Status.self, RegionCommand.self, ProgramCommand.self, CadreCommand.self, ImportCommand.self,
             WorkflowCommand.self, TaskCommand.self, FacilitatorCommand.self, ReportCommand.self, Schedule.self, BlackoutsCommand.self,
-            CalendarCommand.self, PluginsCommand.self, Watch.self, ReloadCommand.self,
+            CalendarCommand.self, PluginsCommand.self, Watch.self, ReloadCommand.self, MetricsCommand.self,
             Call.self,
         ]
     )

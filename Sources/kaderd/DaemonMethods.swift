@@ -2,6 +2,7 @@ import Foundation
 import KaderAPI
 import KaderCore
 import KaderEngine
+import KaderMetrics
 import KaderRPC
 import KaderServer
 
@@ -15,13 +16,14 @@ struct DaemonMethods {
     let startedAt: Date
     let startInstant: ContinuousClock.Instant
     private let statusCache = StatusReplyCache()
+    private let metrics: MetricsExposition
     private let holidays = BlackoutCalendar.national.holidayCoverage
     /// Compared with the clock at each call: the warning must appear without a restart.
     private var holidayWarningInstant: Date { holidays?.warningInstant ?? .distantFuture }
 
     init(
         settings: DaemonSettings, systemd: SystemdIntegration, service: WorkflowService, scheduler: Scheduler,
-        leadership: Leadership?
+        leadership: Leadership?, metrics: MetricsRegistry?
     ) {
         self.settings = settings
         self.leadership = leadership
@@ -30,6 +32,7 @@ struct DaemonMethods {
         self.scheduler = scheduler
         self.startedAt = Date()
         self.startInstant = ContinuousClock.now
+        self.metrics = MetricsExposition(registry: metrics, startedAt: startedAt)
     }
 
     var methods: [RPCMethod] {
@@ -40,6 +43,7 @@ struct DaemonMethods {
                 try await recordReload(by: call.context.peer?.uid)
                 return result
             },
+            RPCMethod(.daemonMetrics) { _ in try metrics.scrape(service.summary) },
         ]
     }
 

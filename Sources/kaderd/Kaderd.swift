@@ -106,6 +106,7 @@ struct Kaderd: AsyncParsableCommand {
         } catch {
             fail("configuration error: \(error)", .config)
         }
+        let metrics = Self.bootstrapMetrics(environment: environment)
 
         let systemd: SystemdIntegration
         do {
@@ -161,7 +162,8 @@ struct Kaderd: AsyncParsableCommand {
             fail("cannot catch up after downtime: \(error)", .software)
         }
         let daemon = DaemonMethods(
-            settings: settings, systemd: systemd, service: service, scheduler: scheduler, leadership: leadership)
+            settings: settings, systemd: systemd, service: service, scheduler: scheduler, leadership: leadership,
+            metrics: metrics)
         let access = Self.accessControl(settings: settings, service: service, logger: logger)
         systemd.reloader.whenAccepted { fresh in Self.apply(fresh.accessPolicy, to: access, logger: logger) }
         let domain = DomainMethods(service: service, blackoutFiles: { blackouts.current })

@@ -1,4 +1,6 @@
+import CoreMetrics
 import Foundation
+import KaderMetrics
 import KaderRPC
 import KaderSystemd
 import Logging
@@ -35,12 +37,17 @@ final class Reloader: Sendable {
     /// Called after each reload, so the STATUS= line shows its outcome at once.
     private let onReload: @Sendable (ReloadOutcome) -> Void
     private let appliers = Mutex<[@Sendable (DaemonSettings) -> ReloadFindings]>([])
+    /// Reloads by outcome (`kaderd_reloads_total`): accepted, and refused.
+    private let reloadsAccepted: Counter
+    private let reloadsRefused: Counter
 
     init(
         settings: DaemonSettings, commandLine: DaemonSettings.CommandLine, environment: [String: String],
         logLevel: LiveLogLevel, notifier: SystemdNotifier, readiness: ReadinessGate, logger: Logger,
-        onReload: @escaping @Sendable (ReloadOutcome) -> Void
+        metrics: any MetricsFactory = MetricsSystem.factory, onReload: @escaping @Sendable (ReloadOutcome) -> Void
     ) {
+        reloadsAccepted = Counter(label: KaderMetric.reloads.name, dimensions: [("outcome", "ok")], factory: metrics)
+        reloadsRefused = Counter(label: KaderMetric.reloads.name, dimensions: [("outcome", "refused")], factory: metrics)
         self.settings = Mutex(settings)
         self.commandLine = commandLine
         self.environment = environment
@@ -94,6 +101,7 @@ final class Reloader: Sendable {
         do throws(ConfigFile.Problem) {
             fresh = try DaemonSettings.load(commandLine: commandLine, environment: environment)
         } catch {
+            reloadsRefused.increment()
             published.withLock { $0 = .refused(at: now, problem: error.description, lastGood: $0.lastReload) }
             logger.error(
                 "reload refused; the running configuration is kept",
@@ -124,6 +132,7 @@ final class Reloader: Sendable {
         }
         let findings = appliers.withLock { $0 }.reduce(ReloadFindings()) { $0 + $1(fresh) }
         published.withLock { $0 = .reloaded(at: now) }
+        reloadsAccepted.increment()
         var metadata: Logger.Metadata = [
             "trigger": "\(trigger)", "log_level": "\(fresh.logLevel)",
             "config_file": "\(fresh.configFile ?? "none")",

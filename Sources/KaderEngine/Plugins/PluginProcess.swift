@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CoreMetrics
 import CSpawn
 import Foundation
 import Logging
@@ -33,6 +34,8 @@ public final class PluginProcess: Sendable {
     private let counters = Mutex(PluginHelperStatus())
     /// What the first helper said; a restarted helper must say the same.
     private let expected: Mutex<PluginHelperHello?> = Mutex(nil)
+    /// Labelled with the plugin's own name, so set once the first helper has said it.
+    private let metrics: Mutex<PluginMetrics?> = Mutex(nil)
 
     private init(path: String, isolation: PluginIsolation, label: String, logger: Logger, state: State) {
         self.path = path
@@ -42,16 +45,18 @@ public final class PluginProcess: Sendable {
         self.state = Mutex(state)
     }
 
-    /// Starts the helper for `path` and returns it with what it says of the plugin.
-    static func start(path: String, isolation: PluginIsolation, logger: Logger) throws(Failure)
-        -> (PluginProcess, PluginHelperHello)
-    {
+    /// Starts the helper for `path` and returns it with what it says of the plugin; its
+    /// calls are counted by `metrics` under the plugin's name.
+    static func start(
+        path: String, isolation: PluginIsolation, logger: Logger, metrics: any MetricsFactory = MetricsSystem.factory
+    ) throws(Failure) -> (PluginProcess, PluginHelperHello) {
         let label = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let process = PluginProcess(
             path: path, isolation: isolation, label: label, logger: logger, state: .down(retryAt: .now))
         let (pid, channel, hello) = try process.launch(failing: "")
         process.state.withLock { $0 = .running(pid: pid, channel: channel) }
         process.expected.withLock { $0 = hello }
+        process.metrics.withLock { $0 = PluginMetrics(plugin: hello.name ?? process.label, factory: metrics) }
         return (process, hello)
     }
 
@@ -106,6 +111,7 @@ public final class PluginProcess: Sendable {
                 state = .running(pid: pid, channel: channel)
             }
             counters.withLock { $0.calls += 1 }
+            metrics.withLock { $0?.calls.increment() }
             let deadline = ContinuousClock.now + isolation.timeout
             var frame = Array(hook.utf8)
             frame.append(0)
@@ -145,7 +151,8 @@ public final class PluginProcess: Sendable {
 
     /// Counts a failure and returns when the helper may be started again.
     private func failed(_ reason: String) -> ContinuousClock.Instant {
-        counters.withLock { counters in
+        metrics.withLock { $0?.failures.increment() }
+        return counters.withLock { counters in
             counters.failures += 1
             counters.consecutiveFailures += 1
             counters.lastFailure = reason
@@ -168,6 +175,7 @@ public final class PluginProcess: Sendable {
     /// A new helper, which must describe the same plugin as the first.
     private func restart() throws(Failure) -> (pid_t, PluginChannel) {
         counters.withLock { $0.restarts += 1 }
+        metrics.withLock { $0?.restarts.increment() }
         let (pid, channel, hello) = try launch(failing: "on restart, ")
         let first = expected.withLock { $0 }
         guard hello.name == first?.name, hello.version == first?.version, hello.provides == first?.provides,

@@ -113,9 +113,8 @@ package enum ProgressQueries {
         }
         for (village, counts) in villages {
             // Only a desa can have a KPMD: a kelurahan's cadres do not make it one.
-            let kind = village.villageKind
             let kpmd = counts.cadres[.active, default: 0] + counts.cadres[.completed, default: 0] > 0
-            villages[village]?.villagesWithKPMD = (kind == .desa || kind == .desaAdat) && kpmd ? 1 : 0
+            villages[village]?.villagesWithKPMD = village.villageKind?.developsKPMD == true && kpmd ? 1 : 0
         }
         for row in workflows {
             villages[RegionCode.trusted(row.village), default: ProgressCounts()].activeWorkflows[row.step, default: 0] += row.n

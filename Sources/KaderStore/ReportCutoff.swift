@@ -31,11 +31,6 @@ public struct ReportCutoff: Sendable, Hashable {
         self.isNow = isNow
     }
 
-    /// The instant for `village`.
-    public func instant(for village: RegionCode) -> Date {
-        zones.first { $0.provinces.contains(village.province) }?.instant ?? otherwise
-    }
-
     /// An SQL expression for the instant of the village in `column`, in seconds since 1970.
     /// The values are the store's own (province codes of digits, numbers), written inline so
     /// that one expression serves both backends' placeholders.

@@ -139,21 +139,8 @@ import Testing
         #expect(KaderctlHelpTests.hardWrapped(help.stdout).isEmpty, "\(KaderctlHelpTests.hardWrapped(help.stdout))")
     }
 
-    /// Installs into a fresh prefix, as UnitFileTests does.
-    private func install() async throws -> (TemporaryDirectory, units: String) {
-        let directory = TemporaryDirectory()
-        let result = try await run(
-            "/usr/bin/make",
-            [
-                "-s", "-C", PackageRoot.path, "install-files", "PREFIX=\(directory.file("usr"))",
-                "SYSCONFDIR=\(directory.file("etc"))", "BUILD_DIR=\(Binaries.directory)",
-            ])
-        #expect(result.status == 0, "make install-files: \(result.stderr)")
-        return (directory, directory.file("usr/lib/systemd/system"))
-    }
-
     @Test func systemdAnalyzeVerifyPrintsNothingForTheMetricsUnits() async throws {
-        let (directory, units) = try await install()
+        let (directory, units) = try await installIntoFreshPrefix()
         defer { withExtendedLifetime(directory) {} }
         let result = try await run(
             "/usr/bin/systemd-analyze",
@@ -167,7 +154,7 @@ import Testing
     /// As root (the collector's folder is root's), but with no capabilities and one folder
     /// to write: as safe as kaderd.service itself.
     @Test func theMetricsServiceSandboxScores1point5OrLower() async throws {
-        let (directory, units) = try await install()
+        let (directory, units) = try await installIntoFreshPrefix()
         defer { withExtendedLifetime(directory) {} }
         let result = try await run(
             "/usr/bin/systemd-analyze", ["security", "--offline=true", units + "/kaderd-metrics.service"])
@@ -181,7 +168,7 @@ import Testing
     /// test's: the file appears whole, and a second run replaces it by renaming, so a reader
     /// that opened the first still reads all of it and no temporary file stays behind.
     @Test func theTimersCommandWritesTheFileWholeAndReplacesItByRenaming() async throws {
-        let (directory, units) = try await install()
+        let (directory, units) = try await installIntoFreshPrefix()
         defer { withExtendedLifetime(directory) {} }
         let service = try String(contentsOfFile: units + "/kaderd-metrics.service", encoding: .utf8)
         let execStart = try #require(service.split(separator: "\n").first { $0.hasPrefix("ExecStart=") })

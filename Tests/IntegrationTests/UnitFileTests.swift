@@ -4,21 +4,8 @@ import Testing
 
 /// The unit files as `make install` installs them, checked by systemd's own tools.
 @Suite struct UnitFileTests {
-    /// Installs into a fresh prefix, with the units naming the binaries installed there.
-    private func install() async throws -> (TemporaryDirectory, units: String) {
-        let directory = TemporaryDirectory()
-        let result = try await run(
-            "/usr/bin/make",
-            [
-                "-s", "-C", PackageRoot.path, "install-files", "PREFIX=\(directory.file("usr"))",
-                "SYSCONFDIR=\(directory.file("etc"))", "BUILD_DIR=\(Binaries.directory)",
-            ])
-        #expect(result.status == 0, "make install-files: \(result.stderr)")
-        return (directory, directory.file("usr/lib/systemd/system"))
-    }
-
     @Test func installsEverythingAServiceNeeds() async throws {
-        let (directory, units) = try await install()
+        let (directory, units) = try await installIntoFreshPrefix()
         for file in [
             "usr/bin/kaderd", "usr/bin/kaderctl", "usr/lib/sysusers.d/kaderd.conf",
             "etc/kaderd/kaderd.toml.example", "etc/kaderd/blackouts.toml.example", "usr/share/doc/kaderd/README.md",
@@ -32,7 +19,7 @@ import Testing
     }
 
     @Test func systemdAnalyzeVerifyPrintsNothingForBothUnits() async throws {
-        let (directory, units) = try await install()
+        let (directory, units) = try await installIntoFreshPrefix()
         defer { withExtendedLifetime(directory) {} }
         let result = try await run(
             "/usr/bin/systemd-analyze", ["verify", units + "/kaderd.socket", units + "/kaderd.service"])
@@ -41,7 +28,7 @@ import Testing
     }
 
     @Test func theServiceSandboxScores1point5OrLower() async throws {
-        let (directory, units) = try await install()
+        let (directory, units) = try await installIntoFreshPrefix()
         defer { withExtendedLifetime(directory) {} }
         let result = try await run(
             "/usr/bin/systemd-analyze", ["security", "--offline=true", units + "/kaderd.service"])

@@ -20,6 +20,11 @@ extension RegionCode {
 }
 
 extension RegionCode.VillageKind {
+    /// Whether villages of this kind develop KPMD: a desa or desa adat does, a kelurahan does not.
+    public var developsKPMD: Bool {
+        self != .kelurahan
+    }
+
     /// The kind as people write it in a sentence: `desa adat`, not `desa_adat`.
     public var name: String {
         switch self {

@@ -88,10 +88,7 @@ public final class RegionDirectory: Sendable {
     /// itself when it is one: kelurahan are left out.
     public func selfGoverningVillages(within code: RegionCode) -> Int {
         guard let index = regions.index(of: code) else { return 0 }
-        return regions.subtree(of: index).count { index in
-            let kind = regions.codes[index].villageKind
-            return kind == .desa || kind == .desaAdat
-        }
+        return regions.subtree(of: index).count { regions.codes[$0].villageKind?.developsKPMD == true }
     }
 
     /// The province, regency, district and village leading down to `code`, ending with the

@@ -50,8 +50,8 @@ struct DescribedMetricsFactory: MetricsFactory {
 
     func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
         guard let metric = catalog[label] else { return plain.makeTimer(label: label, dimensions: dimensions) }
-        let buckets = metric.buckets.map { Duration.nanoseconds(Int64(($0 * 1e9).rounded())) }
-        return registry.makeDurationHistogram(descriptor: descriptor(metric), labels: dimensions, buckets: buckets)
+        return SecondsHistogram(
+            registry.makeValueHistogram(descriptor: descriptor(metric), labels: dimensions, buckets: metric.buckets))
     }
 
     func destroyCounter(_ handler: any CounterHandler) { plain.destroyCounter(handler) }
@@ -60,5 +60,8 @@ struct DescribedMetricsFactory: MetricsFactory {
     }
     func destroyRecorder(_ handler: any RecorderHandler) { plain.destroyRecorder(handler) }
     func destroyMeter(_ handler: any MeterHandler) { plain.destroyMeter(handler) }
-    func destroyTimer(_ handler: any TimerHandler) { plain.destroyTimer(handler) }
+    func destroyTimer(_ handler: any TimerHandler) {
+        guard let seconds = handler as? SecondsHistogram else { return plain.destroyTimer(handler) }
+        registry.unregisterValueHistogram(seconds.histogram)
+    }
 }

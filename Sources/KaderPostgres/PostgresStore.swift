@@ -115,7 +115,7 @@ public final class PostgresStore: Store {
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
         let (durability, incarnation) = (durability, incarnation)
-        let start = ContinuousClock.now
+        let start = MetricsInstant.now
         let (value, latest, summary) = try await transaction { session in
             try session.execute("START TRANSACTION")
             if durability == .normal {

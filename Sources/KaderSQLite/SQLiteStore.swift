@@ -95,7 +95,7 @@ public final class SQLiteStore: Store {
     /// `write` returns once the change is committed.
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
-        let start = ContinuousClock.now
+        let start = MetricsInstant.now
         do {
             let value: T = try await withCheckedThrowingContinuation { continuation in
                 groupCommit.submit(

@@ -3,6 +3,9 @@ import KaderMetrics
 
 /// One method's counters (by outcome) and latency histogram.
 struct MethodInstruments: Sendable {
+    /// The label of calls to a method not served, and of lines that are no call at all.
+    static let unknownMethod = "unknown"
+
     private let succeeded: Counter
     private let failed: Counter
     private let duration: Timer
@@ -15,7 +18,7 @@ struct MethodInstruments: Sendable {
     }
 
     /// Counts a call answered with a result or an error, and how long it took since `start`.
-    func record(succeeded ok: Bool, since start: ContinuousClock.Instant) {
+    func record(succeeded ok: Bool, since start: MetricsInstant) {
         duration.recordElapsed(since: start)
         (ok ? succeeded : failed).increment()
     }

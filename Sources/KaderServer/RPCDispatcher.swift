@@ -1,4 +1,5 @@
 import CoreMetrics
+import KaderMetrics
 import KaderRPC
 import Logging
 
@@ -10,8 +11,9 @@ import Logging
 /// Every call, notifications included, passes the access policy before its method runs,
 /// and is counted (`kaderd_rpc_requests_total`, `kaderd_rpc_request_duration_seconds`).
 public struct RPCDispatcher: Sendable {
-    private let methods: [String: RPCMethod]
-    private let metrics: RPCMetrics
+    private let routes: [String: Route]
+    /// Where calls to a name not served, and lines that are no call, are counted.
+    private let unknown: MethodInstruments
     private let access: AccessControl
     private let translate: @Sendable (any Error) -> RPCError?
 
@@ -34,11 +36,19 @@ public struct RPCDispatcher: Sendable {
         let document = OpenRPCDocument.render(methods: descriptors)
         let discovery = EncodedJSON(document)
         table[RPCMethodDescriptor.rpcDiscover.name] = RPCMethod.immediate(.rpcDiscover, encoded: { _ in discovery })
-        self.methods = table
-        self.metrics = RPCMetrics(methods: table.keys, factory: metrics)
+        self.routes = table.mapValues { Route(method: $0, instruments: MethodInstruments(method: $0.descriptor.name, factory: metrics)) }
+        self.unknown = MethodInstruments(method: MethodInstruments.unknownMethod, factory: metrics)
     }
 
-    public var descriptors: [RPCMethodDescriptor] { methods.values.map(\.descriptor) }
+    /// A method served and its instruments, made once so that a call finds both in one
+    /// lookup and records without asking the factory (which locks and allocates). The
+    /// `method` label thus only ever holds a served name.
+    private struct Route: Sendable {
+        let method: RPCMethod
+        let instruments: MethodInstruments
+    }
+
+    public var descriptors: [RPCMethodDescriptor] { routes.values.map(\.method.descriptor) }
 
     /// Serves one line; returns the reply line (without newline), or nil when none is due.
     public func handle(line: some Sequence<UInt8>, context: RPCContext) async -> [UInt8]? {
@@ -67,12 +77,13 @@ public struct RPCDispatcher: Sendable {
     private func respond(to element: Result<RPCRequest, RPCFailure>, context: RPCContext) async -> [UInt8]? {
         switch element {
         case .failure(let failure):
-            metrics.unknown.recordFailure()
+            unknown.recordFailure()
             return JSONWriter.bytes(failure.response.json)
         case .success(let request):
-            let start = ContinuousClock.now
-            let outcome = await call(request, context: context)
-            metrics.instruments(for: request.method).record(succeeded: outcome.succeeded, since: start)
+            let start = MetricsInstant.now
+            let route = routes[request.method]
+            let outcome = await call(request, route: route, context: context)
+            (route?.instruments ?? unknown).record(succeeded: outcome.succeeded, since: start)
             guard let id = request.id else { return nil }
             return Self.reply(id: id, outcome)
         }
@@ -86,12 +97,13 @@ public struct RPCDispatcher: Sendable {
         guard case .single(let element) = inbound else { return nil }
         switch element {
         case .failure(let failure):
-            metrics.unknown.recordFailure()
+            unknown.recordFailure()
             return ImmediateAnswer(reply: JSONWriter.bytes(failure.response.json))
         case .success(let request):
-            let start = ContinuousClock.now
+            let start = MetricsInstant.now
+            let route = routes[request.method]
             let result: Result<EncodedJSON, RPCError>
-            switch prepare(request, context: context) {
+            switch prepare(request, route: route, context: context) {
             case .refused:
                 // Recording the refusal writes to the store: `handle` does that.
                 return nil
@@ -101,7 +113,7 @@ public struct RPCDispatcher: Sendable {
                 guard let immediate = method.immediate else { return nil }
                 result = run(call) { try immediate(call) }
             }
-            metrics.instruments(for: request.method).record(succeeded: result.succeeded, since: start)
+            (route?.instruments ?? unknown).record(succeeded: result.succeeded, since: start)
             guard let id = request.id else { return ImmediateAnswer(reply: nil) }
             return ImmediateAnswer(reply: Self.reply(id: id, result))
         }
@@ -120,9 +132,10 @@ public struct RPCDispatcher: Sendable {
         case failed(RPCError)
     }
 
-    /// Everything before the method runs, none of which waits: access, lookup, params.
-    private func prepare(_ request: RPCRequest, context: RPCContext) -> Preparation {
-        let method = methods[request.method]
+    /// Everything before the method runs, none of which waits: access, params. `route` is
+    /// what the method's name found, nil when it names none.
+    private func prepare(_ request: RPCRequest, route: Route?, context: RPCContext) -> Preparation {
+        let method = route?.method
         if let refusal = access.refusal(method: request.method, access: method?.descriptor.access, context: context) {
             return .refused(refusal)
         }
@@ -153,8 +166,8 @@ public struct RPCDispatcher: Sendable {
         return .ready(method, RPCCall(method: request.method, params: params, context: context))
     }
 
-    private func call(_ request: RPCRequest, context: RPCContext) async -> Result<EncodedJSON, RPCError> {
-        switch prepare(request, context: context) {
+    private func call(_ request: RPCRequest, route: Route?, context: RPCContext) async -> Result<EncodedJSON, RPCError> {
+        switch prepare(request, route: route, context: context) {
         case .refused(let refusal):
             await access.report(refusal, method: request.method, context: context, silent: request.id == nil)
             return .failure(refusal)

@@ -1,3 +1,5 @@
+import CoreMetrics
+import KaderEngine
 import KaderRPC
 import KaderServer
 import KaderStore
@@ -19,34 +21,49 @@ extension DomainMethods {
                 }
                 try call.context.openStream { notifier in
                     var cursor = since
-                    while !Task.isCancelled {
-                        let after = cursor
-                        let batch: [HistoryEntry]
-                        do {
-                            batch = try await service.events(after: after, limit: 256)
-                        } catch StoreError.unreachable {
-                            // The database is restarting or the connection was cut: the
-                            // stream waits and reads on from where it was, losing nothing.
-                            try await Task.sleep(for: .seconds(1))
-                            continue
-                        }
-                        if batch.isEmpty {
-                            await service.waitForEvents(after: cursor)
-                            continue
-                        }
-                        for entry in batch {
-                            let event = EventInfo(
-                                seq: entry.seq, at: entry.at, entityKind: entry.entityKind, entityID: entry.entityID,
-                                action: entry.action, detail: entry.detail, uid: entry.caller.uid, agent: entry.caller.agent)
-                            // Counted as it is handed over: whoever has an event sees it counted.
-                            streamed.increment()
-                            try await notifier.notify(RPCMethodDescriptor.eventNotification, params: JSONValue(encoding: event))
-                            cursor = entry.seq
-                        }
+                    do {
+                        try await Self.follow(service, from: &cursor, to: notifier, counting: streamed)
+                    } catch where Task.isCancelled {
+                        // The client left, or kaderd is stopping.
                     }
+                    guard notifier.daemonIsStopping else { return }
+                    let end = EventsEnd(resumeAfter: cursor, reason: "kaderd is stopping; subscribe again with since = resume_after")
+                    await notifier.farewell(RPCMethodDescriptor.eventsEndNotification, params: try JSONValue(encoding: end))
                 }
                 return EventsSubscription(since: since, head: head)
             }
         ]
+    }
+
+    /// Sends the events after `cursor` as they are written, until cancelled; `cursor` is the
+    /// seq of the last one sent.
+    private static func follow(
+        _ service: WorkflowService, from cursor: inout Int64, to notifier: RPCNotifier, counting streamed: Counter
+    ) async throws {
+        while !Task.isCancelled {
+            let after = cursor
+            let batch: [HistoryEntry]
+            do {
+                batch = try await service.events(after: after, limit: 256)
+            } catch StoreError.unreachable {
+                // The database is restarting or the connection was cut: the stream waits
+                // and reads on from where it was, losing nothing.
+                try await Task.sleep(for: .seconds(1))
+                continue
+            }
+            if batch.isEmpty {
+                await service.waitForEvents(after: cursor)
+                continue
+            }
+            for entry in batch {
+                let event = EventInfo(
+                    seq: entry.seq, at: entry.at, entityKind: entry.entityKind, entityID: entry.entityID,
+                    action: entry.action, detail: entry.detail, uid: entry.caller.uid, agent: entry.caller.agent)
+                // Counted as it is handed over: whoever has an event sees it counted.
+                streamed.increment()
+                try await notifier.notify(RPCMethodDescriptor.eventNotification, params: JSONValue(encoding: event))
+                cursor = entry.seq
+            }
+        }
     }
 }

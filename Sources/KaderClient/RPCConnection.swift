@@ -12,16 +12,28 @@ import KaderRPC
 /// connection belongs to one thread, which is why it is not `Sendable`.
 public final class RPCConnection {
     public let socketPath: String
-    private let descriptor: Int32
-    private let timeoutSeconds: Double
+    private var descriptor: Int32
+    private let timeout: Double?
+    private var timeoutSeconds: Double { timeout ?? 0 }
     private var nextID = 1
     private var buffer: [UInt8] = []
     private var bufferStart = 0
 
+    /// Whether `call` sends a call again, on a new connection, when kaderd closed the
+    /// connection without answering it: kaderd was stopping (a restart, an upgrade) and had
+    /// not read it. Each call then carries an `idempotency_key`, so that a call kaderd did
+    /// carry out is answered from what it kept instead of being carried out twice. Tries
+    /// for as long as `timeout` allows (30 s when it is nil).
+    public var resendsCallsCutShort = false
+
     /// Connects to the daemon; `timeout` bounds each wait for a reply (nil waits forever).
     public init(socketPath: String, timeout: Double? = 30) throws(ClientError) {
         self.socketPath = socketPath
-        self.timeoutSeconds = timeout ?? 0
+        self.timeout = timeout
+        self.descriptor = try Self.connect(socketPath, timeout: timeout)
+    }
+
+    private static func connect(_ socketPath: String, timeout: Double?) throws(ClientError) -> Int32 {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let capacity = MemoryLayout.size(ofValue: address.sun_path)
@@ -34,11 +46,11 @@ public final class RPCConnection {
 
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else {
-            throw .unreachable(socket: socketPath, reason: Self.errnoText(errno), errno: errno)
+            throw .unreachable(socket: socketPath, reason: errnoText(errno), errno: errno)
         }
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
             }
         }
         guard connected == 0 else {
@@ -51,7 +63,7 @@ public final class RPCConnection {
             setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
         }
-        self.descriptor = descriptor
+        return descriptor
     }
 
     deinit {
@@ -60,6 +72,66 @@ public final class RPCConnection {
 
     /// Calls `method` and returns its result, or throws the daemon's error as `.remote`.
     public func call(_ method: String, params: JSONValue? = nil) throws(ClientError) -> JSONValue {
+        guard resendsCallsCutShort, let keyed = Self.keyed(params) else { return try callOnce(method, params: params) }
+        let deadline = Self.now() + (timeout ?? 30)
+        var delay = 0.05
+        while true {
+            do {
+                return try callOnce(method, params: keyed)
+            } catch .closed where Self.now() + delay < deadline {
+                usleep(useconds_t(delay * 1_000_000))
+                delay = min(delay * 2, 1)
+                try reconnect(until: deadline)
+            }
+        }
+    }
+
+    /// A new connection in place of one kaderd closed; waits while nobody listens (a kaderd
+    /// started by hand, between its stop and its start), until `deadline`.
+    private func reconnect(until deadline: Double) throws(ClientError) {
+        var delay = 0.05
+        while true {
+            do {
+                let fresh = try Self.connect(socketPath, timeout: timeout)
+                close(descriptor)
+                descriptor = fresh
+                buffer.removeAll()
+                bufferStart = 0
+                return
+            } catch .unreachable(_, _, let code) where (code == ECONNREFUSED || code == ENOENT || code == EAGAIN)
+                && Self.now() + delay < deadline
+            {
+                usleep(useconds_t(delay * 1_000_000))
+                delay = min(delay * 2, 1)
+            }
+        }
+    }
+
+    /// The params with an idempotency key added (kept if the caller gave one); nil for
+    /// params by position, which have no place for one.
+    private static func keyed(_ params: JSONValue?) -> JSONValue? {
+        var object: JSONObject
+        switch params {
+        case nil: object = [:]
+        case .object(let given): object = given
+        default: return nil
+        }
+        if object["idempotency_key"] == nil {
+            var generator = SystemRandomNumberGenerator()
+            let random = (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
+            object["idempotency_key"] = .string("kaderctl-" + random)
+        }
+        return .object(object)
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// One try of `call`, on the connection as it is.
+    private func callOnce(_ method: String, params: JSONValue?) throws(ClientError) -> JSONValue {
         let id = RPCID(nextID)
         nextID += 1
         do {

@@ -19,7 +19,7 @@ import PostgresNIO
 /// it, and the leader's lease.
 public enum PostgresSchema {
     /// Each version's statements, in order.
-    static let versions: [[String]] = [version1, version2, version3]
+    static let versions: [[String]] = [version1, version2, version3, version4]
 
     public static var latest: Int { versions.count }
 
@@ -79,6 +79,20 @@ public enum PostgresSchema {
 
     /// The counts `report.progress` reads (ProgressCounters), kept by triggers in each
     /// change's transaction: a report on the whole country read every task.
+    /// Idempotency keys of calls (CallKey), as SQLite's migration v11.
+    private static let version4: [String] = [
+        """
+        CREATE TABLE call_key (
+          key TEXT COLLATE "C" PRIMARY KEY,
+          method TEXT NOT NULL,
+          params_digest TEXT NOT NULL,
+          at DOUBLE PRECISION NOT NULL,
+          reply TEXT
+        )
+        """,
+        "CREATE INDEX call_key_by_at ON call_key(at)",
+    ]
+
     private static let version3: [String] = [
         """
         ALTER TABLE workflow ADD COLUMN reached_step TEXT COLLATE "C", ADD COLUMN reached_start BIGINT

@@ -116,6 +116,7 @@ public final class PostgresStore: Store {
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
         let (durability, incarnation) = (durability, incarnation)
         let start = MetricsInstant.now
+        let call = CallKey.unrecorded
         let (value, latest, summary) = try await transaction { session in
             try session.execute("START TRANSACTION")
             if durability == .normal {
@@ -126,6 +127,7 @@ public final class PostgresStore: Store {
             let counter = PostgresWriter.HistoryCounter(
                 committed: try session.value("SELECT seq FROM history_counter FOR UPDATE", as: Int64.self) ?? 0)
             let writer = PostgresWriter(session: session, history: counter, incarnation: incarnation)
+            if let call { try writer.record(call, at: Date()) }
             let value = try body(writer)
             try writer.flushHistory()
             if counter.last > counter.committed {
@@ -137,6 +139,7 @@ public final class PostgresStore: Store {
             try session.execute("COMMIT")
             return (value, counter.last, summary)
         }
+        call?.markRecorded()
         commitDuration.recordElapsed(since: start)
         publish(summary, at: latest)
         return value

@@ -96,13 +96,19 @@ public final class SQLiteStore: Store {
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreWriter) throws -> T) async throws -> T {
         let start = MetricsInstant.now
+        let call = CallKey.unrecorded
         do {
             let value: T = try await withCheckedThrowingContinuation { continuation in
                 groupCommit.submit(
                     GroupCommit.Pending(
-                        run: { db in try body(SQLiteWriter(db: db)) },
+                        run: { db in
+                            let writer = SQLiteWriter(db: db)
+                            if let call { try writer.record(call, at: Date()) }
+                            return try body(writer)
+                        },
                         finish: { outcome in continuation.resume(with: outcome.map { $0 as! T }) }))
             }
+            call?.markRecorded()
             commitDuration.recordElapsed(since: start)
             return value
         } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {

@@ -236,6 +236,20 @@ enum StoreMigrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v11: idempotency keys of calls") { db in
+            // A call sent again after a restart cut its reply is answered from here (CallKey).
+            try db.execute(
+                sql: """
+                    CREATE TABLE call_key (
+                      key TEXT PRIMARY KEY,
+                      method TEXT NOT NULL,
+                      params_digest TEXT NOT NULL,
+                      at REAL NOT NULL,
+                      reply TEXT
+                    ) WITHOUT ROWID;
+                    CREATE INDEX call_key_by_at ON call_key(at);
+                    """)
+        }
         return migrator
     }
 

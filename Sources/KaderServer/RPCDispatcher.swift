@@ -15,6 +15,7 @@ public struct RPCDispatcher: Sendable {
     /// Where calls to a name not served, and lines that are no call, are counted.
     private let unknown: MethodInstruments
     private let access: AccessControl
+    private let ledger: (any RPCCallLedger)?
     private let translate: @Sendable (any Error) -> RPCError?
 
     /// - Parameters:
@@ -24,12 +25,16 @@ public struct RPCDispatcher: Sendable {
     ///     once here for every method; an error it leaves nil is a bug, reported as internal.
     ///   - metrics: where calls are counted; the process's bootstrapped factory by default
     ///     (a no-op until the daemon bootstraps one).
+    ///   - ledger: where calls made with an idempotency key are remembered; without one the
+    ///     key is accepted and has no effect.
     public init(
         methods: [RPCMethod], access: AccessControl = .ownerOnly(),
         translatingErrors translate: @escaping @Sendable (any Error) -> RPCError? = { _ in nil },
-        metrics: any MetricsFactory = MetricsSystem.factory
+        metrics: any MetricsFactory = MetricsSystem.factory,
+        ledger: (any RPCCallLedger)? = nil
     ) {
         self.access = access
+        self.ledger = ledger
         self.translate = translate
         var table = Dictionary(methods.map { ($0.descriptor.name, $0) }, uniquingKeysWith: { _, last in last })
         let descriptors = Array(table.values.map(\.descriptor)) + [.rpcDiscover]
@@ -143,7 +148,7 @@ public struct RPCDispatcher: Sendable {
             return .failed(.methodNotFound(request.method))
         }
         let names = method.descriptor.params.map(\.name)
-        let params: JSONObject
+        var params: JSONObject
         switch request.params {
         case .object(let object):
             params = object
@@ -156,6 +161,15 @@ public struct RPCDispatcher: Sendable {
         default:
             params = [:]
         }
+        let key: String?
+        switch params.removeValue(forKey: RPCCallKey.param) {
+        case nil:
+            key = nil
+        case .string(let text) where RPCCallKey.isValid(text):
+            key = text
+        case .some:
+            return .failed(.invalidParams("idempotency_key is not valid", fields: [RPCCallKey.fieldError]))
+        }
         let unknown = params.keys.filter { !names.contains($0) }
         if !unknown.isEmpty {
             return .failed(
@@ -163,7 +177,9 @@ public struct RPCDispatcher: Sendable {
                     "\(request.method) has no such param",
                     fields: unknown.map { RPCFieldError(field: $0, message: "is not a param of \(request.method)") }))
         }
-        return .ready(method, RPCCall(method: request.method, params: params, context: context))
+        // A call that only reads is the same when sent again: its key is not kept.
+        let kept = method.descriptor.access == .write ? key : nil
+        return .ready(method, RPCCall(method: request.method, params: params, context: context, idempotencyKey: kept))
     }
 
     private func call(_ request: RPCRequest, route: Route?, context: RPCContext) async -> Result<EncodedJSON, RPCError> {
@@ -174,11 +190,15 @@ public struct RPCDispatcher: Sendable {
         case .failed(let error):
             return .failure(error)
         case .ready(let method, let call):
-            do {
-                return .success(try await method.handler(call))
-            } catch {
-                return .failure(rpcError(error, method: request.method, context: context))
+            let run: @Sendable () async -> Result<EncodedJSON, RPCError> = { [self] in
+                do {
+                    return .success(try await method.handler(call))
+                } catch {
+                    return .failure(rpcError(error, method: call.method, context: call.context))
+                }
             }
+            guard let key = call.idempotencyKey, let ledger else { return await run() }
+            return await ledger.once(call, key: key, run: run)
         }
     }
 

@@ -58,6 +58,9 @@ public struct RPCCall: Sendable {
     /// The named params; empty when the caller sent none.
     public let params: JSONObject
     public let context: RPCContext
+    /// The call's idempotency key (`RPCCallLedger`), for a method that changes something;
+    /// taken out of `params`.
+    public var idempotencyKey: String? = nil
 
     /// Decodes the params into `T`, turning every decoding failure into `invalid_params`
     /// naming the field.

@@ -1,4 +1,5 @@
 import KaderRPC
+import ServiceLifecycle
 import Synchronization
 
 /// Sends JSON-RPC notifications on one connection, after the reply that opened the stream.
@@ -10,6 +11,19 @@ public struct RPCNotifier: Sendable {
     /// subscriber slows its own stream and nothing else.
     public func notify(_ method: String, params: JSONValue) async throws {
         try await send(JSONWriter.bytes(RPCRequest(method: method, params: params, id: nil).json))
+    }
+
+    /// Whether the stream is ending because the daemon is stopping, not because the client
+    /// left: then it has a last word to say (where to resume).
+    public var daemonIsStopping: Bool { Task.isShuttingDownGracefully }
+
+    /// Sends a stream's last notification as the daemon stops. The stream's task is
+    /// cancelled by then, and a cancelled task's writes are refused; the connection waits
+    /// for its streams before it closes, so a task of its own still gets the line out.
+    public func farewell(_ method: String, params: JSONValue) async {
+        let send = self.send
+        let line = JSONWriter.bytes(RPCRequest(method: method, params: params, id: nil).json)
+        await Task { try? await send(line) }.value
     }
 }
 

@@ -82,6 +82,11 @@ public protocol StoreReader {
     func history(after seq: Int64, limit: Int) throws -> [HistoryEntry]
     /// A fact the daemon keeps about itself (when it was last alive, the last catch-up).
     func meta(_ key: String) throws -> String?
+
+    // MARK: Idempotency keys
+
+    /// What was kept of the call made with this idempotency key, if any.
+    func call(withKey key: String) throws -> CallRecord?
 }
 
 extension StoreReader {

@@ -57,6 +57,11 @@ public protocol StoreWriter {
         _ action: String, entityKind: String, entityIDs: [String], caller: Caller, at: Date, detail: [String: String]
     ) throws -> [Int64]
     func setMeta(_ key: String, _ value: String) throws
+    /// Records the idempotency key of the call this write belongs to (`CallKey`).
+    func record(_ call: CallKey, at: Date) throws
+    /// Keeps the reply sent to a call made with `key`, and forgets keys recorded before
+    /// `forgetBefore`.
+    func keepReply(_ reply: String, forCall key: String, forgetBefore: Date) throws
 
     // MARK: Leader's work, on a store several kaderd share
 

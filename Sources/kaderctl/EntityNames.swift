@@ -37,7 +37,10 @@ struct EntityNames {
             }
         guard !method.isEmpty else { return nil }
         do {
-            if connection == nil { connection = try RPCConnection(socketPath: socket, timeout: 5) }
+            if connection == nil {
+                connection = try RPCConnection(socketPath: socket, timeout: 5)
+                connection?.resendsCallsCutShort = true
+            }
             let reply = try connection!.call(method, params: ["id": .string(id)])
             var value: JSONValue? = reply
             for key in path { value = value?[key] }

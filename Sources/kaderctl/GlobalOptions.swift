@@ -43,6 +43,8 @@ struct GlobalOptions: ParsableArguments {
     ) throws -> T {
         do {
             let connection = try RPCConnection(socketPath: socketPath, timeout: waitingForever ? nil : timeout)
+            // A restart of kaderd (systemd holds the socket meanwhile) fails no command.
+            connection.resendsCallsCutShort = true
             return try body(connection)
         } catch {
             var lines: [String]?

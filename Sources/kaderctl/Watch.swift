@@ -55,6 +55,8 @@ struct Watch: ParsableCommand {
         var stopAfter: Int64?
         /// Whether kaderd has answered once: only then is it waited for.
         var subscribed = false
+        /// Whether kaderd said it was stopping (`events.end`): then it is back soon.
+        var told = false
     }
 
     func run() throws {
@@ -70,8 +72,14 @@ struct Watch: ParsableCommand {
             } catch where error.isTransport {
                 // Only a daemon that answered once is waited for: a wrong socket is an error.
                 guard progress.subscribed else { throw CommandFailure(error).report() }
-                if away == nil { Output.error("kaderd went away (\(error)); reconnecting…") }
+                if away == nil, !progress.told { Output.error("kaderd went away (\(error)); reconnecting…") }
                 away = error
+                if progress.told {
+                    // systemd holds the socket while kaderd restarts: connect again at once.
+                    progress.told = false
+                    delay = 0.1
+                    continue
+                }
                 usleep(useconds_t(delay * 1_000_000))
                 delay = min(delay * 2, 5)
             } catch {
@@ -94,8 +102,14 @@ struct Watch: ParsableCommand {
         if let stop = progress.stopAfter, (progress.cursor ?? 0) >= stop { return true }
         while count.map({ progress.shown < $0 }) ?? true {
             guard let line = try connection.readLine() else { return false }
-            guard let json = try? JSONParser.parse(line, maxDepth: .max),
-                json["method"] == .string(RPCMethodDescriptor.eventNotification),
+            guard let json = try? JSONParser.parse(line, maxDepth: .max) else { continue }
+            if json["method"] == .string(RPCMethodDescriptor.eventsEndNotification) {
+                // kaderd is stopping: follow again from the last event shown.
+                Output.error("kaderd is stopping; resuming after event #\(progress.cursor ?? 0)…")
+                progress.told = true
+                return false
+            }
+            guard json["method"] == .string(RPCMethodDescriptor.eventNotification),
                 let params = json["params"], let event = try? params.decode(EventInfo.self),
                 event.seq > progress.cursor ?? -1
             else { continue }

@@ -168,7 +168,8 @@ struct Kaderd: AsyncParsableCommand {
         systemd.reloader.whenAccepted { fresh in Self.apply(fresh.accessPolicy, to: access, logger: logger) }
         let domain = DomainMethods(service: service, blackoutFiles: { blackouts.current })
         let dispatcher = RPCDispatcher(
-            methods: daemon.methods + domain.methods, access: access, translatingErrors: ErrorMapping.rpcError(for:))
+            methods: daemon.methods + domain.methods, access: access, translatingErrors: ErrorMapping.rpcError(for:),
+            ledger: domain.ledger)
         DescriptorLimit.raise(toServe: settings.limits.maxConnections, logger: logger)
         let servers = systemd.makeServers(dispatcher: dispatcher, settings: settings)
 

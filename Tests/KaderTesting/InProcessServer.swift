@@ -16,6 +16,7 @@ public struct InProcessServer: Sendable {
         methods: [RPCMethod],
         limits: ServerLimits = ServerLimits(),
         translatingErrors translate: @escaping @Sendable (any Error) -> RPCError? = { _ in nil },
+        ledger: (any RPCCallLedger)? = nil,
         _ body: (InProcessServer) async throws -> T
     ) async throws -> T {
         let directory = TemporaryDirectory()
@@ -25,7 +26,7 @@ public struct InProcessServer: Sendable {
         let (listening, listeningContinuation) = AsyncStream<Void>.makeStream()
         let server = RPCServer(
             configuration: .init(endpoint: .path(socket), limits: limits),
-            dispatcher: RPCDispatcher(methods: methods, translatingErrors: translate),
+            dispatcher: RPCDispatcher(methods: methods, translatingErrors: translate, ledger: ledger),
             logger: logger,
             onListening: { listeningContinuation.yield() })
         let group = ServiceGroup(services: [server], logger: logger)

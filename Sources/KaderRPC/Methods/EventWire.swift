@@ -10,7 +10,7 @@ extension RPCMethodDescriptor {
         name: "events.subscribe",
         summary: """
             Streams every change after `since` as `events.event` notifications on this connection, \
-            oldest first, none skipped, including those from before a restart; then follows new ones.
+            oldest first, none skipped, including those from before a restart; then follows new ones.             When kaderd stops, an `events.end` notification gives the seq to resume after.
             """,
         access: .read,
         params: [
@@ -20,6 +20,26 @@ extension RPCMethodDescriptor {
 
     /// The notification each event arrives in.
     public static let eventNotification = "events.event"
+    /// The last notification of a stream that ends because kaderd is stopping (a restart, an
+    /// upgrade), with `EventsEnd`: subscribe again with `since` = `resume_after`.
+    public static let eventsEndNotification = "events.end"
+}
+
+/// Why a stream of events ended, and where to resume it.
+public struct EventsEnd: Codable, Sendable, Hashable {
+    /// The seq of the last event sent on this stream (or the `since` it started from).
+    public var resumeAfter: Int64
+    public var reason: String
+
+    public init(resumeAfter: Int64, reason: String) {
+        self.resumeAfter = resumeAfter
+        self.reason = reason
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case resumeAfter = "resume_after"
+        case reason
+    }
 }
 
 public struct EventsSubscribeParams: Codable, Sendable, Hashable {

@@ -40,6 +40,8 @@ import Testing
             #expect(try connection.call("cadre.register", params: params) == first, "the reply was kept in the store")
             #expect(try Self.cadreCount(connection) == 1)
         }
+        restarted.signal(SIGTERM)
+        #expect(try await restarted.waitForExit() == 0)
     }
 
     @Test func aKeyIsRefusedForAnotherCallOrWhenMalformedAndTakenByReads() async throws {
@@ -68,6 +70,8 @@ import Testing
             let status = try connection.call("daemon.status", params: ["idempotency_key": "read-1"])
             #expect(status["pid"] == .number(JSONNumber(Int(daemon.pid))))
         }
+        daemon.signal(SIGTERM)
+        #expect(try await daemon.waitForExit() == 0)
     }
 
     @Test func aSubscriberIsToldWhereToResumeWhenKaderdStops() async throws {
@@ -119,6 +123,8 @@ import Testing
             #expect(result.stdout.contains(id), "kaderctl printed the cadre kaderd registered: \(result.stdout)")
             #expect(try Self.cadreCount(connection) == 1, "key \(key) registered once")
         }
+        daemon.signal(SIGTERM)
+        #expect(try await daemon.waitForExit() == 0)
     }
 }
 

@@ -50,7 +50,7 @@ struct PostgresSchemaTests {
         }
         #expect(
             tables
-                == "cadre cadre_move facilitator facilitator_assignment history history_counter kaderd_lease kaderd_node kaderd_schema "
+                == "cadre cadre_move call_key facilitator facilitator_assignment history history_counter kaderd_lease kaderd_node kaderd_schema "
                 + "meta progress_cadre progress_count progress_month state_count task workflow workflow_cadre\n")
     }
 

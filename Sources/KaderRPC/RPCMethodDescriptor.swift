@@ -25,13 +25,14 @@ public struct RPCMethodDescriptor: Sendable, Hashable {
         self.result = result
     }
 
-    /// The OpenRPC Method Object. `x-access` is our extension: `read` or `write`.
+    /// The OpenRPC Method Object. `x-access` is our extension: `read` or `write`. A method
+    /// that writes lists `idempotency_key` last, which the server takes for every method.
     public var openRPC: JSONValue {
         [
             "name": .string(name),
             "summary": .string(summary),
             "paramStructure": "either",
-            "params": .array(params.map(\.openRPC)),
+            "params": .array((params + (access == .write ? [.idempotencyKey] : [])).map(\.openRPC)),
             "result": ["name": "result", "schema": result],
             "x-access": .string(access.rawValue),
         ]
@@ -55,4 +56,12 @@ public struct RPCParamDescriptor: Sendable, Hashable {
     public var openRPC: JSONValue {
         ["name": .string(name), "summary": .string(summary), "required": .bool(required), "schema": schema]
     }
+}
+
+extension RPCParamDescriptor {
+    /// The key that makes a call safe to send again (see the server's `RPCCallLedger`).
+    public static let idempotencyKey = RPCParamDescriptor.string(
+        "idempotency_key",
+        "Sent again with the same key, a call already carried out is answered with its first reply instead of "
+            + "changing anything twice (kept 24 h). 1 to 128 letters, digits, '-', '_', '.' or ':'.")
 }

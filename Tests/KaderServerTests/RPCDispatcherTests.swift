@@ -117,7 +117,8 @@ import Glibc
         #expect(names == names.sorted())
         let greet = try #require(methods.first { $0["name"] == "test.greet" })
         #expect(greet["x-access"] == "write")
-        #expect(greet["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["name", "times"])
+        // A method that writes takes an idempotency key too, listed last.
+        #expect(greet["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["name", "times", "idempotency_key"])
         #expect(greet["params"]?.arrayValue?.first?["required"] == true)
     }
 }

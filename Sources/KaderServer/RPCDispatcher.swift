@@ -10,6 +10,7 @@ import Logging
 /// another, in order, which the specification allows and which keeps replies predictable.
 /// Every call, notifications included, passes the access policy before its method runs,
 /// and is counted (`kaderd_rpc_requests_total`, `kaderd_rpc_request_duration_seconds`).
+/// Every method takes an `idempotency_key`, which the ledger keeps for those that write.
 public struct RPCDispatcher: Sendable {
     private let routes: [String: Route]
     /// Where calls to a name not served, and lines that are no call, are counted.
@@ -170,12 +171,12 @@ public struct RPCDispatcher: Sendable {
         case .some:
             return .failed(.invalidParams("idempotency_key is not valid", fields: [RPCCallKey.fieldError]))
         }
-        let unknown = params.keys.filter { !names.contains($0) }
-        if !unknown.isEmpty {
+        let strangers = params.keys.filter { !names.contains($0) }
+        if !strangers.isEmpty {
             return .failed(
                 .invalidParams(
                     "\(request.method) has no such param",
-                    fields: unknown.map { RPCFieldError(field: $0, message: "is not a param of \(request.method)") }))
+                    fields: strangers.map { RPCFieldError(field: $0, message: "is not a param of \(request.method)") }))
         }
         // A call that only reads is the same when sent again: its key is not kept.
         let kept = method.descriptor.access == .write ? key : nil

@@ -15,7 +15,7 @@ struct BackupCommand: ParsableCommand {
         commandName: "backup",
         abstract: "Copy kaderd's store, while it serves, into FILE.",
         discussion: """
-            kaderd copies its SQLite store with SQLite's online backup (writes go on meanwhile; every \
+            The daemon copies its SQLite store with SQLite's online backup (writes go on meanwhile; every \
             write acknowledged before the backup began is in the copy), checks it, and hands it out \
             through the socket; FILE is written whole or not at all, mode 0600 (it holds every \
             cadre's personal data), once its length and SHA-256 match kaderd's, and kaderd then \

@@ -27,8 +27,8 @@ struct Kaderd: AsyncParsableCommand {
             Each plugin runs in a helper process of its own, this program started again with \
             --plugin-host FILE (not for use by hand).
 
-            kaderd --restore FILE puts back a backup kaderctl backup FILE wrote: it checks the file, keeps \
-            the store it replaces aside (kaderd.sqlite.before-restore-TIME) and exits; start kaderd then.
+            With --restore FILE it puts back a backup that kaderctl backup FILE wrote: it checks the file, \
+            keeps the store it replaces aside (kaderd.sqlite.before-restore-TIME) and exits; start kaderd then.
 
             Exit status: 0 ok, 64 usage, 65 plugin refused (--check-plugin) or backup refused (--restore: \
             not SQLite, damaged, not a kaderd store, from a newer kaderd), 66 backup file missing or \

@@ -88,9 +88,10 @@ enum StoreRestore {
             : "schema \(checked.schema), older: kaderd brings it to \(SQLiteStoreFile.currentSchema) when it starts"
         print("restored \(file) into \(store)")
         print("  checked     integrity ok, \(schema)")
+        func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
         print(
-            "  holds       \(checked.cadres) cadres, \(checked.workflows) workflows, \(checked.tasks) tasks, "
-                + "\(checked.historyEntries) history entries")
+            "  holds       \(count(checked.cadres, "cadre", "cadres")), \(count(checked.workflows, "workflow", "workflows")), "
+                + "\(count(checked.tasks, "task", "tasks")), \(count(checked.historyEntries, "history entry", "history entries"))")
         print("  kept aside  " + (keptAside.map { "\($0) (the store it replaced)" } ?? "nothing (there was no store)"))
         print("Start kaderd to serve it.")
         Foundation.exit(ExitStatus.ok.rawValue)

@@ -33,9 +33,9 @@ run: build
 
 # The suites that run a second time on PostgreSQL (a throw-away cluster the tests start),
 # and those of them that choose their store themselves: about the SQLite file (a full disk,
-# a damaged file, moving it), or several kaderd on one PostgreSQL.
+# a damaged file, moving it, backing it up and restoring it), or several kaderd on one PostgreSQL.
 BACKEND_SUITES = KaderStoreTests|TaskRowTests|KaderEngineTests|IntegrationTests|ProgressReportTests
-ONE_BACKEND_SUITES = FaultTests|StoreMoveTests|ClusterTests
+ONE_BACKEND_SUITES = FaultTests|StoreMoveTests|ClusterTests|BackupTests
 
 ## Builds everything and runs the whole test suite, then the store, engine and
 ## integration suites again on PostgreSQL.

@@ -8,6 +8,9 @@ public struct RPCMethodDescriptor: Sendable, Hashable {
     public enum Access: String, Sendable, Hashable {
         case read
         case write
+        /// Changes nothing, but hands out what only an admin may take: a copy of the whole
+        /// store, every cadre's personal data in it (`daemon.backup`).
+        case admin
     }
 
     public var name: String
@@ -25,8 +28,8 @@ public struct RPCMethodDescriptor: Sendable, Hashable {
         self.result = result
     }
 
-    /// The OpenRPC Method Object. `x-access` is our extension: `read` or `write`. A method
-    /// that writes lists `idempotency_key` last, which the server takes for every method.
+    /// The OpenRPC Method Object. `x-access` is our extension: `read`, `write` or `admin`. A
+    /// method that writes lists `idempotency_key` last, which the server takes for every method.
     public var openRPC: JSONValue {
         [
             "name": .string(name),

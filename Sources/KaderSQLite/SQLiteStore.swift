@@ -15,7 +15,7 @@ public final class SQLiteStore: Store {
     public let path: String
     public var location: String { path }
     public let durability: Durability
-    private let pool: DatabasePool
+    let pool: DatabasePool
     /// Wakes whoever waits for new history entries (event subscribers, the scheduler).
     public var notifier: HistoryNotifier { publisher.notifier }
     private let publisher: CommitPublisher

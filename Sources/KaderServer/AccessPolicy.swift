@@ -62,8 +62,14 @@ public struct AccessPolicy: Sendable, Hashable {
                 .forbidden,
                 "\(method) changes things: it needs membership of the group \(admin.name) (or root); uid \(peer.uid) may only read",
                 extra: ["method": .string(method), "uid": .number(JSONNumber(Int(peer.uid))), "group": .string(admin.name)])
+        case (.readOnly, .admin):
+            return RPCError(
+                .forbidden,
+                "\(method) hands out a copy of the whole store: it needs membership of the group \(admin.name) (or root); "
+                    + "uid \(peer.uid) may only read",
+                extra: ["method": .string(method), "uid": .number(JSONNumber(Int(peer.uid))), "group": .string(admin.name)])
         case (.nothing, _):
-            let needed = access == .write ? admin.name : "\(read.name) or \(admin.name)"
+            let needed = access == .write || access == .admin ? admin.name : "\(read.name) or \(admin.name)"
             return RPCError(
                 .forbidden,
                 "\(method) refused: it needs membership of the group \(needed); uid \(peer.uid) is in neither \(read.name) nor \(admin.name)",

@@ -31,7 +31,7 @@ struct Kaderctl: ParsableCommand {
             Status.self, RegionCommand.self, ProgramCommand.self, CadreCommand.self, ImportCommand.self,
             WorkflowCommand.self, TaskCommand.self, FacilitatorCommand.self, ReportCommand.self, Schedule.self, BlackoutsCommand.self,
             CalendarCommand.self, PluginsCommand.self, Watch.self, ReloadCommand.self, MetricsCommand.self,
-            Call.self,
+            BackupCommand.self, Call.self,
         ]
     )
 

@@ -27,9 +27,13 @@ struct Kaderd: AsyncParsableCommand {
             Each plugin runs in a helper process of its own, this program started again with \
             --plugin-host FILE (not for use by hand).
 
-            Exit status: 0 ok, 64 usage, 65 plugin refused (--check-plugin), 69 socket unavailable, \
-            70 internal error, 75 state folder in use by another kaderd, 77 permission denied, \
-            78 configuration error.
+            With --restore FILE it puts back a backup that kaderctl backup FILE wrote: it checks the file, \
+            keeps the store it replaces aside (kaderd.sqlite.before-restore-TIME) and exits; start kaderd then.
+
+            Exit status: 0 ok, 64 usage, 65 plugin refused (--check-plugin) or backup refused (--restore: \
+            not SQLite, damaged, not a kaderd store, from a newer kaderd), 66 backup file missing or \
+            unreadable, 69 socket unavailable, 70 internal error, 75 state folder in use by another kaderd, \
+            77 permission denied, 78 configuration error.
             """,
         version: KaderVersion.current
     )
@@ -60,6 +64,9 @@ struct Kaderd: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The PostgreSQL password's file (with --migrate-store; else $CREDENTIALS_DIRECTORY/postgresql-password).", valueName: "FILE"))
     var postgresqlPasswordFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Put a backup (kaderctl backup FILE) in place of the SQLite store, once checked, then exit. Stop kaderd first; the store it replaces is kept aside.", valueName: "FILE"))
+    var restore: String?
 
     /// Plugin-host mode: kaderd starts itself this way as each plugin's helper process.
     @Option(name: .long, help: .private)
@@ -106,6 +113,7 @@ struct Kaderd: AsyncParsableCommand {
         } catch {
             fail("configuration error: \(error)", .config)
         }
+        if let restore { StoreRestore.run(file: restore, settings: settings) }
         let metrics = Self.bootstrapMetrics(environment: environment)
 
         let systemd: SystemdIntegration
@@ -128,6 +136,8 @@ struct Kaderd: AsyncParsableCommand {
         } catch {
             fail("\(error)", error.exitStatus)
         }
+        let backups = BackupFolder(stateDir: settings.stateDir)
+        backups.removeLeftovers(logger: logger)
 
         let service: WorkflowService
         do {
@@ -168,8 +178,8 @@ struct Kaderd: AsyncParsableCommand {
         systemd.reloader.whenAccepted { fresh in Self.apply(fresh.accessPolicy, to: access, logger: logger) }
         let domain = DomainMethods(service: service, blackoutFiles: { blackouts.current })
         let dispatcher = RPCDispatcher(
-            methods: daemon.methods + domain.methods, access: access, translatingErrors: ErrorMapping.rpcError(for:),
-            ledger: domain.ledger)
+            methods: daemon.methods + BackupMethods(service: service, folder: backups).methods + domain.methods,
+            access: access, translatingErrors: ErrorMapping.rpcError(for:), ledger: domain.ledger)
         DescriptorLimit.raise(toServe: settings.limits.maxConnections, logger: logger)
         let servers = systemd.makeServers(dispatcher: dispatcher, settings: settings)
 

@@ -8,7 +8,7 @@ import Testing
         "cadre show", "cadre update", "import cadres", "workflow start", "workflow list", "workflow show",
         "workflow cancel", "task list", "task show", "task start", "task complete", "task cancel", "task reschedule",
         "report kader-book", "blackouts", "watch", "reload", "plugins", "calendar export", "facilitator register",
-        "facilitator agenda", "schedule preview", "status",
+        "facilitator agenda", "schedule preview", "status", "backup",
     ]
 
     @Test(arguments: commands) func helps(_ command: String) async throws {

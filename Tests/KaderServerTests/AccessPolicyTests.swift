@@ -39,6 +39,17 @@ import Testing
         #expect(policy.refusal(method: "cadre.list", access: .read, peer: nil)?.kind == .forbidden)
     }
 
+    /// A backup changes nothing, yet holds every record: the admin group's, not the readers'.
+    @Test func anAdminMethodIsForTheAdminGroupOnly() throws {
+        #expect(policy.refusal(method: "daemon.backup", access: .admin, peer: peer(uid: 1001, groups: [900])) == nil)
+        #expect(policy.refusal(method: "daemon.backup", access: .admin, peer: peer(uid: 500)) == nil)
+        let reader = try #require(policy.refusal(method: "daemon.backup", access: .admin, peer: peer(uid: 1002, groups: [901])))
+        #expect(reader.kind == .forbidden)
+        #expect(reader.message.contains("copy of the whole store") && reader.message.contains("kaderd-admin"))
+        let outsider = try #require(policy.refusal(method: "daemon.backup", access: .admin, peer: peer(uid: 1003)))
+        #expect(outsider.message.contains("the group kaderd-admin;"), "\(outsider.message)")
+    }
+
     @Test func aRefusedNotificationGetsNoReplyAndIsReported() async throws {
         let reported = Mutex<[AccessControl.Refusal]>([])
         let access = AccessControl(policy: policy) { refusal in reported.withLock { $0.append(refusal) } }

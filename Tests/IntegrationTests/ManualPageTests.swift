@@ -39,7 +39,8 @@ import Testing
     func namesEveryCommandAndOptionOfTheBinary(_ binary: String, _ name: String) async throws {
         let dump = try await run(try Binaries.path(binary), ["--experimental-dump-help"])
         #expect(dump.status == 0)
-        let tool = try #require(JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        let json = try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8))
+        let tool = try #require(json as? [String: Any])
         let command = try #require(tool["command"] as? [String: Any])
         let rendered = try await Self.plainText(Self.page(name))
         var missing: [String] = []

@@ -25,7 +25,8 @@ import Testing
     @Test func thePageDescribesEveryKeyWithItsTypeDefaultAndWhenItApplies() {
         let page = ConfigManual.page
         let entries = page.components(separatedBy: ".TP\n.B ").dropFirst().map { String($0) }
-        #expect(entries.map { $0.prefix { $0 != "\n" }.replacingOccurrences(of: "\\-", with: "-") } == ConfigFile.knownKeys)
+        let named = entries.map { entry in entry.prefix { $0 != "\n" }.replacingOccurrences(of: "\\-", with: "-") }
+        #expect(named == ConfigFile.knownKeys)
         for (key, entry) in zip(ConfigKey.allCases, entries) {
             #expect(entry.contains("Value: "), "\(key.name)")
             #expect(entry.contains("Default: "), "\(key.name)")

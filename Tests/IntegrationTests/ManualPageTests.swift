@@ -71,7 +71,7 @@ import Testing
     @Test func kaderdIsInSection8AndKeepsItsHelperModeOffThePage() throws {
         let source = try String(contentsOfFile: Self.page("kaderd.8"), encoding: .utf8)
         #expect(source.contains("\n.Dt KADERD 8\n"))
-        #expect(!source.contains("plugin-host") && !source.contains("print-config-manual"))
+        #expect(!source.contains("Fl -plugin-host") && !source.contains("print-config-manual"), "the hidden options have no entry")
     }
 
     @Test(arguments: ["kaderd", "kaderctl"], ["bash", "zsh", "fish"])

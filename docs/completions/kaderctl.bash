@@ -183,13 +183,13 @@ _kaderctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|region|program|cadre|import|workflow|task|facilitator|report|schedule|blackouts|calendar|plugins|watch|reload|metrics|call|help)
+    status|region|program|cadre|import|workflow|task|facilitator|report|schedule|blackouts|calendar|plugins|watch|reload|metrics|backup|call|help)
         # Offer subcommand argument completions
         "_kaderctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status region program cadre import workflow task facilitator report schedule blackouts calendar plugins watch reload metrics call help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status region program cadre import workflow task facilitator report schedule blackouts calendar plugins watch reload metrics backup call help' -- "${cur}"))
         ;;
     esac
 }
@@ -1159,6 +1159,14 @@ _kaderctl_metrics() {
         return
         ;;
     esac
+}
+
+_kaderctl_backup() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __kaderctl_offer_flags_options 1
 }
 
 _kaderctl_call() {

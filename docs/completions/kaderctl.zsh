@@ -69,6 +69,7 @@ _kaderctl() {
             'watch:Follow every change as it happens: tasks falling due, completed, rescheduled, …'
             'reload:Make kaderd re-read its config file, programs, plugins and blackout files.'
             'metrics:Print kaderd'\''s metrics in the Prometheus text format, for node_exporter.'
+            'backup:Copy kaderd'\''s store, while it serves, into FILE.'
             'call:Call any method with JSON params and print its result as JSON.'
             'help:Show subcommand help information.'
         )
@@ -76,7 +77,7 @@ _kaderctl() {
         ;;
     arg)
         case "${words[1]}" in
-        status|region|program|cadre|import|workflow|task|facilitator|report|schedule|blackouts|calendar|plugins|watch|reload|metrics|call|help)
+        status|region|program|cadre|import|workflow|task|facilitator|report|schedule|blackouts|calendar|plugins|watch|reload|metrics|backup|call|help)
             "_kaderctl_${words[1]}" && ret=0
             ;;
         esac
@@ -926,6 +927,18 @@ _kaderctl_metrics() {
     local -i ret=1
     local -ar arg_specs=(
         '--output[Write the metrics to this file, atomically, instead of to standard output.]:FILE:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_kaderctl_backup() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':FILE:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -165,7 +165,7 @@ _kaderd() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(--migrate-store --version -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=(--socket --state-dir --config --log-level --check-plugin --from --to --postgresql-password-file)
+    local -a non_repeating_options=(--socket --state-dir --config --log-level --check-plugin --from --to --postgresql-password-file --restore)
     __kaderd_offer_flags_options 0
 
     # Offer option value completions
@@ -192,6 +192,9 @@ _kaderd() {
         return
         ;;
     '--postgresql-password-file')
+        return
+        ;;
+    '--restore')
         return
         ;;
     esac

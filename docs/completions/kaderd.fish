@@ -20,7 +20,7 @@ function __kaderd_parse_tokens -S
     set -l unparsed_tokens (__kaderd_tokens -pc)
     switch $unparsed_tokens[1]
     case 'kaderd'
-        __kaderd_parse_subcommand 0 'socket=' 'state-dir=' 'config=' 'log-level=' 'check-plugin=' 'migrate-store' 'from=' 'to=' 'postgresql-password-file=' 'version' 'h/help'
+        __kaderd_parse_subcommand 0 'socket=' 'state-dir=' 'config=' 'log-level=' 'check-plugin=' 'migrate-store' 'from=' 'to=' 'postgresql-password-file=' 'restore=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __kaderd_parse_subcommand -r 1 'version'
@@ -86,6 +86,7 @@ complete -c 'kaderd' -n '__kaderd_should_offer_completions_for_flags_or_options 
 complete -c 'kaderd' -n '__kaderd_should_offer_completions_for_flags_or_options "kaderd" from' -l 'from' -d 'The store to copy: sqlite:PATH (with --migrate-store).' -rfka ''
 complete -c 'kaderd' -n '__kaderd_should_offer_completions_for_flags_or_options "kaderd" to' -l 'to' -d 'Where to copy it: postgresql:URL (with --migrate-store); the password as postgresql_password_file says.' -rfka ''
 complete -c 'kaderd' -n '__kaderd_should_offer_completions_for_flags_or_options "kaderd" postgresql-password-file' -l 'postgresql-password-file' -d 'The PostgreSQL password\'s file (with --migrate-store; else $CREDENTIALS_DIRECTORY/postgresql-password).' -rfka ''
+complete -c 'kaderd' -n '__kaderd_should_offer_completions_for_flags_or_options "kaderd" restore' -l 'restore' -d 'Put a backup (kaderctl backup FILE) in place of the SQLite store, once checked, then exit. Stop kaderd first; the store it replaces is kept aside.' -rfka ''
 complete -c 'kaderd' -n '__kaderd_should_offer_completions_for_flags_or_options "kaderd" version' -l 'version' -d 'Show the version.'
 complete -c 'kaderd' -n '__kaderd_should_offer_completions_for_flags_or_options "kaderd" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'kaderd' -n '__kaderd_should_offer_completions_for_positional "kaderd" -eq 1' -fa 'help' -d 'Show subcommand help information.'

@@ -50,6 +50,7 @@ _kaderd() {
         '--from[The store to copy\: sqlite\:PATH (with --migrate-store).]:sqlite\:PATH:'
         '--to[Where to copy it\: postgresql\:URL (with --migrate-store); the password as postgresql_password_file says.]:postgresql\:URL:'
         '--postgresql-password-file[The PostgreSQL password'\''s file (with --migrate-store; else $CREDENTIALS_DIRECTORY/postgresql-password).]:FILE:'
+        '--restore[Put a backup (kaderctl backup FILE) in place of the SQLite store, once checked, then exit. Stop kaderd first; the store it replaces is kept aside.]:FILE:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'

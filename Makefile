@@ -15,6 +15,10 @@ PLUGINDIR ?= $(LIBDIR)/kaderd/plugins
 SWIFTLIBDIR ?= $(LIBDIR)/kaderd/swift
 DOCDIR ?= $(PREFIX)/share/doc/kaderd
 SYSCONFDIR ?= /etc
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 # The binaries to install; `make install` builds them in release mode first.
 BUILD_DIR ?= $(CURDIR)/.build/release
 
@@ -23,7 +27,19 @@ CC ?= cc
 C_PLUGINS := aceh papua
 PLUGIN_BUILD := $(CURDIR)/.build/kader-plugins
 
-.PHONY: run test build deps clean release install install-files plugins deb deb-files
+# The manual pages and the shell completions are made from the commands by `make manuals`
+# and committed under docs/ (ManualPageTests fails when one is out of date), so installing
+# needs no generator. kaderd(8) and kaderctl(1) come from swift-argument-parser's
+# generate-manual plugin, dated by the last change to the commands' sources.
+MAN_PAGES := docs/man/kaderd.8 docs/man/kaderctl.1 docs/man/kaderd.toml.5
+MANUALS_CONFIGURATION ?= debug
+MANUALS_DATE = $(shell git log -1 --format=%cs -- Sources/kaderd Sources/kaderctl Sources/KaderRPC/KaderVersion.swift)
+GENERATED_MANUALS := $(CURDIR)/.build/plugins/GenerateManual/outputs
+# generate-manual leaves a help text's blank lines blank (groff warns of each: a paragraph
+# break in mdoc is .Pp) and quotes the NAME line's description (whatis would show the quotes).
+MANUAL_FIXUPS = sed -e 's/^$$/.Pp/' -e '/^\.Nd /s/"//g'
+
+.PHONY: run test build deps clean release install install-files plugins manuals deb deb-files
 
 ## Builds and starts kaderd in the foreground, with its socket and state under .run/.
 run: build
@@ -77,9 +93,21 @@ $(PLUGIN_BUILD)/%.so: plugins/$$*/$$*.c Sources/KaderPluginABI/include/kader_plu
 	@mkdir -p $(PLUGIN_BUILD)
 	$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror -I Sources/KaderPluginABI/include -o $@ $<
 
+## Makes docs/man and docs/completions again from the commands: after changing an option,
+## a help text or a key of kaderd.toml. Commit what changed.
+manuals: deps
+	$(SWIFT) package plugin generate-manual --configuration $(MANUALS_CONFIGURATION) --section 8 --date $(MANUALS_DATE)
+	$(MANUAL_FIXUPS) $(GENERATED_MANUALS)/kaderd/kaderd.8 > docs/man/kaderd.8
+	$(SWIFT) package plugin generate-manual --configuration $(MANUALS_CONFIGURATION) --section 1 --date $(MANUALS_DATE)
+	$(MANUAL_FIXUPS) $(GENERATED_MANUALS)/kaderctl/kaderctl.1 > docs/man/kaderctl.1
+	.build/$(MANUALS_CONFIGURATION)/kaderd --print-config-manual > docs/man/kaderd.toml.5
+	for command in kaderd kaderctl; do for shell in bash zsh fish; do \
+		.build/$(MANUALS_CONFIGURATION)/$$command --generate-completion-script $$shell > docs/completions/$$command.$$shell || exit 1; \
+	done; done
+
 ## Builds in release mode and installs the binaries, the plugins, the systemd units, the
-## sysusers.d file, the example config and blackout file, and the documentation (with the
-## drop-in for a remote PostgreSQL).
+## sysusers.d file, the example config and blackout file, the documentation (with the
+## drop-in for a remote PostgreSQL), the manual pages and the shell completions.
 install: release plugins install-files
 
 ## Installs already built binaries from BUILD_DIR; the units name the installed paths.
@@ -99,6 +127,17 @@ install-files:
 	install -m 0644 systemd/kaderd.toml.example $(DESTDIR)$(SYSCONFDIR)/kaderd/kaderd.toml.example
 	install -m 0644 systemd/blackouts.toml.example $(DESTDIR)$(SYSCONFDIR)/kaderd/blackouts.toml.example
 	install -m 0644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	for page in $(MAN_PAGES); do \
+		name=$${page##*/}; target=$(DESTDIR)$(MANDIR)/man$${name##*.}/$$name.gz; \
+		gzip -9n < $$page > $$target && chmod 0644 $$target || exit 1; \
+	done
+	for command in kaderd kaderctl; do \
+		install -m 0644 docs/completions/$$command.bash $(DESTDIR)$(BASHCOMPDIR)/$$command && \
+		install -m 0644 docs/completions/$$command.zsh $(DESTDIR)$(ZSHCOMPDIR)/_$$command && \
+		install -m 0644 docs/completions/$$command.fish $(DESTDIR)$(FISHCOMPDIR)/$$command.fish || exit 1; \
+	done
 	install -m 0644 systemd/kaderd-remote-postgresql.conf.example $(DESTDIR)$(DOCDIR)/kaderd-remote-postgresql.conf.example
 	@if [ -z "$(DESTDIR)" ]; then \
 		echo "Installed. Next: systemd-sysusers && systemctl daemon-reload && systemctl enable --now kaderd.socket"; \

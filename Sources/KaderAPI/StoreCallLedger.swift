@@ -30,7 +30,7 @@ struct StoreCallLedger: RPCCallLedger {
         let outcome = await CallKey.$current.withValue(claim) { await run() }
         guard claim.isRecorded else { return outcome }
         let forgetBefore = Date().addingTimeInterval(-CallRecord.keptFor)
-        let reply = JSONWriter.string(Self.kept(outcome))
+        let reply = String(decoding: Self.kept(outcome), as: UTF8.self)
         // Not kept (the store failed): a retry is told the call was carried out.
         _ = try? await store.write { try $0.keepReply(reply, forCall: key, forgetBefore: forgetBefore) }
         return outcome
@@ -62,12 +62,12 @@ struct StoreCallLedger: RPCCallLedger {
         return .failure(json["error"].flatMap(RPCError.init(json:)) ?? .internalError("The kept reply of \(key) is damaged"))
     }
 
-    private static func kept(_ outcome: Result<EncodedJSON, RPCError>) -> JSONValue {
+    /// `{"result":…}` or `{"error":…}`; a result is already written out, so its bytes are
+    /// spliced in rather than parsed and written again.
+    private static func kept(_ outcome: Result<EncodedJSON, RPCError>) -> [UInt8] {
         switch outcome {
-        case .success(let result):
-            ["result": (try? JSONParser.parse(result.bytes, maxDepth: .max)) ?? .null]
-        case .failure(let error):
-            ["error": error.json]
+        case .success(let result): Array(#"{"result":"#.utf8) + result.bytes + [UInt8(ascii: "}")]
+        case .failure(let error): JSONWriter.bytes(["error": error.json])
         }
     }
 

@@ -43,13 +43,8 @@ struct ConfigFile: Equatable {
     var idleTimeoutSeconds: Int?
     var maxSubscribers: Int?
 
-    static let knownKeys = [
-        "socket", "socket_group", "socket_mode", "state_dir", "log_level", "durability", "store", "postgresql",
-        "postgresql_password_file", "node_name", "leader_lease_seconds", "program_dirs", "plugin_dirs", "plugin_timeout_seconds",
-        "plugin_memory_limit_mib", "blackout_dirs", "admin_group", "read_group",
-        "max_line_bytes", "max_nesting_depth", "max_connections", "max_pipelined_requests", "idle_timeout_seconds",
-        "max_subscribers",
-    ]
+    /// Every key a file may hold, in the order kaderd.toml(5) describes them.
+    static var knownKeys: [String] { ConfigKey.allCases.map(\.name) }
 
     /// A configuration problem, worded for the sysadmin who has to fix the file.
     struct Problem: Error, Equatable, CustomStringConvertible {
@@ -89,37 +84,44 @@ struct ConfigFile: Equatable {
                 file: file, line: line(of: key, in: text),
                 message: "unknown key '\(key)' (known keys: \(knownKeys.joined(separator: ", ")))")
         }
-        func string(_ key: String) throws(Problem) -> String? {
+        // Each reads one ConfigKey, checked as its kind says.
+        func string(_ configKey: ConfigKey) throws(Problem) -> String? {
+            let key = configKey.name
             guard let value = table[key] else { return nil }
             guard let string = value.string else {
                 throw Problem(file: file, line: line(of: key, in: text), message: "'\(key)' must be a string")
             }
             return string
         }
-        func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _ type: Value.Type) throws(Problem) -> Value?
+        func choice<Value: RawRepresentable & CaseIterable>(_ configKey: ConfigKey, _ type: Value.Type) throws(Problem) -> Value?
         where Value.RawValue == String {
-            guard let raw = try string(key) else { return nil }
+            let key = configKey.name
+            guard let raw = try string(configKey) else { return nil }
             guard let value = Value(rawValue: raw.lowercased()) else {
                 let choices = Value.allCases.map(\.rawValue).joined(separator: ", ")
                 throw Problem(file: file, line: line(of: key, in: text), message: "'\(key)' must be one of \(choices), not '\(raw)'")
             }
             return value
         }
-        func strings(_ key: String) throws(Problem) -> [String]? {
+        func strings(_ configKey: ConfigKey) throws(Problem) -> [String]? {
+            let key = configKey.name
             guard let value = table[key] else { return nil }
             guard let array = value.array, array.allSatisfy({ $0.string != nil }) else {
                 throw Problem(file: file, line: line(of: key, in: text), message: "'\(key)' must be a list of strings")
             }
             return array.compactMap(\.string)
         }
-        func groupName(_ key: String) throws(Problem) -> String? {
-            guard let name = try string(key) else { return nil }
+        func groupName(_ configKey: ConfigKey) throws(Problem) -> String? {
+            let key = configKey.name
+            guard let name = try string(configKey) else { return nil }
             guard !name.isEmpty, !name.contains(where: { $0 == ":" || $0 == "\n" || $0 == " " }) else {
                 throw Problem(file: file, line: line(of: key, in: text), message: "'\(key)' must be a group name, not '\(name)'")
             }
             return name
         }
-        func integer(_ key: String, in range: ClosedRange<Int>) throws(Problem) -> Int? {
+        func integer(_ configKey: ConfigKey) throws(Problem) -> Int? {
+            let key = configKey.name
+            guard case .integer(let range) = configKey.kind else { preconditionFailure("\(key) is not a whole number") }
             guard let value = table[key] else { return nil }
             guard let number = value.int, range.contains(number) else {
                 throw Problem(
@@ -128,7 +130,9 @@ struct ConfigFile: Equatable {
             }
             return number
         }
-        func seconds(_ key: String, in range: ClosedRange<Double>) throws(Problem) -> Double? {
+        func seconds(_ configKey: ConfigKey) throws(Problem) -> Double? {
+            let key = configKey.name
+            guard case .seconds(let range) = configKey.kind else { preconditionFailure("\(key) is not seconds") }
             guard let value = table[key] else { return nil }
             guard let number = value.double ?? value.int.map(Double.init), range.contains(number) else {
                 throw Problem(
@@ -137,7 +141,8 @@ struct ConfigFile: Equatable {
             }
             return number
         }
-        func mode(_ key: String) throws(Problem) -> UInt32? {
+        func mode(_ configKey: ConfigKey) throws(Problem) -> UInt32? {
+            let key = configKey.name
             guard let value = table[key] else { return nil }
             let number: Int? = value.string.flatMap { Int($0, radix: 8) } ?? value.int
             guard let number, (0...0o777).contains(number) else {
@@ -147,50 +152,50 @@ struct ConfigFile: Equatable {
             }
             return UInt32(number)
         }
-        let memoryLimit = try integer("plugin_memory_limit_mib", in: 0...(1 << 20))
+        let memoryLimit = try integer(.pluginMemoryLimitMiB)
         if let memoryLimit, memoryLimit != 0, memoryLimit < 512 {
             throw Problem(
-                file: file, line: line(of: "plugin_memory_limit_mib", in: text),
+                file: file, line: line(of: ConfigKey.pluginMemoryLimitMiB.name, in: text),
                 message: "'plugin_memory_limit_mib' must be 0 (no limit) or at least 512: a helper maps about 240 MiB before the plugin runs")
         }
-        let store = try choice("store", StoreBackend.self)
+        let store = try choice(.store, StoreBackend.self)
         var postgresql: PostgresLocation?
-        if let url = try string("postgresql") {
+        if let url = try string(.postgresql) {
             do {
                 postgresql = try PostgresLocation(url: url, defaultUser: StoreBackend.processUser)
             } catch {
                 throw Problem(file: file, line: line(of: "postgresql", in: text), message: "'postgresql': \(error)")
             }
         }
-        let passwordFile = try string("postgresql_password_file")
-        let nodeName = try string("node_name")
+        let passwordFile = try string(.postgresqlPasswordFile)
+        let nodeName = try string(.nodeName)
         if let nodeName, !StoreBackend.isNodeName(nodeName) {
             throw Problem(
-                file: file, line: line(of: "node_name", in: text),
+                file: file, line: line(of: ConfigKey.nodeName.name, in: text),
                 message: "'node_name' must be 1 to 63 letters, digits, '.', '-' or '_', starting with a letter or digit, not '\(nodeName)'")
         }
-        let leaderLease = try seconds("leader_lease_seconds", in: 1...300)
-        for key in ["postgresql", "postgresql_password_file", "node_name", "leader_lease_seconds"] where table[key] != nil && store != .postgresql {
+        let leaderLease = try seconds(.leaderLeaseSeconds)
+        for key in [ConfigKey.postgresql, .postgresqlPasswordFile, .nodeName, .leaderLeaseSeconds].map(\.name) where table[key] != nil && store != .postgresql {
             throw Problem(
                 file: file, line: line(of: key, in: text),
                 message: "'\(key)' is set, but the store is SQLite: add store = \"postgresql\" to use it, or remove it")
         }
         return ConfigFile(
-            socket: try string("socket"), stateDir: try string("state_dir"),
-            logLevel: try choice("log_level", Logger.Level.self), durability: try choice("durability", Durability.self),
+            socket: try string(.socket), stateDir: try string(.stateDir),
+            logLevel: try choice(.logLevel, Logger.Level.self), durability: try choice(.durability, Durability.self),
             store: store, postgresql: postgresql, postgresqlPasswordFile: passwordFile, nodeName: nodeName,
             leaderLeaseSeconds: leaderLease,
-            programDirs: try strings("program_dirs"), pluginDirs: try strings("plugin_dirs"),
-            pluginTimeoutSeconds: try seconds("plugin_timeout_seconds", in: 0.1...300),
+            programDirs: try strings(.programDirs), pluginDirs: try strings(.pluginDirs),
+            pluginTimeoutSeconds: try seconds(.pluginTimeoutSeconds),
             pluginMemoryLimitMiB: memoryLimit,
-            blackoutDirs: try strings("blackout_dirs"), socketGroup: try groupName("socket_group"),
-            socketMode: try mode("socket_mode"), adminGroup: try groupName("admin_group"),
-            readGroup: try groupName("read_group"), maxLineBytes: try integer("max_line_bytes", in: 1024...(64 << 20)),
-            maxNestingDepth: try integer("max_nesting_depth", in: 2...512),
-            maxConnections: try integer("max_connections", in: 1...65536),
-            maxPipelinedRequests: try integer("max_pipelined_requests", in: 1...1024),
-            idleTimeoutSeconds: try integer("idle_timeout_seconds", in: 1...86400),
-            maxSubscribers: try integer("max_subscribers", in: 0...65536))
+            blackoutDirs: try strings(.blackoutDirs), socketGroup: try groupName(.socketGroup),
+            socketMode: try mode(.socketMode), adminGroup: try groupName(.adminGroup),
+            readGroup: try groupName(.readGroup), maxLineBytes: try integer(.maxLineBytes),
+            maxNestingDepth: try integer(.maxNestingDepth),
+            maxConnections: try integer(.maxConnections),
+            maxPipelinedRequests: try integer(.maxPipelinedRequests),
+            idleTimeoutSeconds: try integer(.idleTimeoutSeconds),
+            maxSubscribers: try integer(.maxSubscribers))
     }
 
     /// The line where a top-level key is set, for pointing the reader at it.

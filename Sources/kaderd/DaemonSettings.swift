@@ -82,6 +82,12 @@ struct DaemonSettings: Equatable {
         return try resolve(commandLine: commandLine, environment: environment, file: file, filePath: path)
     }
 
+    /// The settings with no option, no environment and no file: the defaults kaderd.toml(5) shows.
+    static var builtInDefaults: DaemonSettings {
+        // Without a file or a --log-level there is nothing to refuse.
+        try! resolve(commandLine: CommandLine(), environment: [:], file: nil, filePath: defaultConfigFile)
+    }
+
     static func resolve(
         commandLine: CommandLine, environment: [String: String], file: ConfigFile?, filePath: String
     ) throws(ConfigFile.Problem) -> DaemonSettings {
@@ -146,13 +152,15 @@ struct DaemonSettings: Equatable {
 }
 
 extension DaemonSettings {
-    /// Every setting by its kaderd.toml key, for `daemon.status`: what runs, not what a file says.
+    /// Every setting by its kaderd.toml key, for `daemon.status` and for telling which
+    /// changes a reload leaves for a restart: what runs, not what a file says.
     var configObject: [String: SettingValue] {
         let timeout = pluginIsolation.timeout.components
         return [
             "socket": .text(socket), "socket_group": .text(socketGroup), "socket_mode": .text("0" + String(socketMode, radix: 8)),
             "state_dir": .text(stateDir), "log_level": .text(logLevel.rawValue), "durability": .text(durability.rawValue),
             "store": .text(store.rawValue), "postgresql": .text(store == .postgresql ? postgresql.description : ""),
+            "postgresql_password_file": .text(store == .postgresql ? postgresqlPasswordFile ?? "" : ""),
             "node_name": .text(store == .postgresql ? nodeName : ""),
             "leader_lease_seconds": .number(leaderLeaseSeconds),
             "program_dirs": .list(programDirs), "plugin_dirs": .list(pluginDirs),

@@ -75,6 +75,10 @@ struct Kaderd: AsyncParsableCommand {
     @Option(name: .long, help: .private)
     var pluginMemoryLimitMib: Int?
 
+    /// kaderd.toml(5) in roff, for `make manuals`.
+    @Flag(name: .long, help: .private)
+    var printConfigManual = false
+
     /// Long enough for any request in flight to finish, short enough that a stuck client
     /// cannot hold up a stop; systemd's own stop timeout is far longer.
     static let gracefulShutdownLimit = Duration.seconds(5)
@@ -92,6 +96,10 @@ struct Kaderd: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if printConfigManual {
+            print(ConfigManual.page, terminator: "")
+            return
+        }
         if let pluginHost {
             PluginHelper.serve(
                 plugin: pluginHost, memoryLimitMiB: pluginMemoryLimitMib,

@@ -109,17 +109,10 @@ final class Reloader: Sendable {
             return .failure(error)
         }
         let running = settings.withLock { $0 }
-        var needsRestart: [String] = []
-        if fresh.socket != running.socket { needsRestart.append("socket") }
-        if fresh.socketGroup != running.socketGroup { needsRestart.append("socket_group") }
-        if fresh.socketMode != running.socketMode { needsRestart.append("socket_mode") }
-        if fresh.stateDir != running.stateDir { needsRestart.append("state_dir") }
-        if fresh.durability != running.durability { needsRestart.append("durability") }
-        if fresh.store != running.store { needsRestart.append("store") }
-        if fresh.store == .postgresql, fresh.postgresql != running.postgresql { needsRestart.append("postgresql") }
-        if fresh.store == .postgresql, fresh.nodeName != running.nodeName { needsRestart.append("node_name") }
-        if fresh.leaderLeaseSeconds != running.leaderLeaseSeconds { needsRestart.append("leader_lease_seconds") }
-        if fresh.limits != running.limits { needsRestart.append("limits") }
+        // Keys a reload does not apply, by what runs now against what the file says.
+        let (freshValues, runningValues) = (fresh.configObject, running.configObject)
+        let needsRestart = ConfigKey.allCases.filter { !$0.appliedOnReload && freshValues[$0.name] != runningValues[$0.name] }
+            .map(\.name)
         logLevel.level = fresh.logLevel
         settings.withLock { settings in
             settings.logLevel = fresh.logLevel

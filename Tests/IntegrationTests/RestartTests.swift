@@ -102,7 +102,8 @@ import Testing
         let listener = try ListeningSocket(path: socket)
         let ctl = try Binaries.path("kaderctl")
         async let registered = run(
-            ctl, ["--socket", socket, "--json", "cadre", "register", "--name", "Ni Luh Ayu", "--sex", "P",
+            // Long enough to wait out the start of the kaderd below, on PostgreSQL beside the suite.
+            ctl, ["--socket", socket, "--timeout", "120", "--json", "cadre", "register", "--name", "Ni Luh Ayu", "--sex", "P",
                   "--birth-year", "1994", "--field", "kesehatan", "--village", "51.03.01.1002"])
         let request = try await onThread { try listener.acceptReadLineAndClose() }
         let sent = try JSONParser.parse(request)

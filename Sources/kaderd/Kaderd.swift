@@ -148,8 +148,9 @@ struct Kaderd: AsyncParsableCommand {
         backups.removeLeftovers(logger: logger)
 
         let service: WorkflowService
+        let leadership: Leadership?
         do {
-            service = try await Self.workflowService(settings: settings, environment: environment, logger: logger)
+            (service, leadership) = try await Self.workflowService(settings: settings, environment: environment, logger: logger)
         } catch StoreError.unreachable(let reason) {
             // Not a configuration error: the server may be starting. systemd restarts on this status.
             fail("cannot open the store: \(StoreError.unreachable(reason: reason))", .unavailable)
@@ -166,10 +167,7 @@ struct Kaderd: AsyncParsableCommand {
             return findings
         })
         // On a store several kaderd share: one heartbeat before serving, so that this node's
-        // role is known from its first status on.
-        let leadership = service.store.membership.map {
-            Leadership(membership: $0, lease: .milliseconds(Int(settings.leaderLeaseSeconds * 1000)), logger: logger)
-        }
+        // role and the database's clock are known from its first call on.
         await leadership?.beat()
         let scheduler = Scheduler(
             service: service, clock: SystemWallClock(), configuration: systemd.schedulerConfiguration,
@@ -210,9 +208,10 @@ struct Kaderd: AsyncParsableCommand {
 
     /// Opens the store (the SQLite file in the state folder, or the PostgreSQL database) and
     /// loads the programs. A database that cannot be used stops start-up: serving without it
-    /// would lose every change.
+    /// would lose every change. On a store several kaderd share, the node's leadership comes
+    /// with it, and the service keeps the database's time.
     static func workflowService(settings: DaemonSettings, environment: [String: String], logger: Logger) async throws
-        -> WorkflowService
+        -> (WorkflowService, Leadership?)
     {
         let store: any Store
         switch settings.store {
@@ -226,7 +225,11 @@ struct Kaderd: AsyncParsableCommand {
         }
         logger.info("store opened", metadata: ["store": "\(store.location)"])
         let catalog = loadPrograms(folders: settings.programDirs, logger: logger)
-        return WorkflowService(store: store, directory: .shared, catalog: catalog, clock: SystemWallClock())
+        let leadership = store.membership.map {
+            Leadership(membership: $0, lease: .milliseconds(Int(settings.leaderLeaseSeconds * 1000)), logger: logger)
+        }
+        let clock: any WallClock = leadership.map(DatabaseWallClock.init(leadership:)) ?? SystemWallClock()
+        return (WorkflowService(store: store, directory: .shared, catalog: catalog, clock: clock), leadership)
     }
 
     /// Loads one plugin file with the daemon's checks, in a helper as the daemon would,

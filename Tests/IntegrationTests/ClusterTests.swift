@@ -252,17 +252,8 @@ import Testing
             blackout = "keep"
             """.write(toFile: directory.file("programs/clocks.toml"), atomically: true, encoding: .utf8)
         let config = Self.config(database, node: "fast") + "program_dirs = [\"\(directory.file("programs"))\"]\n"
-        let timers = directory.file("faketime-monotonic-timers.so")
-        let built = try await run(
-            "/usr/bin/env",
-            ["cc", "-shared", "-fPIC", "-O2", "-o", timers, PackageRoot.path + "/scripts/faketime-monotonic-timers.c", "-ldl"])
-        #expect(built.status == 0, "\(built.stderr)")
         let launched = Date()
-        let node = try await KaderdProcess(
-            directory: directory, config: config,
-            environment: ["FAKETIME_DONT_FAKE_MONOTONIC": "1", "LD_PRELOAD": timers],
-            // Ten minutes ahead of this test's own clock, which scripts/test-at may have moved.
-            launcher: ["/usr/bin/faketime", launched.addingTimeInterval(600).ISO8601Format()])
+        let node = try await Self.startNode(in: directory, config: config, ahead: 600)
         try await onThread {
             let status = try node.connect().call("daemon.status", as: DaemonStatus.self)
             let cluster = try #require(status.cluster)
@@ -291,6 +282,54 @@ import Testing
             }
             let tasks = try connection.call("workflow.get", params: ["id": .string(workflow.workflow.id)], as: WorkflowDetail.self).tasks
             #expect(tasks.first { $0.id == second }?.state == "scheduled")
+        }
+        kill(try await onThread { try node.connect().call("daemon.status", as: DaemonStatus.self).pid }, SIGTERM)
+        #expect(try await node.waitForExit() == 0)
+    }
+
+    /// A node whose clock runs `ahead` seconds ahead of this test's (which scripts/test-at
+    /// may have moved), its monotonic timers left real.
+    private static func startNode(in directory: TemporaryDirectory, config: String, ahead: TimeInterval) async throws
+        -> KaderdProcess
+    {
+        let timers = directory.file("faketime-monotonic-timers.so")
+        let built = try await run(
+            "/usr/bin/env",
+            ["cc", "-shared", "-fPIC", "-O2", "-o", timers, PackageRoot.path + "/scripts/faketime-monotonic-timers.c", "-ldl"])
+        #expect(built.status == 0, "\(built.stderr)")
+        return try await KaderdProcess(
+            directory: directory, config: config,
+            environment: ["FAKETIME_DONT_FAKE_MONOTONIC": "1", "LD_PRELOAD": timers],
+            launcher: ["/usr/bin/faketime", Date().addingTimeInterval(ahead).ISO8601Format()])
+    }
+
+    /// A node whose clock has passed a village's midnight while the database's has not
+    /// still calls the database's day today: a workflow starts on it, as on any other node.
+    /// (In CI, the ten-minutes-fast node above refused such a start in the ten minutes
+    /// before midnight in Bali.)
+    @Test func aNodeWhoseClockHasPassedAVillagesMidnightStartsOnTheDatabasesToday() async throws {
+        let database = try await TestBackend.postgresDatabase()
+        let directory = TemporaryDirectory()
+        let zone = TimeZone(identifier: "Asia/Makassar")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let now = Date()
+        let today = now.formatted(Date.ISO8601FormatStyle(timeZone: zone).year().month().day())
+        // Two minutes past the village's next midnight, by the node's clock.
+        let midnight = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now))!
+        let node = try await Self.startNode(
+            in: directory, config: Self.config(database, node: "tomorrow"), ahead: midnight.timeIntervalSince(now) + 120)
+        try await onThread {
+            let connection = try node.connect()
+            let cadre = try connection.call(
+                "cadre.register",
+                params: ["name": "Ni Made Sari", "sex": "P", "birth_year": 1994, "field": "kesehatan", "village": "51.03.02.2001"],
+                as: CadreBatch.self
+            ).cadres[0].id
+            let workflow = try connection.call(
+                "workflow.start", params: ["program": "kpmd", "cadre": .string(cadre), "start_date": .string(today)],
+                as: WorkflowDetail.self)
+            #expect(workflow.workflow.startDate == today)
         }
         kill(try await onThread { try node.connect().call("daemon.status", as: DaemonStatus.self).pid }, SIGTERM)
         #expect(try await node.waitForExit() == 0)

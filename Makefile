@@ -133,8 +133,10 @@ install-files:
 		name=$${page##*/}; target=$(DESTDIR)$(MANDIR)/man$${name##*.}/$$name.gz; \
 		gzip -9n < $$page > $$target && chmod 0644 $$target || exit 1; \
 	done
+	# bash-completion sources a completion, never runs it: no #! line (lintian warns of one).
 	for command in kaderd kaderctl; do \
-		install -m 0644 docs/completions/$$command.bash $(DESTDIR)$(BASHCOMPDIR)/$$command && \
+		sed '1{/^#!/d}' docs/completions/$$command.bash > $(DESTDIR)$(BASHCOMPDIR)/$$command && \
+		chmod 0644 $(DESTDIR)$(BASHCOMPDIR)/$$command && \
 		install -m 0644 docs/completions/$$command.zsh $(DESTDIR)$(ZSHCOMPDIR)/_$$command && \
 		install -m 0644 docs/completions/$$command.fish $(DESTDIR)$(FISHCOMPDIR)/$$command.fish || exit 1; \
 	done

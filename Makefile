@@ -11,6 +11,8 @@ LIBDIR ?= $(PREFIX)/lib
 UNITDIR ?= $(LIBDIR)/systemd/system
 SYSUSERSDIR ?= $(LIBDIR)/sysusers.d
 PLUGINDIR ?= $(LIBDIR)/kaderd/plugins
+# The Swift runtime for plugins written in Swift (kaderd has its own linked in).
+SWIFTLIBDIR ?= $(LIBDIR)/kaderd/swift
 DOCDIR ?= $(PREFIX)/share/doc/kaderd
 SYSCONFDIR ?= /etc
 MANDIR ?= $(PREFIX)/share/man
@@ -37,7 +39,7 @@ GENERATED_MANUALS := $(CURDIR)/.build/plugins/GenerateManual/outputs
 # break in mdoc is .Pp) and quotes the NAME line's description (whatis would show the quotes).
 MANUAL_FIXUPS = sed -e 's/^$$/.Pp/' -e '/^\.Nd /s/"//g'
 
-.PHONY: run test build deps clean release install install-files plugins manuals
+.PHONY: run test build deps clean release install install-files plugins manuals deb deb-files
 
 ## Builds and starts kaderd in the foreground, with its socket and state under .run/.
 run: build
@@ -51,7 +53,8 @@ run: build
 # and those of them that choose their store themselves: about the SQLite file (a full disk,
 # a damaged file, moving it, backing it up and restoring it), or several kaderd on one PostgreSQL.
 BACKEND_SUITES = KaderStoreTests|TaskRowTests|KaderEngineTests|IntegrationTests|ProgressReportTests
-ONE_BACKEND_SUITES = FaultTests|StoreMoveTests|ClusterTests|BackupTests
+# The package's test (its default store) runs on the first pass only.
+ONE_BACKEND_SUITES = FaultTests|StoreMoveTests|ClusterTests|BackupTests|DebianPackageTests
 
 ## Builds everything and runs the whole test suite, then the store, engine and
 ## integration suites again on PostgreSQL.
@@ -61,7 +64,9 @@ ONE_BACKEND_SUITES = FaultTests|StoreMoveTests|ClusterTests|BackupTests
 ALONE_ON_POSTGRESQL = SchedulerTests|InstalledServiceTests
 # The cluster tests (three kaderd and 20,000 tasks at a time) run after the first pass:
 # beside it, they slowed the machine enough that a 100-client test missed its 10 s wait.
-test: build
+# The release build and the plugins are for the installed-unit and package tests, which
+# check what `make install` installs.
+test: build release plugins
 	$(SWIFT) test --skip ClusterTests
 	$(SWIFT) test --skip-build --filter ClusterTests
 	KADERD_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(BACKEND_SUITES)' --skip '$(ONE_BACKEND_SUITES)|$(ALONE_ON_POSTGRESQL)'
@@ -111,6 +116,8 @@ install-files:
 		$(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/kaderd
 	install -m 0755 $(BUILD_DIR)/kaderd $(BUILD_DIR)/kaderctl $(DESTDIR)$(BINDIR)/
 	for plugin in $(wildcard $(PLUGIN_BUILD)/*.so); do install -m 0644 $$plugin $(DESTDIR)$(PLUGINDIR)/ || exit 1; done
+	scripts/install-swift-runtime $(DESTDIR)$(SWIFTLIBDIR) '$$ORIGIN/$(shell realpath -m --relative-to=$(PLUGINDIR) $(SWIFTLIBDIR))' \
+		$(patsubst $(PLUGIN_BUILD)/%,$(DESTDIR)$(PLUGINDIR)/%,$(wildcard $(PLUGIN_BUILD)/*.so))
 	for unit in kaderd.service kaderd.socket kaderd-metrics.service kaderd-metrics.timer; do \
 		sed -e 's|/usr/bin/kaderd|$(BINDIR)/kaderd|' -e 's|/usr/bin/kaderctl|$(BINDIR)/kaderctl|' \
 			-e 's|/usr/share/doc/kaderd|$(DOCDIR)|' \
@@ -126,8 +133,10 @@ install-files:
 		name=$${page##*/}; target=$(DESTDIR)$(MANDIR)/man$${name##*.}/$$name.gz; \
 		gzip -9n < $$page > $$target && chmod 0644 $$target || exit 1; \
 	done
+	# bash-completion sources a completion, never runs it: no #! line (lintian warns of one).
 	for command in kaderd kaderctl; do \
-		install -m 0644 docs/completions/$$command.bash $(DESTDIR)$(BASHCOMPDIR)/$$command && \
+		sed '1{/^#!/d}' docs/completions/$$command.bash > $(DESTDIR)$(BASHCOMPDIR)/$$command && \
+		chmod 0644 $(DESTDIR)$(BASHCOMPDIR)/$$command && \
 		install -m 0644 docs/completions/$$command.zsh $(DESTDIR)$(ZSHCOMPDIR)/_$$command && \
 		install -m 0644 docs/completions/$$command.fish $(DESTDIR)$(FISHCOMPDIR)/$$command.fish || exit 1; \
 	done
@@ -135,6 +144,20 @@ install-files:
 	@if [ -z "$(DESTDIR)" ]; then \
 		echo "Installed. Next: systemd-sysusers && systemctl daemon-reload && systemctl enable --now kaderd.socket"; \
 	fi
+
+# The Debian package: `make install` into a staging root with PREFIX=/usr, then
+# packaging/deb/build-deb (maintainer scripts, copyright, changelog, Depends by dpkg-shlibdeps).
+VERSION := $(shell sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/KaderRPC/KaderVersion.swift)
+DEB_DIR ?= $(CURDIR)/.build/deb
+
+## Builds kaderd_VERSION-REVISION_ARCH.deb into .build/deb/, from a release build.
+deb: release plugins deb-files
+
+## Packages already built binaries and plugins (BUILD_DIR, PLUGIN_BUILD) into DEB_DIR.
+deb-files:
+	rm -rf $(DEB_DIR)/root
+	$(MAKE) -s install-files DESTDIR=$(DEB_DIR)/root PREFIX=/usr SYSCONFDIR=/etc
+	packaging/deb/build-deb $(DEB_DIR)/root $(VERSION) $(DEB_DIR)
 
 clean:
 	rm -rf .build $(RUN_DIR)

@@ -13,6 +13,8 @@ public struct DomainMethods: Sendable {
     let blackoutFiles: @Sendable () -> BlackoutFileSet
     /// Each event sent to a subscriber (`kaderd_events_streamed_total`).
     let eventsStreamed: Counter
+    /// The large imports being sent in chunks (`cadre.import_*`).
+    let imports = CadreImports()
     var directory: RegionDirectory { service.directory }
     var wire: WireMapping { WireMapping(directory: service.directory) }
 

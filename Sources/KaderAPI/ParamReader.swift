@@ -1,6 +1,7 @@
 import Foundation
 import KaderCore
 import KaderRPC
+import KaderServer
 
 /// Turns wire params into domain values, collecting every problem with its field name, so
 /// one reply lists all that is wrong.
@@ -9,6 +10,19 @@ struct ParamReader {
 
     mutating func note(_ field: String, _ message: String) {
         problems.append(RPCFieldError(field: field, message: message))
+    }
+
+    /// An import's name, which the client chooses as it would an idempotency key.
+    mutating func importName(_ text: String?) -> String? {
+        guard let text else {
+            note("import", "is required")
+            return nil
+        }
+        guard RPCCallKey.isValid(text) else {
+            note("import", "must be 1 to 128 letters, digits, '-', '_', '.' or ':'")
+            return nil
+        }
+        return text
     }
 
     /// Throws `invalid_params` listing every problem noted, if any.

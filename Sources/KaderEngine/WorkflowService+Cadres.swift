@@ -9,33 +9,20 @@ extension WorkflowService {
     /// (`cadres[3].village`), so an import can point at the line. Someone already
     /// registered (same name, sex, birth year and village) is refused unless
     /// `allowDuplicates` says they are another person. A `dryRun` checks all of that and
-    /// registers no one.
+    /// registers no one. Drafts already `checked` (an import's chunks, by
+    /// `problems(in:numberedFrom:)`) are checked for duplicates only.
     public func registerCadres(
-        _ drafts: [CadreDraft], asBatch: Bool, allowDuplicates: Bool = false, dryRun: Bool = false, caller: Caller
+        _ drafts: [CadreDraft], asBatch: Bool, allowDuplicates: Bool = false, dryRun: Bool = false, checked: Bool = false,
+        caller: Caller
     ) async throws -> [Cadre] {
-        let year = currentYear
-        var problems: [FieldProblem] = []
-        for (index, draft) in drafts.enumerated() {
-            let prefix = asBatch ? "cadres[\(index)]." : ""
-            var found = draft.problems(directory: directory, currentYear: year)
-            if found.isEmpty, let plugins {
-                do {
-                    found = try await plugins.problems(with: draft)
-                } catch {
-                    throw EngineError.plugin(error)
-                }
+        if !checked {
+            let problems = try await problems(in: drafts, numberedFrom: asBatch ? 0 : nil)
+            guard problems.isEmpty else {
+                throw EngineError.invalid(ValidationError("the cadre cannot be registered", problems: problems))
             }
-            problems += found.map { FieldProblem(field: prefix + $0.field, message: $0.message) }
-        }
-        guard problems.isEmpty else {
-            throw EngineError.invalid(ValidationError("the cadre cannot be registered", problems: problems))
         }
         let now = clock.now()
-        let cadres = drafts.map { draft in
-            var details = draft
-            details.name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
-            return Cadre(id: ids.next(), details: details, registeredAt: now)
-        }
+        let cadres = unregistered(drafts, at: now)
         if dryRun {
             if !allowDuplicates {
                 try await store.read { reader in try Self.refuseDuplicates(cadres, asBatch: asBatch, reader: reader) }
@@ -56,6 +43,37 @@ extension WorkflowService {
             }
         }
         return cadres
+    }
+
+    /// The cadres `drafts` would be if registered at `now` (by default, now), ids included.
+    public func unregistered(_ drafts: [CadreDraft], at now: Date? = nil) -> [Cadre] {
+        let now = now ?? clock.now()
+        return drafts.map { draft in
+            var details = draft
+            details.name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            return Cadre(id: ids.next(), details: details, registeredAt: now)
+        }
+    }
+
+    /// What registering `drafts` would be refused for, duplicates aside: their fields and the
+    /// plugins' checks. With `offset`, each problem names its draft `cadres[offset + i]`; an
+    /// import checks its chunks so, and `registerCadres(checked:)` need not check again.
+    public func problems(in drafts: [CadreDraft], numberedFrom offset: Int?) async throws -> [FieldProblem] {
+        let year = currentYear
+        var problems: [FieldProblem] = []
+        for (index, draft) in drafts.enumerated() {
+            let prefix = offset.map { "cadres[\($0 + index)]." } ?? ""
+            var found = draft.problems(directory: directory, currentYear: year)
+            if found.isEmpty, let plugins {
+                do {
+                    found = try await plugins.problems(with: draft)
+                } catch {
+                    throw EngineError.plugin(error)
+                }
+            }
+            problems += found.map { FieldProblem(field: prefix + $0.field, message: $0.message) }
+        }
+        return problems
     }
 
     /// Refuses cadres who are someone already registered, or twice in the batch.

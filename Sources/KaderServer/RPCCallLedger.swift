@@ -18,8 +18,9 @@ public enum RPCCallKey {
     public static let param = "idempotency_key"
     static let maxLength = 128
 
-    /// 1 to 128 letters, digits and `-_.:`: a UUID, a script's own name for a step.
-    static func isValid(_ key: String) -> Bool {
+    /// 1 to 128 letters, digits and `-_.:`: a UUID, a script's own name for a step. Names a
+    /// client chooses for other things (an import) follow the same rule.
+    public static func isValid(_ key: String) -> Bool {
         !key.isEmpty && key.utf8.count <= maxLength
             && key.utf8.allSatisfy { byte in
                 (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)

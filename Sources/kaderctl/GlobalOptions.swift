@@ -34,15 +34,17 @@ struct GlobalOptions: ParsableArguments {
 
     /// Connects, runs `body`, and turns any failure into lines on stderr and the exit status
     /// that names its class. `waitingForever` lifts the timeout, for commands that follow a
-    /// stream. `explain` may word a daemon's refusal in the command's own terms (an import
-    /// names the CSV lines); it returns nil to leave the usual wording.
+    /// stream; `longer` adds seconds to it, for a call whose work grows with its size (an
+    /// import's one transaction). `explain` may word a daemon's refusal in the command's own
+    /// terms (an import names the CSV lines); it returns nil to leave the usual wording.
     func withConnection<T>(
         waitingForever: Bool = false,
+        longer: Double = 0,
         explaining explain: (RPCError) -> [String]? = { _ in nil },
         _ body: (RPCConnection) throws(ClientError) -> T
     ) throws -> T {
         do {
-            let connection = try RPCConnection(socketPath: socketPath, timeout: waitingForever ? nil : timeout)
+            let connection = try RPCConnection(socketPath: socketPath, timeout: waitingForever ? nil : timeout + longer)
             // A restart of kaderd (systemd holds the socket meanwhile) fails no command.
             connection.resendsCallsCutShort = true
             return try body(connection)

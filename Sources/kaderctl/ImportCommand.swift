@@ -38,7 +38,10 @@ struct ImportCommand: ParsableCommand {
                 Every row is checked first, and every problem is reported as FILE:LINE: column:
                 message; then, only if all rows are good, they are registered in one batch. A \
                 row the daemon refuses is reported the same way, and nothing is registered. \
-                Exits 65 when any row is bad.
+                Exits 65 when any row is bad. A sheet too large for one request (more than about \
+                4,000 rows) is sent in chunks, each checked by the daemon as it arrives (a bar \
+                shows the rows checked on a terminal), and registered in one transaction at \
+                the end: all or none all the same.
 
                 A row whose name (case and accents ignored), sex, birth year and village match a \
                 registered cadre, or an earlier row, is refused as a duplicate: importing the same \
@@ -79,6 +82,8 @@ struct ImportCommand: ParsableCommand {
                     lines: sheet.problems.map { $0.rendered(file: name) } + ["kaderctl: " + refusal]
                 ).report()
             }
+            let chunks = Self.chunks(of: sheet.rows)
+            if chunks.count > 1 { return try importInChunks(sheet, chunks, file: name) }
             Output.progress("registering \(sheet.rows.count) cadres from \(name)…")
             let params = CadreRegisterParams(
                 cadres: sheet.rows.map(\.cadre), allowDuplicate: allowDuplicate ? true : nil, dryRun: dryRun ? true : nil)
@@ -87,16 +92,89 @@ struct ImportCommand: ParsableCommand {
                 try connection.fetch(.cadreRegister, params, as: CadreBatch.self)
             }
             if global.json { return Output.json(reply.raw) }
+            show(reply.value.cadres, of: sheet, file: name)
+        }
+
+        /// What was imported (or, with --dry-run, would be), line by line.
+        private func show(_ cadres: [CadreInfo], of sheet: CadreCSV, file name: String) {
             Output.print(
                 dryRun
-                    ? "Checked \(reply.value.cadres.count) cadres from \(name): all can be registered; nothing was changed (--dry-run)"
-                    : "Imported \(reply.value.cadres.count) cadres from \(name)")
+                    ? "Checked \(cadres.count) cadres from \(name): all can be registered; nothing was changed (--dry-run)"
+                    : "Imported \(cadres.count) cadres from \(name)")
             var table = Table(dryRun ? ["LINE", "NAME", "VILLAGE"] : ["LINE", "ID", "NAME", "VILLAGE"])
-            for (row, cadre) in zip(sheet.rows, reply.value.cadres) {
+            for (row, cadre) in zip(sheet.rows, cadres) {
                 let name = cadre.name ?? ""
                 table.append(dryRun ? [String(row.line), name, cadre.villageLabel] : [String(row.line), cadre.id, name, cadre.villageLabel])
             }
             Output.print(table.render())
+        }
+
+        /// The rows of one request, so that a request stays well under the daemon's line limit.
+        static let chunkBytes = RPCFraming.maxLineBytes / 2
+
+        /// The rows split into runs whose JSON fits `chunkBytes`; one run for most sheets.
+        static func chunks(of rows: [CadreCSV.Row]) -> [Range<Int>] {
+            var chunks: [Range<Int>] = []
+            var start = 0
+            var bytes = 0
+            for (index, row) in rows.enumerated() {
+                let size = (try? JSONWriter.bytes(JSONValue(encoding: row.cadre)).count) ?? chunkBytes
+                if bytes + size > chunkBytes, index > start {
+                    chunks.append(start..<index)
+                    (start, bytes) = (index, 0)
+                }
+                bytes += size + 1
+            }
+            chunks.append(start..<rows.count)
+            return chunks
+        }
+
+        /// A sheet too large for one request: each chunk is checked and kept by the daemon
+        /// (`cadre.import_stage`), then all are registered in one transaction
+        /// (`cadre.import_commit`), all or none. Every chunk is sent even after one is refused,
+        /// so every problem of the file is reported at once.
+        private func importInChunks(_ sheet: CadreCSV, _ chunks: [Range<Int>], file name: String) throws {
+            let global = kaderctl.global
+            let importName = "kaderctl-" + (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 16) }.joined()
+            var bar = ProgressBar(total: sheet.rows.count, unit: "rows")
+            var checked: [CadreInfo] = []
+            var problems: [RPCFieldError] = []
+            let explain = { (refusal: RPCError) in Self.explain(refusal, sheet: sheet, file: name) }
+            try global.withConnection(explaining: explain) { connection throws(ClientError) in
+                for chunk in chunks {
+                    let params = CadreImportStageParams(importName: importName, first: chunk.lowerBound, cadres: sheet.rows[chunk].map(\.cadre))
+                    do throws(ClientError) {
+                        checked += try connection.fetch(.cadreImportStage, params, as: CadreImportStaged.self).value.cadres
+                    } catch {
+                        guard case .remote(let refusal) = error, refusal.kind == .invalid, !refusal.fields.isEmpty else { throw error }
+                        problems += refusal.fields
+                    }
+                    bar.update(chunk.upperBound, "checked")
+                }
+                bar.finish()
+                if !problems.isEmpty {
+                    _ = try? connection.fetch(.cadreImportDiscard, CadreImportDiscardParams(importName: importName), as: CadreImportDiscarded.self)
+                }
+            }
+            guard problems.isEmpty else {
+                let refusal = RPCError(.invalid, "rows of \(name) cannot be registered", fields: problems)
+                throw CommandFailure(.remote(refusal), lines: explain(refusal)).report()
+            }
+            Output.progress("registering \(sheet.rows.count) cadres from \(name) in one transaction…")
+            let params = CadreImportCommitParams(
+                importName: importName, rows: sheet.rows.count, allowDuplicate: allowDuplicate ? true : nil, dryRun: dryRun ? true : nil)
+            // The transaction's time grows with the rows: 10 ms a row more than --timeout
+            // (on PostgreSQL, each row is a few round trips to the server).
+            let committed = try global.withConnection(longer: Double(sheet.rows.count) / 100, explaining: explain) {
+                connection throws(ClientError) in
+                try connection.fetch(.cadreImportCommit, params, as: CadreImportCommitted.self)
+            }
+            if !dryRun {
+                for (index, id) in committed.value.ids.enumerated() where checked.indices.contains(index) { checked[index].id = id }
+            }
+            // The same reply as one batch's, for scripts that import sheets of any size.
+            if global.json { return Output.json(try JSONValue(encoding: CadreBatch(cadres: checked))) }
+            show(checked, of: sheet, file: name)
         }
 
         private func contents() throws -> [UInt8] {

@@ -29,6 +29,59 @@ enum CadreInput {
         }
     }
 
+    /// One chunk of an import: its rows are drafts named by their index in the whole import.
+    struct Stage: MethodInput {
+        let name: String
+        let first: Int
+        let drafts: [CadreDraft]
+        /// Problems found in the rows themselves; the engine adds the plugins'.
+        let problems: [RPCFieldError]
+
+        init(_ params: CadreImportStageParams, in directory: RegionDirectory) throws(RPCError) {
+            var reader = ParamReader()
+            let name = reader.importName(params.importName)
+            let first = params.first ?? 0
+            if params.first == nil { reader.note("first", "is required") } else if first < 0 { reader.note("first", "must be 0 or more") }
+            let rows = params.cadres ?? []
+            if rows.isEmpty { reader.note("cadres", "name at least one cadre") }
+            self.name = try reader.check("the chunk cannot be staged", name)
+            // Bad rows are the chunk's answer, not the request's: the import is told of them.
+            var rowProblems = ParamReader()
+            drafts = rows.enumerated().compactMap { index, fields in
+                CadreInput.draft(fields, prefix: "cadres[\(first + index)].", directory: directory, reader: &rowProblems)
+            }
+            problems = rowProblems.problems
+            self.first = first
+        }
+    }
+
+    struct Commit: MethodInput {
+        let name: String
+        let rows: Int
+        let allowDuplicates: Bool
+        let dryRun: Bool
+
+        init(_ params: CadreImportCommitParams, in directory: RegionDirectory) throws(RPCError) {
+            var reader = ParamReader()
+            let name = reader.importName(params.importName)
+            if params.rows == nil { reader.note("rows", "is required") }
+            self.name = try reader.check("the import cannot be committed", name)
+            rows = params.rows ?? 0
+            allowDuplicates = params.allowDuplicate ?? false
+            dryRun = params.dryRun ?? false
+        }
+    }
+
+    struct Discard: MethodInput {
+        let name: String
+
+        init(_ params: CadreImportDiscardParams, in directory: RegionDirectory) throws(RPCError) {
+            var reader = ParamReader()
+            let name = reader.importName(params.importName)
+            self.name = try reader.check("the import cannot be discarded", name)
+        }
+    }
+
     struct List: MethodInput {
         let query: CadreQuery
         let page: PageRequest

@@ -281,3 +281,98 @@ public struct CadreDetail: Codable, Sendable, Hashable {
         self.history = history
     }
 }
+
+/// `cadre.import_stage`'s params: one chunk of an import.
+public struct CadreImportStageParams: Codable, Sendable, Hashable {
+    public var importName: String?
+    public var first: Int?
+    public var cadres: [CadreFields]?
+
+    public init(importName: String, first: Int, cadres: [CadreFields]) {
+        self.importName = importName
+        self.first = first
+        self.cadres = cadres
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case importName = "import"
+        case first, cadres
+    }
+}
+
+/// `cadre.import_stage`'s reply: the chunk's cadres as they would be registered (empty ids).
+public struct CadreImportStaged: Codable, Sendable, Hashable {
+    public var importName: String
+    /// Rows kept so far, this chunk's included.
+    public var staged: Int
+    public var cadres: [CadreInfo]
+
+    public init(importName: String, staged: Int, cadres: [CadreInfo]) {
+        self.importName = importName
+        self.staged = staged
+        self.cadres = cadres
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case importName = "import"
+        case staged, cadres
+    }
+}
+
+public struct CadreImportCommitParams: Codable, Sendable, Hashable {
+    public var importName: String?
+    public var rows: Int?
+    public var allowDuplicate: Bool?
+    public var dryRun: Bool?
+
+    public init(importName: String, rows: Int, allowDuplicate: Bool? = nil, dryRun: Bool? = nil) {
+        self.importName = importName
+        self.rows = rows
+        self.allowDuplicate = allowDuplicate
+        self.dryRun = dryRun
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case importName = "import"
+        case rows
+        case allowDuplicate = "allow_duplicate"
+        case dryRun = "dry_run"
+    }
+}
+
+/// `cadre.import_commit`'s reply: the registered cadres' ids in row order (empty on a dry run).
+public struct CadreImportCommitted: Codable, Sendable, Hashable {
+    public var imported: Int
+    public var ids: [String]
+
+    public init(imported: Int, ids: [String]) {
+        self.imported = imported
+        self.ids = ids
+    }
+}
+
+public struct CadreImportDiscardParams: Codable, Sendable, Hashable {
+    public var importName: String?
+
+    public init(importName: String) { self.importName = importName }
+
+    enum CodingKeys: String, CodingKey {
+        case importName = "import"
+    }
+}
+
+/// `cadre.import_discard`'s reply: what was dropped.
+public struct CadreImportDiscarded: Codable, Sendable, Hashable {
+    public var importName: String
+    public var staged: Int
+
+    public init(importName: String, staged: Int) {
+        self.importName = importName
+        self.staged = staged
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case importName = "import"
+        case staged
+    }
+}

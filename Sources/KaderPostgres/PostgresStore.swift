@@ -207,26 +207,48 @@ public final class PostgresStore: Store {
     /// `operation`, or `.unreachable` when the server has not answered within `limit`: the pool
     /// would otherwise keep trying to connect, and start-up wait without saying why.
     /// `orElse` stops the client, which is what ends a connection attempt.
+    ///
+    /// Not a task group, which waits for every child: in CI a first connection once never
+    /// came and the client's request ignored its cancellation, which held start-up (and the
+    /// whole test run) for good. A late operation is cancelled and left behind instead.
     private static func answering(
         within limit: Duration, _ database: PostgresLocation, orElse giveUp: @escaping @Sendable () -> Void,
         _ operation: @escaping @Sendable () async throws -> Void
     ) async throws {
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                try await operation()
-                return true
+        let answer = Answer()
+        let silence = "\(database) did not answer within \(limit.components.seconds) s"
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            answer.awaited(by: continuation)
+            let work = Task {
+                do {
+                    try await operation()
+                    answer.give(.success(()))
+                } catch {
+                    answer.give(.failure(error))
+                }
             }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return false
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                guard !Task.isCancelled, answer.isAwaited else { return }
+                giveUp()
+                work.cancel()
+                answer.give(.failure(StoreError.unreachable(reason: silence)))
             }
-            let finished = try await group.next()!
-            if !finished { giveUp() }
-            group.cancelAll()
-            guard finished else {
-                throw StoreError.unreachable(
-                    reason: "\(database) did not answer within \(limit.components.seconds) s")
-            }
+            answer.keep([work, timer])
         }
+        // Answered in time: the timer is not needed.
+        answer.cancelTasks()
+    }
+
+    /// The first of the operation's outcome and the timeout, given once to whoever waits.
+    private final class Answer: Sendable {
+        private let waiting = Mutex<CheckedContinuation<Void, any Error>?>(nil)
+        private let tasks = Mutex<[Task<Void, Never>]>([])
+
+        func awaited(by continuation: CheckedContinuation<Void, any Error>) { waiting.withLock { $0 = continuation } }
+        var isAwaited: Bool { waiting.withLock { $0 != nil } }
+        func give(_ outcome: Result<Void, any Error>) { waiting.withLock { $0.take() }?.resume(with: outcome) }
+        func keep(_ running: [Task<Void, Never>]) { tasks.withLock { $0 = running } }
+        func cancelTasks() { for task in tasks.withLock({ $0 }) { task.cancel() } }
     }
 }

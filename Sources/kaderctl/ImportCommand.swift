@@ -74,15 +74,22 @@ struct ImportCommand: ParsableCommand {
             let global = kaderctl.global
             let name = file == "-" ? "<stdin>" : file
             let sheet = CadreCSV(bytes: try contents())
-            guard sheet.problems.isEmpty else {
-                let refusal = Self.refusal(sheet.problems.count, in: name)
+            let sizes = sheet.rows.map { (try? JSONWriter.bytes(JSONValue(encoding: $0.cadre)).count) ?? 0 }
+            // A row too large for any request is the file's problem, named by its line.
+            let problems = sheet.problems + zip(sheet.rows, sizes).filter { $1 > Self.chunkBytes }.map { row, size in
+                CadreCSV.Problem(
+                    line: row.line, column: nil,
+                    message: "the row is \(size / 1024) KiB; a row may hold at most \(Self.chunkBytes / 1024) KiB")
+            }
+            guard problems.isEmpty else {
+                let refusal = Self.refusal(problems.count, in: name)
                 throw CommandFailure(
                     kind: .invalid, message: refusal,
-                    fields: sheet.problems.map { RPCFieldError(field: $0.place(file: name), message: $0.message) },
-                    lines: sheet.problems.map { $0.rendered(file: name) } + ["kaderctl: " + refusal]
+                    fields: problems.map { RPCFieldError(field: $0.place(file: name), message: $0.message) },
+                    lines: problems.map { $0.rendered(file: name) } + ["kaderctl: " + refusal]
                 ).report()
             }
-            let chunks = Self.chunks(of: sheet.rows)
+            let chunks = Self.chunks(sizes: sizes)
             if chunks.count > 1 { return try importInChunks(sheet, chunks, file: name) }
             Output.progress("registering \(sheet.rows.count) cadres from \(name)…")
             let params = CadreRegisterParams(
@@ -112,20 +119,20 @@ struct ImportCommand: ParsableCommand {
         /// The rows of one request, so that a request stays well under the daemon's line limit.
         static let chunkBytes = RPCFraming.maxLineBytes / 2
 
-        /// The rows split into runs whose JSON fits `chunkBytes`; one run for most sheets.
-        static func chunks(of rows: [CadreCSV.Row]) -> [Range<Int>] {
+        /// The rows, by the sizes of their JSON, split into runs that fit `chunkBytes`; one run
+        /// for most sheets.
+        static func chunks(sizes: [Int]) -> [Range<Int>] {
             var chunks: [Range<Int>] = []
             var start = 0
             var bytes = 0
-            for (index, row) in rows.enumerated() {
-                let size = (try? JSONWriter.bytes(JSONValue(encoding: row.cadre)).count) ?? chunkBytes
+            for (index, size) in sizes.enumerated() {
                 if bytes + size > chunkBytes, index > start {
                     chunks.append(start..<index)
                     (start, bytes) = (index, 0)
                 }
                 bytes += size + 1
             }
-            chunks.append(start..<rows.count)
+            chunks.append(start..<sizes.count)
             return chunks
         }
 
@@ -187,12 +194,6 @@ struct ImportCommand: ParsableCommand {
 
         /// The daemon names a batch's bad fields `cadres[INDEX].FIELD`; people know lines.
         private static func explain(_ refusal: RPCError, sheet: CadreCSV, file: String) -> [String]? {
-            if refusal.kind == .tooLarge {
-                return [
-                    "kaderctl: \(file) is too large to send in one batch (\(RPCFraming.maxLineBytes / 1024) KiB a request); "
-                        + "split it into smaller files; nothing was imported"
-                ]
-            }
             guard !refusal.fields.isEmpty else { return nil }
             let lines = refusal.fields.map { problem -> String in
                 guard let (index, field) = batchField(problem.field), sheet.rows.indices.contains(index) else {

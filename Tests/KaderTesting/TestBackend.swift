@@ -23,8 +23,7 @@ public enum TestBackend: String, Sendable {
         case .postgresql:
             let server = try await SharedPostgres.server()
             let database = try await SharedPostgres.database(for: directory)
-            let location = try PostgresLocation(url: server.url(database), defaultUser: server.user)
-            return try await PostgresStore(location, password: nil, logger: Logger(label: "kaderd-test", factory: { _ in SwiftLogNoOpLogHandler() }))
+            return try await SharedPostgres.open(try PostgresLocation(url: server.url(database), defaultUser: server.user))
         }
     }
 
@@ -66,11 +65,20 @@ enum SharedPostgres {
         // A static is never deinitialized: stop the cluster as the runner exits.
         atexit { SharedPostgres.stop() }
         try await onThread { try server.createDatabase(template) }
-        let location = try PostgresLocation(url: server.url(template), defaultUser: server.user)
-        let store = try await PostgresStore(
-            location, password: nil, logger: Logger(label: "kaderd-test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let store = try await open(try PostgresLocation(url: server.url(template), defaultUser: server.user))
         await store.close()
         return server
+    }
+
+    /// Opens a store, trying up to three times: postgres-nio's
+    /// first connection was once seen in CI never to come (the store gives up after 15 s),
+    /// where a new client connects at once.
+    static func open(_ location: PostgresLocation) async throws -> PostgresStore {
+        let logger = Logger(label: "kaderd-test", factory: { _ in SwiftLogNoOpLogHandler() })
+        for _ in 1..<3 {
+            if let store = try? await PostgresStore(location, password: nil, logger: logger) { return store }
+        }
+        return try await PostgresStore(location, password: nil, logger: logger)
     }
 
     /// The database of `directory`, created on first use.

@@ -91,13 +91,13 @@ public final class PostgresStore: Store {
     }
 
     /// Closes the connections and stops the threads; the store cannot be used afterwards.
+    /// Each wait is bounded (5 s): a client that does not end when cancelled is left behind
+    /// rather than holding whoever closes.
     public func close() async {
-        if let following = following.withLock({ $0 }) {
-            following.cancel()
-            await following.value
-        }
+        let (following, running) = (following.withLock { $0 }, running)
+        following?.cancel()
         running.cancel()
-        await running.value
+        try? await Self.race(.seconds(5), { await following?.value; await running.value }, late: { .success(()) })
         try? await threads.shutdownGracefully()
     }
 
@@ -207,16 +207,27 @@ public final class PostgresStore: Store {
     /// `operation`, or `.unreachable` when the server has not answered within `limit`: the pool
     /// would otherwise keep trying to connect, and start-up wait without saying why.
     /// `orElse` stops the client, which is what ends a connection attempt.
-    ///
-    /// Not a task group, which waits for every child: in CI a first connection once never
-    /// came and the client's request ignored its cancellation, which held start-up (and the
-    /// whole test run) for good. A late operation is cancelled and left behind instead.
     private static func answering(
         within limit: Duration, _ database: PostgresLocation, orElse giveUp: @escaping @Sendable () -> Void,
         _ operation: @escaping @Sendable () async throws -> Void
     ) async throws {
-        let answer = Answer()
         let silence = "\(database) did not answer within \(limit.components.seconds) s"
+        try await race(limit, operation) {
+            giveUp()
+            return .failure(StoreError.unreachable(reason: silence))
+        }
+    }
+
+    /// `operation`'s outcome, or after `limit` what `late` says, whichever comes first; a late
+    /// operation is cancelled and left behind.
+    ///
+    /// Not a task group, which waits for every child: in CI the test run once stopped for
+    /// good with the store's client neither connecting nor ending when cancelled.
+    static func race(
+        _ limit: Duration, _ operation: @escaping @Sendable () async throws -> Void,
+        late: @escaping @Sendable () -> Result<Void, any Error>
+    ) async throws {
+        let answer = Answer()
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             answer.awaited(by: continuation)
             let work = Task {
@@ -230,9 +241,8 @@ public final class PostgresStore: Store {
             let timer = Task {
                 try? await Task.sleep(for: limit)
                 guard !Task.isCancelled, answer.isAwaited else { return }
-                giveUp()
                 work.cancel()
-                answer.give(.failure(StoreError.unreachable(reason: silence)))
+                answer.give(late())
             }
             answer.keep([work, timer])
         }

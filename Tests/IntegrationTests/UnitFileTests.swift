@@ -35,7 +35,8 @@ import Testing
             let header = try #require(FileHandle(forReadingAtPath: path)).readData(ofLength: 10)
             #expect(Array(header.prefix(3)) == [0x1f, 0x8b, 0x08] && header[4..<8].allSatisfy { $0 == 0 }, "\(page)")
             let rendered = try await run(
-                "/usr/bin/man", ["--warnings", "-l", path], environment: ["LC_ALL": "C.UTF-8", "MANWIDTH": "80"])
+                "/usr/bin/man", ["--warnings", "-l", path],
+                environment: ["LC_ALL": "C.UTF-8", "MANWIDTH": "80"].merging(ManualPageTests.withoutSandbox) { $1 })
             #expect(rendered.status == 0 && rendered.stderr.isEmpty, "man -l \(page): \(rendered.stderr)")
             #expect(rendered.stdout.hasPrefix(title), "\(page): \(rendered.stdout.prefix(80))")
         }

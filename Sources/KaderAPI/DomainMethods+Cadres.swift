@@ -19,7 +19,8 @@ extension DomainMethods {
             },
             method(.cadreImportStage) { (input: CadreInput.Stage, call) in
                 let owner = call.context.peer?.uid
-                // The rows' own problems and, for rows without any, the plugins'.
+                // The rows' own problems; only when there are none, the plugins' (a chunk's
+                // plugin problems show once its rows' own are fixed).
                 var problems = input.problems
                 if problems.isEmpty {
                     problems = try await service.problems(in: input.drafts, numberedFrom: input.first)

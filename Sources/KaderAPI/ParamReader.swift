@@ -18,8 +18,8 @@ struct ParamReader {
             note("import", "is required")
             return nil
         }
-        guard RPCCallKey.isValid(text) else {
-            note("import", "must be 1 to 128 letters, digits, '-', '_', '.' or ':'")
+        guard ClientChosenName.isValid(text) else {
+            note("import", ClientChosenName.rule)
             return nil
         }
         return text

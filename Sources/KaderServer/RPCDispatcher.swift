@@ -166,7 +166,7 @@ public struct RPCDispatcher: Sendable {
         switch params.removeValue(forKey: RPCCallKey.param) {
         case nil:
             key = nil
-        case .string(let text) where RPCCallKey.isValid(text):
+        case .string(let text) where ClientChosenName.isValid(text):
             key = text
         case .some:
             return .failed(.invalidParams("idempotency_key is not valid", fields: [RPCCallKey.fieldError]))

@@ -74,7 +74,9 @@ struct ImportCommand: ParsableCommand {
             let global = kaderctl.global
             let name = file == "-" ? "<stdin>" : file
             let sheet = CadreCSV(bytes: try contents())
-            let sizes = sheet.rows.map { (try? JSONWriter.bytes(JSONValue(encoding: $0.cadre)).count) ?? 0 }
+            // Each row as it goes on the wire, measured once and sent as measured.
+            let rows = sheet.rows.map { (try? JSONValue(encoding: $0.cadre)) ?? [:] }
+            let sizes = rows.map { JSONWriter.bytes($0).count }
             // A row too large for any request is the file's problem, named by its line.
             let problems = sheet.problems + zip(sheet.rows, sizes).filter { $1 > Self.chunkBytes }.map { row, size in
                 CadreCSV.Problem(
@@ -90,7 +92,7 @@ struct ImportCommand: ParsableCommand {
                 ).report()
             }
             let chunks = Self.chunks(sizes: sizes)
-            if chunks.count > 1 { return try importInChunks(sheet, chunks, file: name) }
+            if chunks.count > 1 { return try importInChunks(sheet, rows, chunks, file: name) }
             Output.progress("registering \(sheet.rows.count) cadres from \(name)…")
             let params = CadreRegisterParams(
                 cadres: sheet.rows.map(\.cadre), allowDuplicate: allowDuplicate ? true : nil, dryRun: dryRun ? true : nil)
@@ -140,7 +142,7 @@ struct ImportCommand: ParsableCommand {
         /// (`cadre.import_stage`), then all are registered in one transaction
         /// (`cadre.import_commit`), all or none. Every chunk is sent even after one is refused,
         /// so every problem of the file is reported at once.
-        private func importInChunks(_ sheet: CadreCSV, _ chunks: [Range<Int>], file name: String) throws {
+        private func importInChunks(_ sheet: CadreCSV, _ rows: [JSONValue], _ chunks: [Range<Int>], file name: String) throws {
             let global = kaderctl.global
             let importName = "kaderctl-" + (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 16) }.joined()
             var bar = ProgressBar(total: sheet.rows.count, unit: "rows")
@@ -149,9 +151,9 @@ struct ImportCommand: ParsableCommand {
             let explain = { (refusal: RPCError) in Self.explain(refusal, sheet: sheet, file: name) }
             try global.withConnection(explaining: explain) { connection throws(ClientError) in
                 for chunk in chunks {
-                    let params = CadreImportStageParams(importName: importName, first: chunk.lowerBound, cadres: sheet.rows[chunk].map(\.cadre))
+                    let params = CadreImportStageParams.json(importName: importName, first: chunk.lowerBound, encodedCadres: Array(rows[chunk]))
                     do throws(ClientError) {
-                        checked += try connection.fetch(.cadreImportStage, params, as: CadreImportStaged.self).value.cadres
+                        checked += try connection.fetch(.cadreImportStage, json: params, as: CadreImportStaged.self).value.cadres
                     } catch {
                         guard case .remote(let refusal) = error, refusal.kind == .invalid, !refusal.fields.isEmpty else { throw error }
                         problems += refusal.fields

@@ -26,7 +26,14 @@ extension RPCConnection {
     func fetch<Result: Decodable>(_ method: RPCMethodDescriptor, _ params: some Encodable, as type: Result.Type)
         throws(ClientError) -> Fetched<Result>
     {
-        let raw = try call(method.name, params: Self.json(params))
+        try fetch(method, json: Self.json(params), as: type)
+    }
+
+    /// Calls `method` with params already in JSON and decodes its result, keeping the raw reply.
+    func fetch<Result: Decodable>(_ method: RPCMethodDescriptor, json params: JSONValue, as type: Result.Type)
+        throws(ClientError) -> Fetched<Result>
+    {
+        let raw = try call(method.name, params: params)
         do {
             return Fetched(raw: raw, value: try raw.decode(Result.self))
         } catch {

@@ -294,6 +294,15 @@ public struct CadreImportStageParams: Codable, Sendable, Hashable {
         self.cadres = cadres
     }
 
+    /// The params with cadres the client has already encoded (and measured, to size the chunk).
+    public static func json(importName: String, first: Int, encodedCadres: [JSONValue]) -> JSONValue {
+        .object([
+            CodingKeys.importName.stringValue: .string(importName),
+            CodingKeys.first.stringValue: JSONValue(integerLiteral: first),
+            CodingKeys.cadres.stringValue: .array(encodedCadres),
+        ])
+    }
+
     enum CodingKeys: String, CodingKey {
         case importName = "import"
         case first, cadres

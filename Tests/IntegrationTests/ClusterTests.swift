@@ -93,11 +93,7 @@ import Testing
             let watcher = try nodes[1].connect()
             _ = try watcher.call("events.subscribe")
             let connection = try nodes[0].connect()
-            let cadre = try connection.call(
-                "cadre.register",
-                params: ["name": "Ni Made Sari", "sex": "P", "birth_year": 1994, "field": "kesehatan", "village": "51.03.02.2001"],
-                as: CadreBatch.self
-            ).cadres[0].id
+            let cadre = try Self.registerBalineseCadre(connection)
             _ = try connection.call("workflow.start", params: ["cadre": .string(cadre), "start_date": .string(tomorrow)])
             // Node b publishes what it counts before it wakes its subscribers.
             while try watcher.nextEvent().entityKind != "workflow" {}
@@ -266,11 +262,7 @@ import Testing
             let watcher = try node.connect()
             _ = try watcher.call("events.subscribe")
             let connection = try node.connect()
-            let cadre = try connection.call(
-                "cadre.register",
-                params: ["name": "Ni Made Sari", "sex": "P", "birth_year": 1994, "field": "kesehatan", "village": "51.03.02.2001"],
-                as: CadreBatch.self
-            ).cadres[0].id
+            let cadre = try Self.registerBalineseCadre(connection)
             let workflow = try connection.call(
                 "workflow.start", params: ["program": "clocks", "cadre": .string(cadre), "start_date": .string(startDay)],
                 as: WorkflowDetail.self)
@@ -283,6 +275,20 @@ import Testing
             let tasks = try connection.call("workflow.get", params: ["id": .string(workflow.workflow.id)], as: WorkflowDetail.self).tasks
             #expect(tasks.first { $0.id == second }?.state == "scheduled")
         }
+        try await Self.stop(node)
+    }
+
+    /// A cadre in a Balinese village (UTC+8); returns its id.
+    private static func registerBalineseCadre(_ connection: RPCConnection) throws -> String {
+        try connection.call(
+            "cadre.register",
+            params: ["name": "Ni Made Sari", "sex": "P", "birth_year": 1994, "field": "kesehatan", "village": "51.03.02.2001"],
+            as: CadreBatch.self
+        ).cadres[0].id
+    }
+
+    /// Stops `node` as systemd would and expects a clean exit.
+    private static func stop(_ node: KaderdProcess) async throws {
         kill(try await onThread { try node.connect().call("daemon.status", as: DaemonStatus.self).pid }, SIGTERM)
         #expect(try await node.waitForExit() == 0)
     }
@@ -321,18 +327,13 @@ import Testing
             in: directory, config: Self.config(database, node: "tomorrow"), ahead: midnight.timeIntervalSince(now) + 120)
         try await onThread {
             let connection = try node.connect()
-            let cadre = try connection.call(
-                "cadre.register",
-                params: ["name": "Ni Made Sari", "sex": "P", "birth_year": 1994, "field": "kesehatan", "village": "51.03.02.2001"],
-                as: CadreBatch.self
-            ).cadres[0].id
+            let cadre = try Self.registerBalineseCadre(connection)
             let workflow = try connection.call(
                 "workflow.start", params: ["program": "kpmd", "cadre": .string(cadre), "start_date": .string(today)],
                 as: WorkflowDetail.self)
             #expect(workflow.workflow.startDate == today)
         }
-        kill(try await onThread { try node.connect().call("daemon.status", as: DaemonStatus.self).pid }, SIGTERM)
-        #expect(try await node.waitForExit() == 0)
+        try await Self.stop(node)
     }
 
     /// Registers a cadre, again while the node answers that the database is unavailable

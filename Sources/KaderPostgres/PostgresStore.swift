@@ -240,9 +240,9 @@ public final class PostgresStore: Store {
             }
             let timer = Task {
                 try? await Task.sleep(for: limit)
-                guard !Task.isCancelled, answer.isAwaited else { return }
-                work.cancel()
-                answer.give(late())
+                guard !Task.isCancelled else { return }
+                // `late` runs only if the operation has not answered: it may stop the client.
+                if answer.give(late) { work.cancel() }
             }
             answer.keep([work, timer])
         }
@@ -256,8 +256,14 @@ public final class PostgresStore: Store {
         private let tasks = Mutex<[Task<Void, Never>]>([])
 
         func awaited(by continuation: CheckedContinuation<Void, any Error>) { waiting.withLock { $0 = continuation } }
-        var isAwaited: Bool { waiting.withLock { $0 != nil } }
-        func give(_ outcome: Result<Void, any Error>) { waiting.withLock { $0.take() }?.resume(with: outcome) }
+        func give(_ outcome: Result<Void, any Error>) { _ = give { outcome } }
+
+        /// Computes the outcome only for a waiter not yet answered; false when answered already.
+        func give(_ outcome: () -> Result<Void, any Error>) -> Bool {
+            guard let continuation = waiting.withLock({ $0.take() }) else { return false }
+            continuation.resume(with: outcome())
+            return true
+        }
         func keep(_ running: [Task<Void, Never>]) { tasks.withLock { $0 = running } }
         func cancelTasks() { for task in tasks.withLock({ $0 }) { task.cancel() } }
     }

@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import KaderCore
+@testable import KaderSQLite
+import KaderStore
+import KaderTesting
+import Testing
+
+/// A store written by an earlier release opens with this one and reads back as it was
+/// written: every cadre, workflow, task, history entry and call key.
+///
+/// The fixture is the SQL dump of a store a real kaderd made (`scripts/make-store-fixture`),
+/// read here with the columns of its own schema, so a migration that changes the format
+/// must bring every value along.
+@Suite struct StoreUpgradeTests {
+    let directory = TemporaryDirectory()
+    var path: String { directory.file("kaderd.sqlite") }
+
+    /// The store of the last release before the format changed, as that release wrote it.
+    private func restoreFixture(_ name: String) throws -> DatabaseQueue {
+        let dump = try String(contentsOfFile: PackageRoot.path + "/Tests/KaderStoreTests/Fixtures/\(name).sql", encoding: .utf8)
+        // Its tables come in alphabetical order, before the rows they refer to.
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let old = try DatabaseQueue(path: path, configuration: configuration)
+        // The dump's own BEGIN and COMMIT are left to `write`.
+        let statements = dump.split(separator: "\n").filter { $0 != "BEGIN TRANSACTION;" && $0 != "COMMIT;" }
+        try old.write { try $0.execute(sql: statements.joined(separator: "\n")) }
+        return old
+    }
+
+    private static func json(_ text: String) throws -> [String: String] {
+        try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+    }
+
+    @Test func aStoreOfScheduleV11ReadsBackWhole() async throws {
+        let old = try restoreFixture("store-v11")
+        // What v11 holds, read with v11's columns.
+        let (migrations, cadres, workflows, tasks, history, calls, assignments) = try old.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                try Row.fetchAll(db, sql: "SELECT * FROM cadre ORDER BY seq"),
+                try Row.fetchAll(db, sql: "SELECT * FROM workflow ORDER BY seq"),
+                try Row.fetchAll(db, sql: "SELECT * FROM task ORDER BY id"),
+                try Row.fetchAll(db, sql: "SELECT * FROM history ORDER BY seq"),
+                try Row.fetchAll(db, sql: "SELECT * FROM call_key ORDER BY key"),
+                try Row.fetchAll(db, sql: "SELECT * FROM facilitator_assignment")
+            )
+        }
+        try old.close()
+        #expect(migrations.count == 11 && migrations.contains { $0.hasPrefix("v11:") })
+        #expect(cadres.count == 3 && workflows.count == 2 && tasks.count == 22 && history.count > 40)
+        #expect(calls.count == 1 && assignments.count == 1)
+
+        let store = try SQLiteStore(path: path)
+        let ids = (
+            cadres: try cadres.map { try CadreID($0["id"] as String) }, workflows: try workflows.map { try WorkflowID($0["id"] as String) },
+            entities: Set(history.map { $0["entity_id"] as String }), calls: calls.map { $0["key"] as String },
+            facilitators: try assignments.map { try FacilitatorID($0["facilitator_id"] as String) }
+        )
+        let now = try await store.read { reader in
+            (
+                cadres: try ids.cadres.map { try reader.cadre($0) },
+                workflows: try ids.workflows.map { try reader.workflow($0) },
+                tasks: try ids.workflows.flatMap { try reader.tasks(of: $0) }.sorted { $0.id.rawValue < $1.id.rawValue },
+                history: try ids.entities.flatMap { try reader.history(of: $0) }.sorted { $0.seq < $1.seq },
+                calls: try ids.calls.map { try reader.call(withKey: $0) },
+                facilitators: try ids.facilitators.map { (try reader.facilitator($0), try reader.assignments(of: $0)) },
+                taskCounts: try reader.taskCounts()
+            )
+        }
+        for (cadre, row) in zip(now.cadres, cadres) {
+            let cadre = try #require(cadre)
+            #expect(cadre.name == row["name"])
+            #expect(cadre.sex.rawValue == row["sex"])
+            #expect(cadre.birthYear == row["birth_year"])
+            #expect(cadre.education == row["education"])
+            #expect(cadre.courses == (try JSONDecoder().decode([String].self, from: Data((row["courses"] as String).utf8))))
+            #expect(cadre.field == row["field"])
+            #expect(cadre.village.description == row["village"])
+            #expect(cadre.address == row["address"])
+            #expect(cadre.status.rawValue == row["status"])
+            #expect(cadre.notes == row["notes"])
+            #expect(cadre.registeredAt.timeIntervalSince1970 == row["registered_at"])
+            #expect(cadre.withdrawal?.at.timeIntervalSince1970 == row["withdrawn_at"])
+            #expect(cadre.withdrawal?.reason == row["withdrawal_reason"])
+        }
+        for (workflow, row) in zip(now.workflows, workflows) {
+            let workflow = try #require(workflow)
+            #expect(workflow.programID == row["program_id"])
+            #expect(workflow.programVersion == row["program_version"])
+            #expect(workflow.village.description == row["village"])
+            #expect(workflow.zoneIdentifier == row["zone"])
+            #expect(workflow.startDate.description == row["start_date"])
+            #expect(workflow.state.rawValue == row["state"])
+            #expect(workflow.facilitatorID?.rawValue == row["facilitator_id"])
+            #expect(workflow.facilitator == row["facilitator"])
+            #expect(workflow.createdAt.timeIntervalSince1970 == row["created_at"])
+        }
+        #expect(now.tasks.map(\.id.rawValue) == tasks.map { $0["id"] as String })
+        for (task, row) in zip(now.tasks, tasks) {
+            #expect(task.workflowID.rawValue == row["workflow_id"])
+            #expect(task.stepID == row["step_id"])
+            #expect(task.kind.rawValue == row["kind"])
+            #expect(task.title == row["title"])
+            #expect(task.occurrence == row["occurrence"])
+            #expect(task.occurrences == row["occurrences"])
+            #expect(task.village.description == row["village"])
+            #expect(task.zoneIdentifier == row["zone"])
+            #expect(task.windowStart.timeIntervalSince1970 == row["window_start"])
+            #expect(task.windowEnd.timeIntervalSince1970 == row["window_end"])
+            #expect(task.state.rawValue == row["state"])
+            #expect(task.records == (try Self.json(row["records"])))
+            #expect(task.updatedAt.timeIntervalSince1970 == row["updated_at"])
+            #expect(task.facilitatorID?.rawValue == row["facilitator_id"])
+        }
+        #expect(now.history.map(\.seq) == history.map { $0["seq"] as Int64 })
+        for (entry, row) in zip(now.history, history) {
+            #expect(entry.at.timeIntervalSince1970 == row["at"])
+            #expect(entry.caller.uid == row["caller_uid"])
+            #expect(entry.caller.agent == row["caller_agent"])
+            #expect(entry.entityKind == row["entity_kind"])
+            #expect(entry.entityID == row["entity_id"])
+            #expect(entry.action == row["action"])
+            #expect(entry.detail == (try Self.json(row["detail"])))
+        }
+        for (call, row) in zip(now.calls, calls) {
+            let call = try #require(call)
+            #expect(call.method == row["method"])
+            #expect(call.paramsDigest == row["params_digest"])
+            #expect(call.at.timeIntervalSince1970 == row["at"])
+            #expect(call.reply == row["reply"])
+        }
+        for ((facilitator, assigned), row) in zip(now.facilitators, assignments) {
+            let facilitator = try #require(facilitator)
+            #expect(facilitator.name == "Komang Ardana" && facilitator.phone == "081234567890")
+            #expect(assigned.map(\.region.description) == [row["region"]])
+            #expect(assigned.map(\.from.description) == [row["from_date"]])
+        }
+        // The counts kept beside the rows agree with the rows.
+        var states: [TaskState: Int] = [:]
+        for row in tasks { states[try #require(TaskState(rawValue: row["state"])), default: 0] += 1 }
+        #expect(now.taskCounts.filter { $0.value != 0 } == states)
+    }
+}

@@ -5,8 +5,8 @@ import Synchronization
 /// transaction, so they share its commit: the pages they all touch (the time indexes, the
 /// counts, the history's tail) are written to the log once, and the log is flushed once.
 ///
-/// Each write runs in a savepoint of its own, so one that fails is undone alone and the
-/// others are kept. None is acknowledged before the transaction has committed. When SQLite
+/// Each write runs in a savepoint of its own (unless it is alone), so one that fails is
+/// undone alone and the others are kept. None is acknowledged before the transaction has committed. When SQLite
 /// itself abandons the transaction (a full disk, an I/O error), every write of the batch
 /// fails with that error, as each would have alone.
 final class GroupCommit: Sendable {
@@ -68,19 +68,19 @@ final class GroupCommit: Sendable {
         var afterCommit: (@Sendable () -> Void)?
         do {
             try db.inTransaction(.immediate) {
-                for pending in batch {
-                    var outcome: Result<any Sendable, any Error>!
+                if batch.count == 1 {
+                    // Alone, a write needs no savepoint: if it fails, rolling the transaction
+                    // back undoes it alone. SQLite keeps a savepoint's journal in memory as a
+                    // list it walks at every statement, which made a large write (a catch-up
+                    // of 16,000 tasks) quadratic: 26 s instead of 3.
                     do {
-                        try db.inSavepoint {
-                            outcome = .success(try pending.run(db))
-                            return .commit
-                        }
+                        outcomes.append(.success(try batch[0].run(db)))
                     } catch {
-                        outcome = .failure(error)
-                        // SQLite rolled the whole transaction back: nothing of the batch is kept.
-                        if !db.isInsideTransaction { throw error }
+                        outcomes.append(.failure(error))
+                        throw error
                     }
-                    outcomes.append(outcome)
+                } else {
+                    try writeInSavepoints(batch, in: db, outcomes: &outcomes)
                 }
                 afterCommit = try beforeCommit(db)
                 return .commit
@@ -98,5 +98,25 @@ final class GroupCommit: Sendable {
         }
         afterCommit?()
         for (pending, outcome) in zip(batch, outcomes) { pending.finish(outcome) }
+    }
+
+    /// Each write of `batch` in a savepoint of its own, so that one failing is undone alone.
+    private func writeInSavepoints(
+        _ batch: [Pending], in db: Database, outcomes: inout [Result<any Sendable, any Error>]
+    ) throws {
+        for pending in batch {
+            var outcome: Result<any Sendable, any Error>!
+            do {
+                try db.inSavepoint {
+                    outcome = .success(try pending.run(db))
+                    return .commit
+                }
+            } catch {
+                outcome = .failure(error)
+                // SQLite rolled the whole transaction back: nothing of the batch is kept.
+                if !db.isInsideTransaction { throw error }
+            }
+            outcomes.append(outcome)
+        }
     }
 }

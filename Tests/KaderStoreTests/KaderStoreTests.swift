@@ -165,6 +165,32 @@ import Testing
         #expect(acknowledged == Set(names.enumerated().filter { $0.offset % 3 != 0 }.map(\.element)))
     }
 
+    /// A write alone (no savepoint of its own) that fails halfway leaves nothing, and the
+    /// next write goes on from where the store was.
+    @Test func aWriteAloneThatFailsHalfwayLeavesNothing() async throws {
+        let store = try await TestBackend.makeStore(in: directory)
+        struct Refused: Error {}
+        let first = try cadre("Wayan", village: "51.03.01.1001")
+        await #expect(throws: Refused.self) {
+            try await store.write { writer in
+                try writer.insert(first)
+                try writer.record("registered", entityKind: "cadre", entityID: first.id.rawValue, caller: Caller(uid: 0), at: first.registeredAt)
+                throw Refused()
+            }
+        }
+        let second = try cadre("Made", village: "51.03.01.1001")
+        let seq = try await store.write { writer in
+            try writer.insert(second)
+            return try writer.record("registered", entityKind: "cadre", entityID: second.id.rawValue, caller: Caller(uid: 0), at: second.registeredAt)
+        }
+        let (kept, history) = try await store.read { reader in
+            (try reader.cadres(matching: CadreQuery(), page: PageRequest(limit: 10)).items.map(\.name), try reader.history(after: 0, limit: 10))
+        }
+        #expect(kept == ["Made"])
+        #expect(history.map(\.entityID) == [second.id.rawValue])
+        #expect(seq == 1)
+    }
+
     /// Eight writers at once, and two writes rolled back after they recorded: the history
     /// reads 1...N with no number missing or repeated, and nothing of the rolled-back ones.
     @Test func theHistoryHasNoGapAfterConcurrentWritesAndRollbacks() async throws {

@@ -266,12 +266,18 @@ extension WorkflowService {
     /// `completeIfFinished` once, not once a task). The caller has checked the move is allowed.
     static func transition(
         _ task: inout WorkflowTask, to next: TaskState, writer: StoreWriter, caller: Caller, at now: Date,
-        detail: [String: String] = [:], completing: Bool = true
+        detail: [String: String] = [:], completing: Bool = true, asRead: Bool = false
     ) throws {
         let from = task.state
         task.state = next
         task.updatedAt = now
-        try writer.update(task, from: from)
+        // A task as read changes only its state: written alone, it leaves the indexes of the
+        // other columns be (the scheduler and the catch-up move thousands at a time).
+        if asRead {
+            try writer.move([task.id], from: from, to: next, at: now)
+        } else {
+            try writer.update(task, from: from)
+        }
         try writer.record(
             "moved", entityKind: "task", entityID: task.id.rawValue, caller: caller, at: now,
             detail: detail.merging(["from": from.rawValue, "to": next.rawValue]) { _, new in new })

@@ -22,7 +22,7 @@ extension WorkflowService {
             for var task in tasks {
                 if task.windowEnd.addingTimeInterval(grace) <= now, task.state == .scheduled || task.state == .due {
                     try Self.transition(&task, to: .missed, writer: writer, caller: .scheduler, at: now,
-                        detail: signed.merging(["reason": "window closed"]) { _, new in new })
+                        detail: signed.merging(["reason": "window closed"]) { _, new in new }, asRead: true)
                     changed.append(task)
                 } else if task.windowStart <= now, task.state == .scheduled {
                     task.state = .due
@@ -77,7 +77,7 @@ extension WorkflowService {
                     case .once, .skip:
                         try Self.transition(&task, to: .missed, writer: writer, caller: caller, at: now,
                             detail: detail.merging(["reason": "skipped while the daemon was down"]) { _, new in new },
-                            completing: false)
+                            completing: false, asRead: true)
                         missed.insert(task.workflowID)
                     case .reschedule:
                         let shift = now.timeIntervalSince(downSince)
@@ -109,12 +109,13 @@ extension WorkflowService {
     private static func catchUpNow(
         _ task: inout WorkflowTask, writer: StoreWriter, caller: Caller, now: Date, detail: [String: String]
     ) throws {
-        if task.windowEnd <= now {
+        let reopened = task.windowEnd <= now
+        if reopened {
             let length = task.windowEnd.timeIntervalSince(task.windowStart)
             task.windowStart = now
             task.windowEnd = now.addingTimeInterval(length)
         }
-        try transition(&task, to: .due, writer: writer, caller: caller, at: now, detail: detail)
+        try transition(&task, to: .due, writer: writer, caller: caller, at: now, detail: detail, asRead: !reopened)
     }
 }
 

@@ -89,6 +89,16 @@ public struct SQLiteWriter: StoreWriter {
         guard db.changesCount == 1 else { throw StoreError.changedMeanwhile(what: "task \(task.id)") }
     }
 
+    /// Only the state and its time: an update naming the other columns rewrites every index
+    /// that holds them, and the scheduler moves thousands of tasks a pass.
+    public func move(_ tasks: [TaskID], from expected: TaskState, to state: TaskState, at: Date) throws {
+        let statement = try db.cachedStatement(sql: "UPDATE task SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
+        for id in tasks {
+            try statement.execute(arguments: [state.rawValue, at.timeIntervalSince1970, id.rawValue, expected.rawValue])
+            guard db.changesCount == 1 else { throw StoreError.changedMeanwhile(what: "task \(id)") }
+        }
+    }
+
     /// Appends to the history; returns the entry's sequence number.
     @discardableResult
     public func record(

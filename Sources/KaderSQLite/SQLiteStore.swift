@@ -26,8 +26,11 @@ public final class SQLiteStore: Store {
     /// Opens (creating if needed) and migrates the database. A file that is not a kaderd
     /// database, or is damaged, is refused with the reason; nothing in it is changed.
     /// Writes are timed into `metrics`, the process's bootstrapped factory by default.
+    /// `migrating` is told of each schema migration of a store an older kaderd made, before
+    /// it runs.
     public init(
-        path: String, durability: Durability = .full, metrics: any MetricsFactory = MetricsSystem.factory
+        path: String, durability: Durability = .full, metrics: any MetricsFactory = MetricsSystem.factory,
+        migrating: (StoreMigration) -> Void = { _ in }
     ) throws(StoreError) {
         self.commitDuration = CoreMetrics.Timer(label: KaderMetric.storeCommitDuration.name, factory: metrics)
         self.path = path
@@ -55,7 +58,16 @@ public final class SQLiteStore: Store {
             // Reading the schema refuses a file that is not a database at once; a full integrity
             // check would read every page, which with a million tasks costs seconds at each start.
             _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
-            try StoreMigrations.migrator.migrate(pool)
+            // One at a time, each announced: the file is left at the last one done if a
+            // later one fails or kaderd is stopped, and opens from there next time.
+            let migrator = StoreMigrations.migrator
+            let done = Set(try pool.read { try migrator.completedMigrations($0) })
+            let pending = migrator.migrations.filter { !done.contains($0) }
+            for (index, name) in pending.enumerated() {
+                // A new file's schema is made in a moment: only an upgrade is announced.
+                if !done.isEmpty { migrating(StoreMigration(name: name, number: index + 1, count: pending.count)) }
+                try migrator.migrate(pool, upTo: name)
+            }
             let publisher = try pool.read(CommitPublisher.init(db:))
             self.publisher = publisher
             groupCommit = GroupCommit(pool: pool, beforeCommit: publisher.prepare)

@@ -14,6 +14,9 @@ public enum NotifyMessage: Sendable, Hashable {
     case stopping
     /// The daemon's work loop is alive; resets the watchdog timer.
     case watchdog
+    /// Start-up (or a reload, or stopping) needs this much longer from now than the unit's
+    /// timeout allows: a long schema migration.
+    case extendTimeout(microseconds: UInt64)
 
     /// The text sent on the notify socket: newline-separated `KEY=value` assignments.
     public var text: String {
@@ -23,6 +26,7 @@ public enum NotifyMessage: Sendable, Hashable {
         case .reloading(let microseconds): "RELOADING=1\nMONOTONIC_USEC=\(microseconds)"
         case .stopping: "STOPPING=1"
         case .watchdog: "WATCHDOG=1"
+        case .extendTimeout(let microseconds): "EXTEND_TIMEOUT_USEC=\(microseconds)"
         }
     }
 

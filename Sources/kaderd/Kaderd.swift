@@ -7,6 +7,7 @@ import KaderRPC
 import KaderPostgres
 import KaderSQLite
 import KaderStore
+import KaderSystemd
 import KaderServer
 import Logging
 import ServiceLifecycle
@@ -150,7 +151,8 @@ struct Kaderd: AsyncParsableCommand {
         let service: WorkflowService
         let leadership: Leadership?
         do {
-            (service, leadership) = try await Self.workflowService(settings: settings, environment: environment, logger: logger)
+            (service, leadership) = try await Self.workflowService(
+                settings: settings, environment: environment, logger: logger, notifier: systemd.notifier)
         } catch StoreError.unreachable(let reason) {
             // Not a configuration error: the server may be starting. systemd restarts on this status.
             fail("cannot open the store: \(StoreError.unreachable(reason: reason))", .unavailable)
@@ -210,13 +212,19 @@ struct Kaderd: AsyncParsableCommand {
     /// loads the programs. A database that cannot be used stops start-up: serving without it
     /// would lose every change. On a store several kaderd share, the node's leadership comes
     /// with it, and the service keeps the database's time.
-    static func workflowService(settings: DaemonSettings, environment: [String: String], logger: Logger) async throws
-        -> (WorkflowService, Leadership?)
-    {
+    static func workflowService(
+        settings: DaemonSettings, environment: [String: String], logger: Logger, notifier: SystemdNotifier
+    ) async throws -> (WorkflowService, Leadership?) {
         let store: any Store
         switch settings.store {
         case .sqlite:
-            store = try SQLiteStore(path: settings.stateDir + "/kaderd.sqlite", durability: settings.durability)
+            let notice = MigrationNotice(notifier: notifier, logger: logger)
+            var migrations = 0
+            defer { notice.finished(migrations) }
+            store = try SQLiteStore(path: settings.stateDir + "/kaderd.sqlite", durability: settings.durability) {
+                migrations += 1
+                notice.starting($0)
+            }
         case .postgresql:
             let password = try PostgresPassword.read(file: settings.postgresqlPasswordFile, environment: environment)
             store = try await PostgresStore(

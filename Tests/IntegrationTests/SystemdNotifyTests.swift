@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KaderClient
 import KaderRPC
 import KaderTesting
@@ -25,6 +26,40 @@ import Testing
 
         daemon.signal(SIGTERM)
         #expect(try await notify.next { $0 == "STOPPING=1" } != nil, "transcript:\n\(notify.transcript)")
+        #expect(try await daemon.waitForExit() == 0)
+    }
+
+    /// A store an older kaderd wrote is migrated before READY=1, each migration named in the
+    /// log and on the STATUS= line, with the start timeout extended while it runs.
+    @Test func namesEachMigrationOfAnOlderStoreAndExtendsTheStartTimeout() async throws {
+        let directory = TemporaryDirectory()
+        let notify = try NotifyListener(directory: directory)
+        // A v10 store: what the v11 release wrote (the upgrade fixture) less what v11 added.
+        let state = directory.file("state")
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        let dump = try String(contentsOfFile: PackageRoot.path + "/Tests/KaderStoreTests/Fixtures/store-v11.sql", encoding: .utf8)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let old = try DatabaseQueue(path: state + "/kaderd.sqlite", configuration: configuration)
+        try old.inDatabase { db in
+            try db.execute(sql: dump.split(separator: "\n").filter { $0 != "BEGIN TRANSACTION;" && $0 != "COMMIT;" }.joined(separator: "\n"))
+            try db.execute(sql: "DROP TABLE call_key; DELETE FROM grdb_migrations WHERE identifier LIKE 'v11:%'")
+        }
+        try old.close()
+
+        let daemon = try await KaderdProcess(directory: directory, environment: notify.environment, waitUntilReady: false)
+        let status = try #require(await notify.next { $0.hasPrefix("STATUS=Migrating") }, "\(notify.transcript)\n\(daemon.log)")
+        #expect(status == "STATUS=Migrating the store to v11 (1 of 1): v11: idempotency keys of calls")
+        #expect(try await notify.next() == "EXTEND_TIMEOUT_USEC=60000000", "\(notify.transcript)")
+        #expect(try await notify.next { $0 == "READY=1" } != nil, "\(notify.transcript)\n\(daemon.log)")
+        #expect(try await daemon.logContains("migrating the store"))
+        #expect(try await daemon.logContains("store migrated"))
+        // Migrated in place: the fixture's first cadre reads back.
+        let cadre = try await onThread {
+            try daemon.connect().call("cadre.get", params: ["id": "cdr_3nb2zh83i6pf4q"], as: CadreDetail.self)
+        }
+        #expect(cadre.cadre.name == "Ni Luh Ayu")
+        daemon.signal(SIGTERM)
         #expect(try await daemon.waitForExit() == 0)
     }
 

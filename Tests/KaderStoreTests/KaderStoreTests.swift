@@ -54,6 +54,22 @@ import Testing
         #expect(history.first?.detail == ["to": "graduated"])
     }
 
+    /// A file whose migrations have a gap no kaderd leaves (edited by hand) is opened or
+    /// refused with a reason, never the end of the process.
+    @Test func aStoreWithAGapInItsMigrationsIsOpenedOrRefusedNotFatal() async throws {
+        let old = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator.migrate(old, upTo: "v6: withdrawn registrations and moves between villages")
+        try await old.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v8: the facilitator register')")
+        }
+        try old.close()
+        do {
+            _ = try SQLiteStore(path: path)
+        } catch {
+            #expect(error.localizedDescription.contains(path) || "\(error)".contains(path), "\(error)")
+        }
+    }
+
     @Test func keepsWhatWasCommittedAcrossReopening() async throws {
         do {
             let store = try SQLiteStore(path: path)

@@ -47,7 +47,10 @@ import Testing
         }
         try old.close()
 
-        let daemon = try await KaderdProcess(directory: directory, environment: notify.environment, waitUntilReady: false)
+        // On SQLite on either pass: the store a file in the state folder.
+        let daemon = try await KaderdProcess(
+            directory: directory, config: "# the SQLite store of the state folder\n", environment: notify.environment,
+            waitUntilReady: false)
         let status = try #require(await notify.next { $0.hasPrefix("STATUS=Migrating") }, "\(notify.transcript)\n\(daemon.log)")
         #expect(status == "STATUS=Migrating the store to v11 (1 of 1): v11: idempotency keys of calls")
         #expect(try await notify.next() == "EXTEND_TIMEOUT_USEC=60000000", "\(notify.transcript)")

@@ -219,12 +219,9 @@ struct Kaderd: AsyncParsableCommand {
         switch settings.store {
         case .sqlite:
             let notice = MigrationNotice(notifier: notifier, logger: logger)
-            var migrations = 0
-            defer { notice.finished(migrations) }
-            store = try SQLiteStore(path: settings.stateDir + "/kaderd.sqlite", durability: settings.durability) {
-                migrations += 1
-                notice.starting($0)
-            }
+            defer { notice.finished() }
+            store = try SQLiteStore(
+                path: settings.stateDir + "/kaderd.sqlite", durability: settings.durability, migrating: notice.starting)
         case .postgresql:
             let password = try PostgresPassword.read(file: settings.postgresqlPasswordFile, environment: environment)
             store = try await PostgresStore(

@@ -10,12 +10,12 @@ import Synchronization
 final class MigrationNotice: Sendable {
     /// How much more time each extension asks for, and how often one is sent while a
     /// migration runs: well inside each other, so the deadline never comes.
-    static let extra = Duration.seconds(60)
+    static let moreTime = NotifyMessage.extendTimeout(microseconds: 60_000_000)
     static let interval = Duration.seconds(20)
 
     private enum State {
         case idle
-        case migrating(started: ContinuousClock.Instant, keepalive: Task<Void, Never>)
+        case migrating(started: ContinuousClock.Instant, count: Int, keepalive: Task<Void, Never>)
     }
 
     private let notifier: SystemdNotifier
@@ -33,27 +33,29 @@ final class MigrationNotice: Sendable {
             "migrating the store",
             metadata: ["migration": "\(migration.name)", "step": "\(migration.number) of \(migration.count)"])
         send(.status("Migrating the store to \(migration.version) (\(migration.number) of \(migration.count)): \(migration.name)"))
-        send(.extendTimeout(microseconds: UInt64(Self.extra.components.seconds) * 1_000_000))
+        send(Self.moreTime)
         state.withLock { state in
-            guard case .idle = state else { return }
-            let keepalive = Task { [notifier] in
-                while (try? await Task.sleep(for: Self.interval)) != nil {
-                    _ = try? notifier.send(.extendTimeout(microseconds: UInt64(Self.extra.components.seconds) * 1_000_000))
+            switch state {
+            case .migrating(let started, let count, let keepalive):
+                state = .migrating(started: started, count: count + 1, keepalive: keepalive)
+            case .idle:
+                let keepalive = Task { [notifier] in
+                    while (try? await Task.sleep(for: Self.interval)) != nil { _ = try? notifier.send(Self.moreTime) }
                 }
+                state = .migrating(started: .now, count: 1, keepalive: keepalive)
             }
-            state = .migrating(started: .now, keepalive: keepalive)
         }
     }
 
     /// The migrations are over (done, or one failed): the keepalive stops.
-    func finished(_ count: Int) {
-        let started = state.withLock { state -> ContinuousClock.Instant? in
-            guard case .migrating(let started, let keepalive) = state else { return nil }
+    func finished() {
+        let migrated = state.withLock { state -> (started: ContinuousClock.Instant, count: Int)? in
+            guard case .migrating(let started, let count, let keepalive) = state else { return nil }
             keepalive.cancel()
             state = .idle
-            return started
+            return (started, count)
         }
-        guard let started else { return }
+        guard let (started, count) = migrated else { return }
         let seconds = (ContinuousClock.now - started) / .milliseconds(1) / 1000
         logger.notice("store migrated", metadata: ["migrations": "\(count)", "seconds": "\(String(format: "%.1f", seconds))"])
     }

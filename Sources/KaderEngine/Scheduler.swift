@@ -198,6 +198,8 @@ public final class Scheduler: Sendable {
             do {
                 deadline = try await tick()
             } catch {
+                // Stopping: the pass was cut short on purpose, and the loop ends here.
+                if Task.isCancelled { break }
                 logger.error("scheduler pass failed; retrying", metadata: ["error": "\(error)"])
             }
             await withTaskGroup(of: Void.self) { group in

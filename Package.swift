@@ -227,6 +227,8 @@ let package = Package(
             name: "KaderAPITests",
             dependencies: [
                 "KaderAPI", "KaderCore", "KaderEngine", "KaderRPC", "KaderClient", "KaderStore", "KaderTesting",
+                // The SQL of a task's step in the SQLite store, for making the counts again.
+                "KaderSQLite",
                 .product(name: "Logging", package: "swift-log"),
                 // Only to make the report's counts again from the tables, as a migration does.
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -25,23 +25,37 @@ public struct SQLiteExport: Sendable {
         try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 
-    /// The rows of `table`'s `columns`, `batchSize` at a time, each value as SQLite holds it.
+    /// The rows of `table`'s `columns`, `batchSize` at a time, each value as SQLite holds it,
+    /// in the order of the table's key: its rowid, or its id where it has no rowid (`task`).
+    /// A task's row comes with its step's id, kind and title.
     package func rows(
         of table: String, columns: [String], batchSize: Int = 10_000,
         _ body: ([[StoredValue]]) async throws -> Void
     ) async throws {
-        var after: Int64 = .min
+        let key = try await queue.read { db in try Self.hasRowID(table, db) } ? "rowid" : "id"
+        // Tasks with their step's columns, as every other store keeps them.
+        let source = table == "task" ? SQLiteReader.taskRows() : table
+        var after: DatabaseValue?
         while true {
-            let (batch, last) = try await queue.read { [after] db -> ([[StoredValue]], Int64?) in
+            let (batch, last) = try await queue.read { [after] db -> ([[StoredValue]], DatabaseValue?) in
                 let rows = try Row.fetchAll(
-                    db, sql: "SELECT rowid, \(columns.joined(separator: ", ")) FROM \(table) WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                    arguments: [after, batchSize])
+                    db,
+                    sql: """
+                        SELECT \(key), \(columns.joined(separator: ", ")) FROM \(source) \
+                        \(after == nil ? "" : "WHERE \(key) > ?") ORDER BY \(key) LIMIT ?
+                        """,
+                    arguments: StatementArguments((after.map { [$0] } ?? []) + [batchSize.databaseValue]))
                 return (rows.map { row in (1...columns.count).map { Self.value(row[$0] as DatabaseValue) } }, rows.last?[0])
             }
             guard let last else { return }
             try await body(batch)
             after = last
         }
+    }
+
+    private static func hasRowID(_ table: String, _ db: Database) throws -> Bool {
+        let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
+        return !(sql ?? "").uppercased().contains("WITHOUT ROWID")
     }
 
     private static func value(_ value: DatabaseValue) -> StoredValue {

@@ -31,7 +31,8 @@ extension SQLiteReader {
                 months: try rows { ProgressQueries.months(within: region, bind: $0) }.map { ($0["month"], $0["key"], $0["n"]) })
         }
         let cadres = try rows { ProgressQueries.cadres(within: region, cutoff: cutoff, bind: $0) }
-        let workflows = try rows { ProgressQueries.workflows(within: region, cutoff: cutoff, bind: $0) }
+        let workflows = try rows { ProgressQueries.workflows(
+                within: region, cutoff: cutoff, stepOf: Self.stepOfTask, bind: $0) }
         let tasks = try rows { ProgressQueries.tasks(within: region, cutoff: cutoff, bind: $0) }
         let days = try rows { ProgressQueries.days(within: region, cutoff: cutoff, bind: $0) }
         return ProgressQueries.tally(

@@ -47,7 +47,7 @@ extension SQLiteReader {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT \(Self.taskColumns) FROM task WHERE state = 'scheduled' AND window_start >= ? AND window_start < ?
+                SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE state = 'scheduled' AND window_start >= ? AND window_start < ?
                 ORDER BY window_start, id
                 """,
             arguments: [Int64(range.lowerBound.timeIntervalSince1970), Int64(range.upperBound.timeIntervalSince1970.rounded(.up))]
@@ -69,7 +69,7 @@ extension SQLiteReader {
     public func nextScheduledTask() throws -> WorkflowTask? {
         try Row.fetchOne(
             db.cachedStatement(
-                sql: "SELECT \(Self.taskColumns) FROM task WHERE state = 'scheduled' ORDER BY window_start, id LIMIT 1")
+                sql: "SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE state = 'scheduled' ORDER BY window_start, id LIMIT 1")
         ).map(Self.task)
     }
 

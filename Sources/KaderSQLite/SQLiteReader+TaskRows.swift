@@ -12,6 +12,16 @@ extension SQLiteReader {
         window_start, window_end, state, records, updated_at, facilitator_id, conflict
         """
 
+    /// Where task rows are read from: a task's step id, kind and title are kept once per
+    /// step, in task_step (v12). `index` names the task index to read by, if any. The task
+    /// comes first in the join, always: the step is looked up for each task found.
+    static func taskRows(indexedBy index: String = "") -> String {
+        "task \(index) CROSS JOIN task_step ON task_step.n = task.step"
+    }
+
+    /// The step id of task `t`, in a query that does not join task_step.
+    package static let stepOfTask = "(SELECT step_id FROM task_step WHERE n = t.step)"
+
     /// A task from a row of `taskColumns`. Ids and the village code are not checked again:
     /// they were checked before the store wrote them, and only an altered file would fail.
     static func task(_ row: Row) -> WorkflowTask {

@@ -46,14 +46,18 @@ public struct SQLiteWriter: StoreWriter {
     public func insert(_ tasks: [WorkflowTask]) throws {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO task (id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone,
+                INSERT INTO task (id, workflow_id, step, occurrence, occurrences, village, zone,
                                   window_start, window_end, state, records, updated_at, facilitator_id, conflict)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        var steps: [TaskStep: Int64] = [:]
         var added: [TaskState: Int] = [:]
         for task in tasks {
+            let shape = TaskStep(task)
+            let step = try steps[shape] ?? self.step(shape)
+            steps[shape] = step
             try statement.execute(arguments: [
-                task.id.rawValue, task.workflowID.rawValue, task.stepID, task.kind.rawValue, task.title,
+                task.id.rawValue, task.workflowID.rawValue, step,
                 task.occurrence, task.occurrences, task.village.description, task.zoneIdentifier,
                 Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
                 task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
@@ -76,17 +80,40 @@ public struct SQLiteWriter: StoreWriter {
     public func update(_ task: WorkflowTask, from expected: TaskState) throws {
         try db.cachedStatement(
             sql: """
-                UPDATE task SET title = ?, window_start = ?, window_end = ?, state = ?, records = ?, updated_at = ?,
+                UPDATE task SET step = ?, window_start = ?, window_end = ?, state = ?, records = ?, updated_at = ?,
                                 facilitator_id = ?, conflict = ?
                 WHERE id = ? AND state = ?
                 """
         ).execute(
             arguments: [
-                task.title, Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
+                try step(TaskStep(task)), Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
                 task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
                 task.facilitatorID?.rawValue, task.conflict, task.id.rawValue, expected.rawValue,
             ])
         guard db.changesCount == 1 else { throw StoreError.changedMeanwhile(what: "task \(task.id)") }
+    }
+
+    /// A task's step id, kind and title, kept once in task_step for every task that shares them.
+    struct TaskStep: Hashable {
+        var id: String
+        var kind: String
+        var title: String
+
+        init(_ task: WorkflowTask) {
+            (id, kind, title) = (task.stepID, task.kind.rawValue, task.title)
+        }
+    }
+
+    /// The task_step row of `step`, added if it is the first task with it.
+    private func step(_ step: TaskStep) throws -> Int64 {
+        let arguments: StatementArguments = [step.id, step.kind, step.title]
+        if let n = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT n FROM task_step WHERE step_id = ? AND kind = ? AND title = ?"), arguments: arguments)
+        {
+            return n
+        }
+        try db.cachedStatement(sql: "INSERT INTO task_step (step_id, kind, title) VALUES (?, ?, ?)").execute(arguments: arguments)
+        return db.lastInsertedRowID
     }
 
     /// Only the state and its time: an update naming the other columns rewrites every index

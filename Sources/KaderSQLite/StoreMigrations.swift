@@ -250,6 +250,58 @@ enum StoreMigrations {
                     CREATE INDEX call_key_by_at ON call_key(at);
                     """)
         }
+        migrator.registerMigration("v12: compact task rows") { db in
+            // A tenth of a task's bytes went to keys it never used: the row sat behind a rowid,
+            // found by its text id through an index of its own, and each index held both.
+            // Kept by its id (WITHOUT ROWID), the table is its own id index. A third of the row
+            // went to its step's id, kind and title, the same for every task of that step:
+            // they are kept once, in task_step. (An index of the scheduled tasks alone, in
+            // place of task_by_state, saved more, but left the overdue count and a list by
+            // state without an index: a scan of every task.)
+            let kept = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT sql FROM sqlite_master WHERE tbl_name = 'task' AND type != 'table' AND sql IS NOT NULL
+                      AND name != 'progress_task_update'
+                    """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE task_step (
+                      n INTEGER PRIMARY KEY,
+                      step_id TEXT NOT NULL,
+                      kind TEXT NOT NULL,
+                      title TEXT NOT NULL,
+                      UNIQUE (step_id, kind, title)
+                    );
+                    INSERT INTO task_step (step_id, kind, title) SELECT DISTINCT step_id, kind, title FROM task;
+                    CREATE TABLE task_by_id (
+                      id TEXT PRIMARY KEY NOT NULL,
+                      workflow_id TEXT NOT NULL REFERENCES workflow(id),
+                      step INTEGER NOT NULL REFERENCES task_step(n),
+                      occurrence INTEGER NOT NULL,
+                      occurrences INTEGER NOT NULL,
+                      village TEXT NOT NULL,
+                      zone TEXT NOT NULL,
+                      window_start INTEGER NOT NULL,
+                      window_end INTEGER NOT NULL,
+                      state TEXT NOT NULL,
+                      records TEXT NOT NULL,
+                      updated_at REAL NOT NULL,
+                      facilitator_id TEXT,
+                      conflict TEXT
+                    ) WITHOUT ROWID;
+                    INSERT INTO task_by_id
+                      SELECT t.id, t.workflow_id, s.n, t.occurrence, t.occurrences, t.village, t.zone, t.window_start,
+                             t.window_end, t.state, t.records, t.updated_at, t.facilitator_id, t.conflict
+                      FROM task t JOIN task_step s ON s.step_id = t.step_id AND s.kind = t.kind AND s.title = t.title
+                      ORDER BY t.id;
+                    DROP TABLE task;
+                    ALTER TABLE task_by_id RENAME TO task;
+                    \(progressTaskUpdateTrigger(step: "(SELECT step_id FROM task_step WHERE n = NEW.step)"))
+                    """)
+            // The other indexes and triggers, as the migrations before made them.
+            for statement in kept { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -257,10 +309,7 @@ enum StoreMigrations {
     /// never deleted, and a task's final state never changes.
     private static var progressTriggers: String {
         func add(_ village: String, _ key: String, _ delta: String = "1", when: String) -> String {
-            """
-            INSERT INTO progress_count (district, key, n) SELECT substr(\(village), 1, 8), \(key), \(delta) WHERE \(when)
-              ON CONFLICT (district, key) DO UPDATE SET n = n + excluded.n;
-            """
+            progressCount(village, key, delta, when: when)
         }
         func cadre(_ row: String, _ delta: String) -> String {
             """
@@ -269,14 +318,6 @@ enum StoreMigrations {
               ON CONFLICT (village, status) DO UPDATE SET n = n + excluded.n;
             """
         }
-        let month = "strftime('%Y-%m', NEW.window_start + \(ProgressCounters.zoneOffset("NEW.zone")), 'unixepoch')"
-        let taskCounts = """
-            \(add("NEW.village", "NEW.state", when: "NEW.state IN ('done', 'missed')"))
-            \(add("NEW.village", "'done_on_time'", when: "NEW.state = 'done' AND NEW.updated_at <= NEW.window_end"))
-            INSERT INTO progress_month (regency, month, key, n)
-              SELECT substr(NEW.village, 1, 5), \(month), NEW.state, 1 WHERE NEW.state IN ('done', 'missed')
-              ON CONFLICT (regency, month, key) DO UPDATE SET n = n + 1;
-            """
         return """
             CREATE TRIGGER progress_cadre_insert AFTER INSERT ON cadre BEGIN \(cadre("NEW", "1")) END;
             CREATE TRIGGER progress_cadre_update AFTER UPDATE OF village, status, withdrawn_at ON cadre BEGIN
@@ -291,16 +332,43 @@ enum StoreMigrations {
               \(add("NEW.village", "'step:' || COALESCE(NEW.reached_step, '')", when: "NEW.state = 'active'"))
             END;
             CREATE TRIGGER progress_task_insert AFTER INSERT ON task WHEN NEW.state IN ('done', 'missed') BEGIN
-              \(taskCounts)
+              \(progressTaskCounts)
             END;
-            CREATE TRIGGER progress_task_update AFTER UPDATE OF state ON task WHEN OLD.state IS NOT NEW.state BEGIN
-              \(taskCounts)
-              UPDATE workflow SET reached_step = NEW.step_id, reached_start = NEW.window_start
-              WHERE id = NEW.workflow_id AND NEW.state IN \(ProgressCounters.reachingStates)
-                AND (reached_start IS NULL OR reached_start < NEW.window_start
-                     OR (reached_start = NEW.window_start AND reached_step IS NOT NEW.step_id));
-            END;
+            \(progressTaskUpdateTrigger(step: "NEW.step_id"))
             """
+    }
+
+    private static func progressCount(_ village: String, _ key: String, _ delta: String = "1", when: String) -> String {
+        """
+        INSERT INTO progress_count (district, key, n) SELECT substr(\(village), 1, 8), \(key), \(delta) WHERE \(when)
+          ON CONFLICT (district, key) DO UPDATE SET n = n + excluded.n;
+        """
+    }
+
+    /// A task that reached a final state (NEW), counted in its district and month.
+    private static var progressTaskCounts: String {
+        let month = "strftime('%Y-%m', NEW.window_start + \(ProgressCounters.zoneOffset("NEW.zone")), 'unixepoch')"
+        return """
+            \(progressCount("NEW.village", "NEW.state", when: "NEW.state IN ('done', 'missed')"))
+            \(progressCount("NEW.village", "'done_on_time'", when: "NEW.state = 'done' AND NEW.updated_at <= NEW.window_end"))
+            INSERT INTO progress_month (regency, month, key, n)
+              SELECT substr(NEW.village, 1, 5), \(month), NEW.state, 1 WHERE NEW.state IN ('done', 'missed')
+              ON CONFLICT (regency, month, key) DO UPDATE SET n = n + 1;
+            """
+    }
+
+    /// Counts a task's move to a final state, and moves its workflow to the task's step.
+    /// `step` is the SQL of the task's step id: a column until v12, a lookup after.
+    private static func progressTaskUpdateTrigger(step: String) -> String {
+        """
+        CREATE TRIGGER progress_task_update AFTER UPDATE OF state ON task WHEN OLD.state IS NOT NEW.state BEGIN
+          \(progressTaskCounts)
+          UPDATE workflow SET reached_step = \(step), reached_start = NEW.window_start
+          WHERE id = NEW.workflow_id AND NEW.state IN \(ProgressCounters.reachingStates)
+            AND (reached_start IS NULL OR reached_start < NEW.window_start
+                 OR (reached_start = NEW.window_start AND reached_step IS NOT \(step)));
+        END;
+        """
     }
 
     private static func countTriggers(table: String) -> String {

@@ -25,12 +25,13 @@ package enum ProgressCounters {
     package static let reachingStates = "('due', 'in_progress', 'done', 'missed')"
 
     /// Statements that make the counts from the tables, into empty count tables.
-    /// `month(instant)` is the backend's SQL for the `YYYY-MM` of an instant in seconds since 1970.
-    package static func rebuild(month: (String) -> String) -> [String] {
+    /// `month(instant)` is the backend's SQL for the `YYYY-MM` of an instant in seconds since 1970;
+    /// `stepOf` its SQL for the step id of task `t`.
+    package static func rebuild(month: (String) -> String, stepOf: String = "t.step_id") -> [String] {
         [
             """
             UPDATE workflow SET (reached_step, reached_start) = (
-              SELECT t.step_id, t.window_start FROM task t
+              SELECT \(stepOf), t.window_start FROM task t
               WHERE t.workflow_id = workflow.id AND t.state IN \(reachingStates)
               ORDER BY t.window_start DESC, t.id DESC LIMIT 1)
             """,

@@ -21,12 +21,15 @@ package enum ProgressQueries {
 
     /// Active workflows started by the cutoff, by village and the step each has reached (that
     /// of its latest task whose window had opened; '' before any): `village, step, n`.
-    package static func workflows(within region: RegionCode?, cutoff: ReportCutoff, bind: (String) -> String) -> String {
+    /// `stepOf` is the backend's SQL for the step id of task `t`.
+    package static func workflows(
+        within region: RegionCode?, cutoff: ReportCutoff, stepOf: String = "t.step_id", bind: (String) -> String
+    ) -> String {
         let instant = cutoff.sql(villageColumn: "w.village")
         return """
             SELECT village, step, COUNT(*) AS n FROM (
               SELECT w.village AS village, COALESCE(
-                (SELECT t.step_id FROM task t WHERE t.workflow_id = w.id AND t.window_start <= \(instant)
+                (SELECT \(stepOf) FROM task t WHERE t.workflow_id = w.id AND t.window_start <= \(instant)
                  ORDER BY t.window_start DESC, t.id DESC LIMIT 1),
                 '') AS step
               FROM workflow w

@@ -76,7 +76,7 @@ import Testing
         }
         let now = Int64(Date().timeIntervalSince1970)
         let passedPerStep = try await queue.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task WHERE step_id = 'once' AND window_start < ?", arguments: [now])
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task JOIN task_step ON n = step WHERE step_id = 'once' AND window_start < ?", arguments: [now])
         }
         let passed = try #require(passedPerStep)
         #expect(passed >= 7)
@@ -87,7 +87,7 @@ import Testing
         #expect(catchUp.counts == ["once": passed, "all": passed, "skip": passed, "reschedule": passed])
 
         let states = try await queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT step_id, state, COUNT(*) AS n FROM task GROUP BY step_id, state")
+            try Row.fetchAll(db, sql: "SELECT step_id, state, COUNT(*) AS n FROM task JOIN task_step ON task_step.n = step GROUP BY step_id, state")
                 .reduce(into: [String: Int]()) { counts, row in counts["\(row["step_id"] as String).\(row["state"] as String)"] = row["n"] }
         }
         let later = 10 - passed

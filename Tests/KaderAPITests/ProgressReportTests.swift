@@ -5,6 +5,7 @@ import KaderClient
 import KaderCore
 import KaderEngine
 import KaderRPC
+import KaderSQLite
 import KaderStore
 import KaderTesting
 import Logging
@@ -215,7 +216,8 @@ import Testing
                      try Row.fetchAll(db, sql: "SELECT id, reached_step FROM workflow ORDER BY id"))
                 }
                 try await queue.write { db in
-                    for statement in ProgressCounters.rebuild(month: { "strftime('%Y-%m', \($0), 'unixepoch')" }) {
+                    let month = { (instant: String) in "strftime('%Y-%m', \(instant), 'unixepoch')" }
+                    for statement in ProgressCounters.rebuild(month: month, stepOf: SQLiteReader.stepOfTask) {
                         try db.execute(sql: statement)
                     }
                 }

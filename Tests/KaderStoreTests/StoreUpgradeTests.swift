@@ -141,5 +141,35 @@ import Testing
         var states: [TaskState: Int] = [:]
         for row in tasks { states[try #require(TaskState(rawValue: row["state"])), default: 0] += 1 }
         #expect(now.taskCounts.filter { $0.value != 0 } == states)
+
+        // The scheduler finds the scheduled tasks, first to open first.
+        let scheduled = tasks.filter { $0["state"] == "scheduled" }
+            .sorted { ($0["window_start"] as Int64, $0["id"] as String) < ($1["window_start"] as Int64, $1["id"] as String) }
+        let opening = try await store.read { reader in
+            try reader.scheduledTasks(openingIn: Date(timeIntervalSince1970: 0)..<Date(timeIntervalSince1970: 1e10))
+        }
+        #expect(!scheduled.isEmpty && opening.map(\.id.rawValue) == scheduled.map { $0["id"] as String })
+        let next = try await store.read { try $0.nextScheduledTask() }
+        #expect(next?.id.rawValue == scheduled.first?["id"])
+    }
+
+    /// An upgraded store has the format of a store made new: the same tables, indexes and
+    /// triggers, each defined alike, so no query or trigger differs by a store's age.
+    @Test func anUpgradedStoreHasTheFormatOfANewOne() async throws {
+        try restoreFixture("store-v11").close()
+        _ = try SQLiteStore(path: path)
+        let fresh = directory.file("fresh.sqlite")
+        _ = try SQLiteStore(path: fresh)
+        func schema(_ path: String) throws -> [[String?]] {
+            try DatabaseQueue(path: path).read { db in
+                try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")
+                    .map { row in (0..<4).map { row[$0] as String? } }
+            }
+        }
+        let (upgraded, made) = (try schema(path), try schema(fresh))
+        #expect(upgraded.count == made.count)
+        for (a, b) in zip(upgraded, made) { #expect(a == b) }
+        let task = try #require(made.first { $0[0] == "table" && $0[1] == "task" }?[3])
+        #expect(task.contains("WITHOUT ROWID"), "tasks are kept by their id: \(task)")
     }
 }

@@ -31,12 +31,19 @@ extension WorkflowService {
         }
         try await store.write { writer in
             // In the transaction, so two imports of one sheet at once cannot both pass.
-            if !allowDuplicates { try Self.refuseDuplicates(cadres, asBatch: asBatch, reader: writer.reader) }
+            if !allowDuplicates {
+                try Self.refuseDuplicates(cadres, asBatch: asBatch, reader: writer.reader)
+                // All at once: on PostgreSQL a statement a row cost a round trip a row.
+                try writer.insert(cadres)
+            }
             for cadre in cadres {
-                try writer.insert(cadre)
                 var detail = ["village": cadre.village.description]
-                if allowDuplicates, !(try writer.reader.cadres(sameAs: CadreIdentity(cadre)).filter { $0.id != cadre.id }.isEmpty) {
-                    detail["duplicate_allowed"] = "true"
+                // One at a time, so each is checked against those before it only.
+                if allowDuplicates {
+                    try writer.insert(cadre)
+                    if !(try writer.reader.cadres(sameAs: CadreIdentity(cadre)).filter { $0.id != cadre.id }.isEmpty) {
+                        detail["duplicate_allowed"] = "true"
+                    }
                 }
                 try writer.record(
                     "registered", entityKind: "cadre", entityID: cadre.id.rawValue, caller: caller, at: now, detail: detail)

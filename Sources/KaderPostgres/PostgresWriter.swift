@@ -61,6 +61,38 @@ public struct PostgresWriter: StoreWriter {
             """)
     }
 
+    /// In statements of many rows each (one round trip per thousand cadres, not per cadre),
+    /// numbered after the register's last number, read once: writes are serialized, so no
+    /// other writer numbers cadres meanwhile.
+    public func insert(_ cadres: [Cadre]) throws {
+        guard !cadres.isEmpty else { return }
+        var seq: Int64 = try session.rows("SELECT COALESCE(MAX(seq), 0)::bigint FROM cadre").first.map { try $0[0] } ?? 0
+        for chunk in stride(from: 0, to: cadres.count, by: 1000).map({ cadres[$0..<min($0 + 1000, cadres.count)] }) {
+            var statement = PostgresStatement()
+            let rows = chunk.map { cadre in
+                seq += 1
+                let values = [
+                    statement.bind(cadre.id.rawValue), statement.bind(seq), statement.bind(cadre.name),
+                    statement.bind(cadre.sex.rawValue), statement.bind(cadre.birthYear), statement.bind(cadre.education),
+                    statement.bind(JSONText.encode(cadre.courses)), statement.bind(cadre.field),
+                    statement.bind(cadre.village.description), statement.bind(cadre.address),
+                    statement.bind(cadre.status.rawValue), statement.bind(cadre.notes),
+                    statement.bind(cadre.registeredAt.timeIntervalSince1970),
+                    statement.bind(cadre.withdrawal?.at.timeIntervalSince1970), statement.bind(cadre.withdrawal?.reason),
+                    statement.bind(CadreIdentity.nameKey(of: cadre.name)),
+                ]
+                return "(" + values.joined(separator: ",") + ")"
+            }
+            try session.execute(
+                statement.query(
+                    """
+                    INSERT INTO cadre (id, seq, name, sex, birth_year, education, courses, field, village, address, status,
+                                       notes, registered_at, withdrawn_at, withdrawal_reason, name_key)
+                    VALUES \(rows.joined(separator: ","))
+                    """))
+        }
+    }
+
     public func update(_ cadre: Cadre) throws {
         try session.execute(
             """

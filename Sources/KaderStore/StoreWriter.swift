@@ -11,6 +11,8 @@ public protocol StoreWriter {
 
     /// Inserts a cadre as the register's next number.
     func insert(_ cadre: Cadre) throws
+    /// Inserts cadres as the register's next numbers, in their order: an import's sheet.
+    func insert(_ cadres: [Cadre]) throws
     func update(_ cadre: Cadre) throws
     func insert(_ move: CadreMove) throws
     /// Takes a cadre out of a workflow's cohort; the caller records why on the workflow.
@@ -74,6 +76,11 @@ public protocol StoreWriter {
 }
 
 extension StoreWriter {
+    /// One by one, where a statement costs no round trip (SQLite).
+    public func insert(_ cadres: [Cadre]) throws {
+        for cadre in cadres { try insert(cadre) }
+    }
+
     /// One by one, where a statement costs no round trip (SQLite).
     public func move(_ tasks: [TaskID], from expected: TaskState, to state: TaskState, at: Date) throws {
         for id in tasks {

@@ -32,9 +32,9 @@ public struct SQLiteExport: Sendable {
         of table: String, columns: [String], batchSize: Int = 10_000,
         _ body: ([[StoredValue]]) async throws -> Void
     ) async throws {
-        let key = try await queue.read { db in try Self.hasRowID(table, db) } ? "rowid" : "id"
-        // Tasks with their step's columns, as every other store keeps them.
-        let source = table == "task" ? SQLiteReader.taskRows() : table
+        // Tasks are kept by their id, without rowid (v12), and come with their step's columns,
+        // as every other store keeps them.
+        let (key, source) = table == "task" ? ("id", SQLiteReader.taskRows()) : ("rowid", table)
         var after: DatabaseValue?
         while true {
             let (batch, last) = try await queue.read { [after] db -> ([[StoredValue]], DatabaseValue?) in
@@ -51,11 +51,6 @@ public struct SQLiteExport: Sendable {
             try await body(batch)
             after = last
         }
-    }
-
-    private static func hasRowID(_ table: String, _ db: Database) throws -> Bool {
-        let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
-        return !(sql ?? "").uppercased().contains("WITHOUT ROWID")
     }
 
     private static func value(_ value: DatabaseValue) -> StoredValue {

@@ -9,7 +9,7 @@ final class CommitPublisher: Sendable {
     private let latestSummary: Mutex<StoreSummary>
 
     init(db: Database) throws {
-        notifier = HistoryNotifier(latest: try Self.latestHistorySeq(db))
+        notifier = HistoryNotifier(latest: try SQLiteReader.latestHistorySeq(db))
         latestSummary = Mutex(try StoreSummary(reader: SQLiteReader(db: db)))
     }
 
@@ -17,15 +17,11 @@ final class CommitPublisher: Sendable {
 
     /// Reads, inside a transaction about to commit, what to publish once it has.
     func prepare(_ db: Database) throws -> @Sendable () -> Void {
-        let latest = try Self.latestHistorySeq(db)
+        let latest = try SQLiteReader.latestHistorySeq(db)
         let summary = try StoreSummary(reader: SQLiteReader(db: db))
         return { [self] in
             latestSummary.withLock { $0 = summary }
             notifier.advance(to: latest)
         }
-    }
-
-    private static func latestHistorySeq(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'history'")) ?? 0
     }
 }

@@ -253,6 +253,12 @@ public struct SQLiteReader: StoreReader {
 
     // MARK: History
 
+    /// The sequence number of the newest history entry, 0 before the first. (The history
+    /// is a view since v13: its entries are numbered by the table under it.)
+    static func latestHistorySeq(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'history_entry'")) ?? 0
+    }
+
     public func history(of entityID: String) throws -> [HistoryEntry] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM history WHERE entity_id = ? ORDER BY seq"), arguments: [entityID])
             .map(Self.historyEntry)

@@ -142,6 +142,7 @@ public struct SQLiteWriter: StoreWriter {
                 at.timeIntervalSince1970, caller.uid.map { Int64($0) }, caller.agent, entityKind, entityID, action,
                 JSONText.encode(detail),
             ])
-        return db.lastInsertedRowID
+        // The insert went through the view's trigger, which leaves no rowid behind.
+        return try SQLiteReader.latestHistorySeq(db)
     }
 }

@@ -305,6 +305,9 @@ enum StoreMigrations {
             // The other indexes and triggers, as the migrations before made them.
             for statement in kept { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v13: compact history") { db in
+            try compactHistory(db)
+        }
         return migrator
     }
 

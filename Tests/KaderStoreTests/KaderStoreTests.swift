@@ -125,7 +125,35 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE history SET action = 'forged'") } }
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM history") } }
+        for table in ["history_entry", "history_kind"] {
+            #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE \(table) SET detail = '{}'") } }
+            #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM \(table)") } }
+        }
         #expect(try await store.read { try $0.history(of: "cdr_x") }.map(\.action) == ["registered"])
+    }
+
+    /// A thousand moves keep their caller, kind, action and states once, and read back each
+    /// whole; a detail that says more stays with its entry.
+    @Test func aMoveIsKeptOnceForEveryEntryThatMadeIt() async throws {
+        let store = try SQLiteStore(path: path)
+        let moved = ["from": "scheduled", "to": "due"]
+        let cancelled = ["from": "due", "to": "cancelled", "reason": "workflow cancelled"]
+        try await store.write { writer in
+            for n in 0..<1000 {
+                try writer.record("moved", entityKind: "task", entityID: "tsk_\(n)", caller: .scheduler, at: Date(), detail: moved)
+            }
+            try writer.record("moved", entityKind: "task", entityID: "tsk_0", caller: Caller(uid: 7), at: Date(), detail: cancelled)
+        }
+        let history = try await store.read { try $0.history(of: "tsk_0") }
+        #expect(history.map(\.detail) == [moved, cancelled])
+        #expect(history.map(\.caller.agent) == [Caller.scheduler.agent, Caller(uid: 7).agent])
+        let (kinds, ownDetails) = try await DatabaseQueue(path: path).read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM history_kind") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM history_entry WHERE detail IS NOT NULL") ?? 0
+            )
+        }
+        #expect(kinds == 2 && ownDetails == 1)
     }
 
     @Test func aFailedWriteLeavesNothingBehind() async throws {

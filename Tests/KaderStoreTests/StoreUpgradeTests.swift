@@ -151,6 +151,23 @@ import Testing
         #expect(!scheduled.isEmpty && opening.map(\.id.rawValue) == scheduled.map { $0["id"] as String })
         let next = try await store.read { try $0.nextScheduledTask() }
         #expect(next?.id.rawValue == scheduled.first?["id"])
+
+        // `sqlite3` reads the history as it did, and the next entry takes the next number.
+        let first: String = try #require(scheduled.first?["id"])
+        let seq = try await store.write { writer in
+            try writer.record(
+                "moved", entityKind: "task", entityID: first, caller: .scheduler, at: Date(),
+                detail: ["from": "scheduled", "to": "due"])
+        }
+        let last: Int64 = try #require(history.last?["seq"])
+        let (viewed, newest) = try DatabaseQueue(path: path).read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT * FROM history WHERE seq <= ? ORDER BY seq", arguments: [last]),
+                try SQLiteReader.latestHistorySeq(db)
+            )
+        }
+        #expect(viewed == history)
+        #expect(seq == last + 1 && newest == seq)
     }
 
     /// An upgraded store has the format of a store made new: the same tables, indexes and

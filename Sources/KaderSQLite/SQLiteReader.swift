@@ -233,16 +233,28 @@ public struct SQLiteReader: StoreReader {
         return Page(items: items, nextCursor: next)
     }
 
-    /// A region and a time range: SQLite, without statistics, walks the time index and reads
-    /// every task of every province in the range to keep one province's. The village index
-    /// holds the window too, so the range is checked there and only matching tasks are read
-    /// (a tenth of the time: Benchmarks/README.md). A workflow's own index beats both.
+    /// A region and a time range. SQLite, without statistics, would walk the time index and
+    /// read every task in the range to keep one region's. Both indexes hold the other column,
+    /// so only matching tasks are read; which one looks at fewer entries depends on the range
+    /// and the region. The village index holds each of the region's tasks, of every year
+    /// kept: a district's or a regency's are fewer than the whole country's week, a large
+    /// province's are not. The time index holds the whole country's tasks of the range: for
+    /// a province and a range of up to a month, fewer, and as many in a five-year store as in
+    /// a new one (Benchmarks/README.md). A workflow's own index beats both.
     static func taskIndex(for query: TaskQuery) -> String {
         let timeBound = query.from != nil || query.until != nil
         if query.facilitator != nil, query.workflow == nil { return "INDEXED BY task_by_facilitator" }
         guard !query.region.within.isEmpty, timeBound, query.workflow == nil else { return "" }
+        if let from = query.from, let until = query.until, until.timeIntervalSince(from) <= shortRange,
+            query.region.within.allSatisfy({ $0.level == .province })
+        {
+            return "INDEXED BY task_by_window"
+        }
         return "INDEXED BY task_by_village"
     }
+
+    /// The longest range read along the time index for a province: a month.
+    static let shortRange: TimeInterval = 31 * 86_400
 
     public func tasks(of workflow: WorkflowID) throws -> [WorkflowTask] {
         try Row.fetchAll(

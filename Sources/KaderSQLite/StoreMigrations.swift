@@ -308,6 +308,18 @@ enum StoreMigrations {
         migrator.registerMigration("v13: compact history") { db in
             try compactHistory(db)
         }
+        migrator.registerMigration("v14: the time index holds the village") { db in
+            // A province's week was read along the village index, which holds every task of
+            // the province for as many years as the store keeps: five years, five times the
+            // work. The time index holds the village beside the window, so a short range is
+            // read from the whole country's entries in it, as many in any year, and only the
+            // province's rows are read (the choice: SQLiteReader.taskIndex(for:)).
+            try db.execute(
+                sql: """
+                    DROP INDEX task_by_window;
+                    CREATE INDEX task_by_window ON task(window_start, village);
+                    """)
+        }
         return migrator
     }
 

@@ -112,4 +112,54 @@ import Testing
         #expect(try await store.read { try $0.task(id) }?.state == .due)
         #expect(try await store.read { try $0.history(of: id.rawValue) }.isEmpty)
     }
+
+    /// A province's week, a province's two months and a district's week list what they
+    /// hold in window order, page by page, whichever index each is read along (the time
+    /// index for a province's short range, the village index otherwise).
+    @Test func aRegionsRangeListsItsTasksInWindowOrderAlongEitherIndex() async throws {
+        let store = try await TestBackend.makeStore(in: directory)
+        let villages = try ["51.03.01.1002", "51.03.01.2001", "51.71.01.1001", "52.01.01.2001"].map(RegionCode.init)
+        let first: TimeInterval = 1_800_000_000
+        var all: [WorkflowTask] = []
+        for (v, village) in villages.enumerated() {
+            let workflow = Workflow(
+                id: WorkflowID(random: "w\(v)"), programID: "kpmd", programVersion: 1, village: village,
+                zoneIdentifier: "Asia/Makassar", cadres: [], startDate: try LocalDate(parsing: "2027-01-15"),
+                createdAt: Date(timeIntervalSince1970: first))
+            // Every village's tasks open at the same instants, a few a day for ten weeks.
+            let tasks = (0..<40).map { (n: Int) -> WorkflowTask in
+                let start = first + TimeInterval(n / 2) * 3 * 86_400
+                return WorkflowTask(
+                    id: TaskID(random: "t\(v)x\(n)"), workflowID: workflow.id, stepID: "visit",
+                    kind: StepKind(rawValue: "visit"), title: "Kunjungan", occurrence: n + 1, occurrences: 40,
+                    village: village, zoneIdentifier: "Asia/Makassar", windowStart: Date(timeIntervalSince1970: start),
+                    windowEnd: Date(timeIntervalSince1970: start + 86_400), state: .scheduled, records: [:],
+                    updatedAt: Date(timeIntervalSince1970: first))
+            }
+            try await store.write { try $0.insert(workflow, tasks: tasks) }
+            all += tasks
+        }
+        let queries = [
+            (try RegionCode("51"), 7.0), (try RegionCode("51"), 60.0), (try RegionCode("51.03.01"), 7.0),
+        ]
+        for (region, days) in queries {
+            let from = Date(timeIntervalSince1970: first + 6 * 86_400)
+            let until = from.addingTimeInterval(days * 86_400)
+            let expected = all.filter { $0.village.isWithin(region) && $0.windowStart >= from && $0.windowStart < until }
+                .sorted { ($0.windowStart, $0.id) < ($1.windowStart, $1.id) }
+            var listed: [WorkflowTask] = []
+            var cursor: String?
+            repeat {
+                let page = try await store.read { [cursor] in
+                    try $0.tasks(
+                        matching: TaskQuery(region: RegionFilter(within: [region]), from: from, until: until),
+                        page: PageRequest(cursor: cursor, limit: 3))
+                }
+                listed += page.items
+                cursor = page.nextCursor
+            } while cursor != nil
+            #expect(!expected.isEmpty)
+            #expect(listed.map(\.id) == expected.map(\.id), "\(region), \(days) days")
+        }
+    }
 }

@@ -55,15 +55,16 @@ extension DomainMethods {
                 await service.waitForEvents(after: cursor)
                 continue
             }
-            for entry in batch {
-                let event = EventInfo(
-                    seq: entry.seq, at: entry.at, entityKind: entry.entityKind, entityID: entry.entityID,
-                    action: entry.action, detail: entry.detail, uid: entry.caller.uid, agent: entry.caller.agent)
-                // Counted as it is handed over: whoever has an event sees it counted.
-                streamed.increment()
-                try await notifier.notify(RPCMethodDescriptor.eventNotification, params: JSONValue(encoding: event))
-                cursor = entry.seq
+            let events = try batch.map { entry in
+                try JSONValue(
+                    encoding: EventInfo(
+                        seq: entry.seq, at: entry.at, entityKind: entry.entityKind, entityID: entry.entityID,
+                        action: entry.action, detail: entry.detail, uid: entry.caller.uid, agent: entry.caller.agent))
             }
+            // Counted as they are handed over: whoever has an event sees it counted.
+            streamed.increment(by: Int64(events.count))
+            try await notifier.notify(RPCMethodDescriptor.eventNotification, each: events)
+            cursor = batch[batch.count - 1].seq
         }
     }
 }

@@ -13,6 +13,14 @@ public struct RPCNotifier: Sendable {
         try await send(JSONWriter.bytes(RPCRequest(method: method, params: params, id: nil).json))
     }
 
+    /// Writes one notification line for each of `params`, all in one write: the last of a
+    /// batch is not kept waiting behind a write and a wake-up for each one before it.
+    public func notify(_ method: String, each params: [JSONValue]) async throws {
+        guard !params.isEmpty else { return }
+        let lines = params.map { JSONWriter.bytes(RPCRequest(method: method, params: $0, id: nil).json) }
+        try await send(Array(lines.joined(separator: [UInt8(ascii: "\n")])))
+    }
+
     /// Whether the stream is ending because the daemon is stopping, not because the client
     /// left: then it has a last word to say (where to resume).
     public var daemonIsStopping: Bool { Task.isShuttingDownGracefully }

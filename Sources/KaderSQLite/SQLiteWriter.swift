@@ -132,17 +132,23 @@ public struct SQLiteWriter: StoreWriter {
         _ action: String, entityKind: String, entityID: String, caller: Caller, at: Date,
         detail: [String: String] = [:]
     ) throws -> Int64 {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO history (at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                at.timeIntervalSince1970, caller.uid.map { Int64($0) }, caller.agent, entityKind, entityID, action,
-                JSONText.encode(detail),
-            ])
-        // The insert went through the view's trigger, which leaves no rowid behind.
-        return try SQLiteReader.latestHistorySeq(db)
+        let arguments: [(any DatabaseValueConvertible)?] = [
+            caller.agent, entityKind, action, JSONText.encode(detail), at.timeIntervalSince1970,
+            caller.uid.map { Int64($0) }, entityID,
+        ]
+        let (kind, entry) = (Self.historyInsert[0], Self.historyInsert[1])
+        // The entry is added by a select of its kind, which nearly always exists already:
+        // only when nothing was added is the kind added first.
+        try db.cachedStatement(sql: entry).execute(arguments: StatementArguments(arguments))
+        if db.changesCount == 0 {
+            try db.cachedStatement(sql: kind).execute(arguments: StatementArguments(arguments.prefix(4)))
+            try db.cachedStatement(sql: entry).execute(arguments: StatementArguments(arguments))
+            guard db.changesCount == 1 else {
+                throw StoreError.corrupt(reason: "the history entry of \(entityID) found no kind")
+            }
+        }
+        return db.lastInsertedRowID
     }
+
+    private static let historyInsert = HistoryInsert.numbered.statements
 }

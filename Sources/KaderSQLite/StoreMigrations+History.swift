@@ -7,7 +7,8 @@ extension StoreMigrations {
     /// keeps its time, caller's uid, entity id, kind, and its own detail when it has one.
     ///
     /// `history` stays what it was to every reader: a view with the same columns, whose
-    /// inserts go through `history_insert`, the one place that decides what is kept once.
+    /// inserts go through `history_insert`. kaderd writes its own entries with the same
+    /// statements (`HistoryInsert`), without the trigger's detour.
     static func compactHistory(_ db: Database) throws {
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'history'")
         try db.execute(
@@ -40,13 +41,7 @@ extension StoreMigrations {
                   FROM history_entry e CROSS JOIN history_kind k ON k.n = e.kind;
                 CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN
                   SELECT RAISE(ABORT, 'NOT NULL constraint failed: history.detail') WHERE NEW.detail IS NULL;
-                  INSERT INTO history_kind (caller_agent, entity_kind, action, detail)
-                    VALUES (NEW.caller_agent, NEW.entity_kind, NEW.action, \(keptDetail)) ON CONFLICT DO NOTHING;
-                  INSERT INTO history_entry (seq, at, caller_uid, kind, entity_id, detail)
-                    SELECT NEW.seq, NEW.at, NEW.caller_uid, k.n, NEW.entity_id, CASE k.detail WHEN '' THEN NEW.detail END
-                    FROM history_kind k
-                    WHERE k.caller_agent = NEW.caller_agent AND k.entity_kind = NEW.entity_kind AND k.action = NEW.action
-                      AND k.detail = \(keptDetail);
+                  \(HistoryInsert(of: "NEW").statements.joined(separator: ";\n"));
                 END;
                 INSERT INTO history SELECT * FROM history_v12 ORDER BY seq;
                 DROP TABLE history_v12;
@@ -69,16 +64,4 @@ extension StoreMigrations {
             }
         }
     }
-
-    /// The SQL of the detail a new entry's kind keeps: a move's, which names only the state
-    /// left and the state reached (the scheduler's and most of a facilitator's), and the
-    /// empty one; '' for any other, which the entry keeps itself.
-    private static let keptDetail = """
-        CASE WHEN NEW.detail = '{}' THEN '{}'
-             WHEN json_valid(NEW.detail) THEN (
-               CASE WHEN NEW.detail = json_object('from', json_extract(NEW.detail, '$.from'),
-                                                  'to', json_extract(NEW.detail, '$.to'))
-                    THEN NEW.detail ELSE '' END)
-             ELSE '' END
-        """
 }

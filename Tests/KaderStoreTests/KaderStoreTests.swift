@@ -133,7 +133,8 @@ import Testing
     }
 
     /// A thousand moves keep their caller, kind, action and states once, and read back each
-    /// whole; a detail that says more stays with its entry.
+    /// whole; a detail that says more stays with its entry; an entry added with `sqlite3`
+    /// is kept by the same rule.
     @Test func aMoveIsKeptOnceForEveryEntryThatMadeIt() async throws {
         let store = try SQLiteStore(path: path)
         let moved = ["from": "scheduled", "to": "due"]
@@ -147,7 +148,18 @@ import Testing
         let history = try await store.read { try $0.history(of: "tsk_0") }
         #expect(history.map(\.detail) == [moved, cancelled])
         #expect(history.map(\.caller.agent) == [Caller.scheduler.agent, Caller(uid: 7).agent])
-        let (kinds, ownDetails) = try await DatabaseQueue(path: path).read { db in
+        // `sqlite3` adds to the view, and its entry is kept by the same rule.
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO history (at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
+                    VALUES (0, NULL, ?, 'task', 'tsk_sql', 'moved', '{"from":"scheduled","to":"due"}')
+                    """,
+                arguments: [Caller.scheduler.agent])
+        }
+        #expect(try await store.read { try $0.history(of: "tsk_sql") }.map(\.detail) == [moved])
+        let (kinds, ownDetails) = try await queue.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM history_kind") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM history_entry WHERE detail IS NOT NULL") ?? 0

@@ -1,0 +1,64 @@
+/// How an entry goes into the history since v13: its kind first, if it is new, then the
+/// entry with its kind's number. The one place that decides what a kind keeps: the
+/// view's trigger runs these statements on `NEW`, `SQLiteWriter` on its arguments.
+struct HistoryInsert {
+    /// The entry's columns, as SQL: `NEW.at`… in the trigger, `?5`… for the writer.
+    private let seq: String, at: String, callerUID: String, callerAgent: String, entityKind: String
+    private let entityID: String, action: String, detail: String
+
+    /// The columns of `row` (`NEW` in a trigger).
+    init(of row: String) {
+        seq = "\(row).seq"
+        at = "\(row).at"
+        callerUID = "\(row).caller_uid"
+        callerAgent = "\(row).caller_agent"
+        entityKind = "\(row).entity_kind"
+        entityID = "\(row).entity_id"
+        action = "\(row).action"
+        detail = "\(row).detail"
+    }
+
+    /// Numbered parameters, the kind's four first (the first statement binds only those):
+    /// caller's agent, entity kind, action, detail, time, caller's uid, entity id.
+    static let numbered = HistoryInsert(
+        seq: "NULL", at: "?5", callerUID: "?6", callerAgent: "?1", entityKind: "?2", entityID: "?7", action: "?3",
+        detail: "?4")
+
+    private init(
+        seq: String, at: String, callerUID: String, callerAgent: String, entityKind: String, entityID: String,
+        action: String, detail: String
+    ) {
+        (self.seq, self.at, self.callerUID, self.callerAgent) = (seq, at, callerUID, callerAgent)
+        (self.entityKind, self.entityID, self.action, self.detail) = (entityKind, entityID, action, detail)
+    }
+
+    var statements: [String] {
+        [
+            """
+            INSERT INTO history_kind (caller_agent, entity_kind, action, detail)
+              VALUES (\(callerAgent), \(entityKind), \(action), \(keptDetail)) ON CONFLICT DO NOTHING
+            """,
+            """
+            INSERT INTO history_entry (seq, at, caller_uid, kind, entity_id, detail)
+              SELECT \(seq), \(at), \(callerUID), k.n, \(entityID), CASE k.detail WHEN '' THEN \(detail) END
+              FROM history_kind k
+              WHERE k.caller_agent = \(callerAgent) AND k.entity_kind = \(entityKind) AND k.action = \(action)
+                AND k.detail = \(keptDetail)
+            """,
+        ]
+    }
+
+    /// The detail the entry's kind keeps: a move's that names only the state left and the
+    /// state reached (the scheduler's and most of a facilitator's), and the empty one; ''
+    /// for any other, which the entry keeps itself.
+    private var keptDetail: String {
+        """
+        CASE WHEN \(detail) = '{}' THEN '{}'
+             WHEN json_valid(\(detail)) THEN (
+               CASE WHEN \(detail) = json_object('from', json_extract(\(detail), '$.from'),
+                                                 'to', json_extract(\(detail), '$.to'))
+                    THEN \(detail) ELSE '' END)
+             ELSE '' END
+        """
+    }
+}

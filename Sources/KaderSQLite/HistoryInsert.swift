@@ -1,6 +1,8 @@
-/// How an entry goes into the history since v13: its kind first, if it is new, then the
-/// entry with its kind's number. The one place that decides what a kind keeps: the
-/// view's trigger runs these statements on `NEW`, `SQLiteWriter` on its arguments.
+/// How an entry goes into the history since v13: its kind, if it is new, and the entry with
+/// its kind's number. The one place that decides what a kind keeps: the view's trigger runs
+/// these statements on `NEW`, `SQLiteWriter` on its arguments. The trigger's copy lives in
+/// each store's schema, made by v13: a change here needs a migration that makes it again
+/// (`anUpgradedStoreHasTheFormatOfANewOne` fails until it has one).
 struct HistoryInsert {
     /// The entry's columns, as SQL: `NEW.at`… in the trigger, `?5`… for the writer.
     private let seq: String, at: String, callerUID: String, callerAgent: String, entityKind: String

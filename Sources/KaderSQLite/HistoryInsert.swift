@@ -20,7 +20,7 @@ struct HistoryInsert {
         detail = "\(row).detail"
     }
 
-    /// Numbered parameters, the kind's four first (the first statement binds only those):
+    /// Numbered parameters, the kind's four first (`kind` binds only those):
     /// caller's agent, entity kind, action, detail, time, caller's uid, entity id.
     static let numbered = HistoryInsert(
         seq: "NULL", at: "?5", callerUID: "?6", callerAgent: "?1", entityKind: "?2", entityID: "?7", action: "?3",
@@ -34,20 +34,23 @@ struct HistoryInsert {
         (self.entityKind, self.entityID, self.action, self.detail) = (entityKind, entityID, action, detail)
     }
 
-    var statements: [String] {
-        [
-            """
-            INSERT INTO history_kind (caller_agent, entity_kind, action, detail)
-              VALUES (\(callerAgent), \(entityKind), \(action), \(keptDetail)) ON CONFLICT DO NOTHING
-            """,
-            """
-            INSERT INTO history_entry (seq, at, caller_uid, kind, entity_id, detail)
-              SELECT \(seq), \(at), \(callerUID), k.n, \(entityID), CASE k.detail WHEN '' THEN \(detail) END
-              FROM history_kind k
-              WHERE k.caller_agent = \(callerAgent) AND k.entity_kind = \(entityKind) AND k.action = \(action)
-                AND k.detail = \(keptDetail)
-            """,
-        ]
+    /// Adds the entry's kind unless it is there.
+    var kind: String {
+        """
+        INSERT INTO history_kind (caller_agent, entity_kind, action, detail)
+          VALUES (\(callerAgent), \(entityKind), \(action), \(keptDetail)) ON CONFLICT DO NOTHING
+        """
+    }
+
+    /// Adds the entry, with its kind's number; adds nothing when its kind is not there.
+    var entry: String {
+        """
+        INSERT INTO history_entry (seq, at, caller_uid, kind, entity_id, detail)
+          SELECT \(seq), \(at), \(callerUID), k.n, \(entityID), CASE k.detail WHEN '' THEN \(detail) END
+          FROM history_kind k
+          WHERE k.caller_agent = \(callerAgent) AND k.entity_kind = \(entityKind) AND k.action = \(action)
+            AND k.detail = \(keptDetail)
+        """
     }
 
     /// The detail the entry's kind keeps: a move's that names only the state left and the

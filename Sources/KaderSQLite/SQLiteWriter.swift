@@ -136,9 +136,9 @@ public struct SQLiteWriter: StoreWriter {
             caller.agent, entityKind, action, JSONText.encode(detail), at.timeIntervalSince1970,
             caller.uid.map { Int64($0) }, entityID,
         ]
-        let (kind, entry) = (Self.historyInsert[0], Self.historyInsert[1])
-        // The entry is added by a select of its kind, which nearly always exists already:
-        // only when nothing was added is the kind added first.
+        let (kind, entry) = (Self.historyKind, Self.historyEntry)
+        // The entry's kind nearly always exists already: only when the entry found none is
+        // the kind added first.
         try db.cachedStatement(sql: entry).execute(arguments: StatementArguments(arguments))
         if db.changesCount == 0 {
             try db.cachedStatement(sql: kind).execute(arguments: StatementArguments(arguments.prefix(4)))
@@ -150,5 +150,6 @@ public struct SQLiteWriter: StoreWriter {
         return db.lastInsertedRowID
     }
 
-    private static let historyInsert = HistoryInsert.numbered.statements
+    /// Made once: a statement is found in GRDB's cache by its text.
+    private static let (historyKind, historyEntry) = (HistoryInsert.numbered.kind, HistoryInsert.numbered.entry)
 }

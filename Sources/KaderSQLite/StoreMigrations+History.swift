@@ -41,7 +41,8 @@ extension StoreMigrations {
                   FROM history_entry e CROSS JOIN history_kind k ON k.n = e.kind;
                 CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN
                   SELECT RAISE(ABORT, 'NOT NULL constraint failed: history.detail') WHERE NEW.detail IS NULL;
-                  \(HistoryInsert(of: "NEW").statements.joined(separator: ";\n"));
+                  \(HistoryInsert(of: "NEW").kind);
+                  \(HistoryInsert(of: "NEW").entry);
                 END;
                 INSERT INTO history SELECT * FROM history_v12 ORDER BY seq;
                 DROP TABLE history_v12;

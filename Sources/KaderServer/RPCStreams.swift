@@ -9,16 +9,15 @@ public struct RPCNotifier: Sendable {
 
     /// Writes one notification line; suspends while the client is not reading, so a slow
     /// subscriber slows its own stream and nothing else.
-    public func notify(_ method: String, params: JSONValue) async throws {
-        try await send(JSONWriter.bytes(RPCRequest(method: method, params: params, id: nil).json))
-    }
-
-    /// Writes one notification line for each of `params`, all in one write: the last of a
-    /// batch is not kept waiting behind a write and a wake-up for each one before it.
+    /// One line for each of `params`, all in one write: the last of a batch is not kept
+    /// waiting behind a write and a wake-up for each one before it.
     public func notify(_ method: String, each params: [JSONValue]) async throws {
         guard !params.isEmpty else { return }
-        let lines = params.map { JSONWriter.bytes(RPCRequest(method: method, params: $0, id: nil).json) }
-        try await send(Array(lines.joined(separator: [UInt8(ascii: "\n")])))
+        try await send(Array(params.map { Self.line(method, $0) }.joined(separator: [UInt8(ascii: "\n")])))
+    }
+
+    private static func line(_ method: String, _ params: JSONValue) -> [UInt8] {
+        JSONWriter.bytes(RPCRequest(method: method, params: params, id: nil).json)
     }
 
     /// Whether the stream is ending because the daemon is stopping, not because the client
@@ -30,7 +29,7 @@ public struct RPCNotifier: Sendable {
     /// for its streams before it closes, so a task of its own still gets the line out.
     public func farewell(_ method: String, params: JSONValue) async {
         let send = self.send
-        let line = JSONWriter.bytes(RPCRequest(method: method, params: params, id: nil).json)
+        let line = Self.line(method, params)
         await Task { try? await send(line) }.value
     }
 }

@@ -20,8 +20,8 @@ struct HistoryInsert {
         detail = "\(row).detail"
     }
 
-    /// Numbered parameters, the kind's four first (`kind` binds only those):
-    /// caller's agent, entity kind, action, detail, time, caller's uid, entity id.
+    /// Numbered parameters, seven for both statements: caller's agent, entity kind, action,
+    /// detail, time, caller's uid, entity id.
     static let numbered = HistoryInsert(
         seq: "NULL", at: "?5", callerUID: "?6", callerAgent: "?1", entityKind: "?2", entityID: "?7", action: "?3",
         detail: "?4")
@@ -46,7 +46,8 @@ struct HistoryInsert {
     var entry: String {
         """
         INSERT INTO history_entry (seq, at, caller_uid, kind, entity_id, detail)
-          SELECT \(seq), \(at), \(callerUID), k.n, \(entityID), CASE k.detail WHEN '' THEN \(detail) END
+          SELECT \(seq), \(at), \(callerUID), k.n, \(entityID),
+                 CASE k.detail WHEN '' THEN \(detail) WHEN '\(Self.ofItsTask)' THEN \(Self.beyondTheTask(detail)) END
           FROM history_kind k
           WHERE k.caller_agent = \(callerAgent) AND k.entity_kind = \(entityKind) AND k.action = \(action)
             AND k.detail = \(keptDetail)
@@ -54,16 +55,48 @@ struct HistoryInsert {
     }
 
     /// The detail the entry's kind keeps: a move's that names only the state left and the
-    /// state reached (the scheduler's and most of a facilitator's), and the empty one; ''
-    /// for any other, which the entry keeps itself.
+    /// state reached (the scheduler's and most of a facilitator's), the empty one, and
+    /// `ofItsTask` for a task's plan that its row and what the entry keeps make again, text
+    /// for text (v15); '' for any other, which the entry keeps whole.
     private var keptDetail: String {
         """
         CASE WHEN \(detail) = '{}' THEN '{}'
+             WHEN \(action) = 'planned' AND \(entityKind) = 'task' THEN (
+               CASE WHEN NOT json_valid(\(detail)) OR json_type(\(detail)) != 'object' THEN ''
+                    WHEN \(detail) = \(Self.plannedDetail(of: entityID, with: Self.beyondTheTask(detail))) THEN '\(Self.ofItsTask)'
+                    ELSE '' END)
              WHEN json_valid(\(detail)) THEN (
                CASE WHEN \(detail) = json_object('from', json_extract(\(detail), '$.from'),
                                                  'to', json_extract(\(detail), '$.to'))
                     THEN \(detail) ELSE '' END)
              ELSE '' END
         """
+    }
+
+    /// The detail of a kind whose entries' detail is made from their task's row: a task's
+    /// plan names its step and workflow, 50 of the history's 116 bytes a task, which the
+    /// task's row holds too. Not JSON, so no entry's own detail can be taken for it.
+    static let ofItsTask = "@task"
+
+    /// What a plan says beyond its task's step and workflow (a facilitator, a day it moved
+    /// from), which its entry keeps; NULL when nothing.
+    static func beyondTheTask(_ detail: String) -> String {
+        "NULLIF(json_remove(\(detail), '$.step', '$.workflow'), '{}')"
+    }
+
+    /// A task's plan made again: its row's step and workflow, with what the entry kept
+    /// (`beyond`), keys in order as kaderd writes them. A task's step and workflow never
+    /// change (`task_keeps_its_workflow_and_step`).
+    static func plannedDetail(of taskID: String, with beyond: String) -> String {
+        let ofTheRow = """
+            (SELECT json_object('step', s.step_id, 'workflow', t.workflow_id) FROM task t JOIN task_step s ON s.n = t.step \
+            WHERE t.id = \(taskID))
+            """
+        return """
+            CASE WHEN \(beyond) IS NULL THEN \(ofTheRow)
+                 ELSE (SELECT json_group_object(key, value) FROM (
+                         SELECT key, value FROM json_each(json_patch(\(ofTheRow), \(beyond))) ORDER BY key))
+            END
+            """
     }
 }

@@ -19,7 +19,7 @@ extension SQLiteReader {
         // `until` are among those whose window opens before it, read from one index.
         for row in try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT id, window_start, window_end FROM task WHERE state = 'scheduled' AND window_start < ?"),
+                sql: "SELECT id, window_start, window_end FROM task WHERE state = 'scheduled' AND \(Self.inStateIndex) AND window_start < ?"),
             arguments: [limit])
         {
             // By position and unchecked, as task rows are (`task(_:)`): the scheduler reads
@@ -47,7 +47,8 @@ extension SQLiteReader {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE state = 'scheduled' AND window_start >= ? AND window_start < ?
+                SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE state = 'scheduled' AND \(Self.inStateIndex)
+                  AND window_start >= ? AND window_start < ?
                 ORDER BY window_start, id
                 """,
             arguments: [Int64(range.lowerBound.timeIntervalSince1970), Int64(range.upperBound.timeIntervalSince1970.rounded(.up))]
@@ -69,7 +70,10 @@ extension SQLiteReader {
     public func nextScheduledTask() throws -> WorkflowTask? {
         try Row.fetchOne(
             db.cachedStatement(
-                sql: "SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE state = 'scheduled' ORDER BY window_start, id LIMIT 1")
+                sql: """
+                    SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE state = 'scheduled' AND \(Self.inStateIndex)
+                    ORDER BY window_start, id LIMIT 1
+                    """)
         ).map(Self.task)
     }
 

@@ -141,7 +141,7 @@ public struct SQLiteWriter: StoreWriter {
         // the kind added first.
         try db.cachedStatement(sql: entry).execute(arguments: StatementArguments(arguments))
         if db.changesCount == 0 {
-            try db.cachedStatement(sql: kind).execute(arguments: StatementArguments(arguments.prefix(4)))
+            try db.cachedStatement(sql: kind).execute(arguments: StatementArguments(arguments))
             try db.cachedStatement(sql: entry).execute(arguments: StatementArguments(arguments))
             guard db.changesCount == 1 else {
                 throw StoreError.corrupt(reason: "the history entry of \(entityID) found no kind")

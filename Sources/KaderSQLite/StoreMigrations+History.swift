@@ -65,4 +65,48 @@ extension StoreMigrations {
             }
         }
     }
+
+    /// v15. Every task's plan was kept in its own words, its step and workflow, which its
+    /// row holds too: 50 of the history's 116 bytes a task. A plan that says no more is
+    /// kept by a kind whose detail is `HistoryInsert.ofItsTask`, and the view reads the
+    /// detail from the task's row, which may no longer change workflow or step.
+    static func plannedDetailFromTheTask(_ db: Database) throws {
+        let ofItsTask = HistoryInsert.ofItsTask
+        let beyond = HistoryInsert.beyondTheTask("detail")
+        try db.execute(
+            sql: """
+                DROP VIEW history;
+                CREATE VIEW history (seq, at, caller_uid, caller_agent, entity_kind, entity_id, action, detail) AS
+                  SELECT e.seq, e.at, e.caller_uid, k.caller_agent, k.entity_kind, e.entity_id, k.action,
+                         CASE k.detail WHEN '\(ofItsTask)' THEN \(HistoryInsert.plannedDetail(of: "e.entity_id", with: "e.detail"))
+                                       ELSE COALESCE(e.detail, k.detail) END
+                  FROM history_entry e CROSS JOIN history_kind k ON k.n = e.kind;
+                CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN
+                  SELECT RAISE(ABORT, 'NOT NULL constraint failed: history.detail') WHERE NEW.detail IS NULL;
+                  \(HistoryInsert(of: "NEW").kind);
+                  \(HistoryInsert(of: "NEW").entry);
+                END;
+                CREATE TRIGGER task_keeps_its_workflow_and_step BEFORE UPDATE OF workflow_id, step ON task
+                  WHEN NEW.workflow_id IS NOT OLD.workflow_id
+                    OR (NEW.step IS NOT OLD.step
+                        AND (SELECT step_id FROM task_step WHERE n = NEW.step) IS NOT (SELECT step_id FROM task_step WHERE n = OLD.step))
+                  BEGIN SELECT RAISE(ABORT, 'a task keeps the workflow and step it was planned for'); END;
+                INSERT INTO history_kind (caller_agent, entity_kind, action, detail)
+                  SELECT caller_agent, 'task', 'planned', '\(ofItsTask)' FROM history_kind
+                  WHERE entity_kind = 'task' AND action = 'planned' AND detail = ''
+                  ON CONFLICT DO NOTHING;
+                DROP TRIGGER history_is_append_only_update;
+                UPDATE history_entry SET
+                  kind = (
+                    SELECT n FROM history_kind
+                    WHERE entity_kind = 'task' AND action = 'planned' AND detail = '\(ofItsTask)'
+                      AND caller_agent = (SELECT caller_agent FROM history_kind WHERE n = history_entry.kind)),
+                  detail = \(beyond)
+                WHERE kind IN (SELECT n FROM history_kind WHERE entity_kind = 'task' AND action = 'planned' AND detail = '')
+                  AND CASE WHEN json_valid(detail) AND json_type(detail) = 'object'
+                           THEN detail = \(HistoryInsert.plannedDetail(of: "history_entry.entity_id", with: beyond)) END;
+                CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history_entry
+                  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+                """)
+    }
 }

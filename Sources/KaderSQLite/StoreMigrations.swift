@@ -320,6 +320,19 @@ enum StoreMigrations {
                     CREATE INDEX task_by_window ON task(window_start, village);
                     """)
         }
+        migrator.registerMigration("v15: a planned task's detail is read from its row") { db in
+            try plannedDetailFromTheTask(db)
+        }
+        migrator.registerMigration("v16: the state index leaves out done and missed tasks") { db in
+            // Nine in ten tasks of a five-year store are done or missed, and stay so: the
+            // index held them all for lists by state, which find them as well along the time
+            // index, where they are as dense. It keeps the states a list looks for among few.
+            try db.execute(
+                sql: """
+                    DROP INDEX task_by_state;
+                    CREATE INDEX task_by_state ON task(state, window_start, id, window_end) WHERE \(SQLiteReader.inStateIndex);
+                    """)
+        }
         return migrator
     }
 

@@ -283,6 +283,82 @@ import Testing
     }
 
     /// Details are stored as JSON text written by hand; any text comes back as it went in.
+    /// A task's plan is made again from its row (v15): the entry keeps what the plan says
+    /// beyond the task's step and workflow, and it reads back word for word, by kaderd and
+    /// by `sqlite3`. A plan its row cannot make again keeps its own text, and the row may no
+    /// longer change its workflow or step (a new title is a new step row, and allowed).
+    @Test func aPlanIsReadFromItsTaskRow() async throws {
+        let store = try SQLiteStore(path: path)
+        let village = try RegionCode("51.03.01.1002")
+        let workflow = Workflow(
+            id: WorkflowID(random: "w1"), programID: "kpmd", programVersion: 1, village: village,
+            zoneIdentifier: "Asia/Makassar", cadres: [], startDate: try LocalDate(parsing: "2027-01-15"),
+            createdAt: Date(timeIntervalSince1970: 1_767_000_000))
+        let tasks = (0..<4).map { n in
+            WorkflowTask(
+                id: TaskID(random: "plan\(n)"), workflowID: workflow.id, stepID: "training", kind: StepKind(rawValue: "training"),
+                title: "Pelatihan", occurrence: 1, occurrences: 1, village: village, zoneIdentifier: "Asia/Makassar",
+                windowStart: Date(timeIntervalSince1970: 1_800_000_000), windowEnd: Date(timeIntervalSince1970: 1_800_007_200),
+                updatedAt: Date(timeIntervalSince1970: 1_767_000_000))
+        }
+        let plans: [[String: String]] = [
+            ["step": "training", "workflow": workflow.id.rawValue],
+            ["step": "training", "workflow": workflow.id.rawValue, "facilitator": "fac_x", "shifted_from": "2027-06-01T09:00:00+08:00"],
+            ["step": "decree", "workflow": workflow.id.rawValue],
+            ["step": "training", "workflow": workflow.id.rawValue, "note": "a \"quoted\" é\n"],
+        ]
+        try await store.write { writer in
+            try writer.insert(workflow, tasks: tasks)
+            for (task, plan) in zip(tasks, plans) {
+                try writer.record("planned", entityKind: "task", entityID: task.id.rawValue, caller: Caller(uid: 0), at: Date(), detail: plan)
+            }
+        }
+        for (task, plan) in zip(tasks, plans) {
+            #expect(try await store.read { try $0.history(of: task.id.rawValue) }.map(\.detail) == [plan])
+        }
+        let queue = try DatabaseQueue(path: path)
+        let (kinds, kept, viewed) = try await queue.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT k.detail FROM history_entry e JOIN history_kind k ON k.n = e.kind ORDER BY seq"),
+                try String?.fetchAll(db, sql: "SELECT detail FROM history_entry ORDER BY seq"),
+                try String.fetchAll(db, sql: "SELECT detail FROM history ORDER BY seq")
+            )
+        }
+        #expect(kinds == [HistoryInsert.ofItsTask, HistoryInsert.ofItsTask, "", HistoryInsert.ofItsTask])
+        #expect(kept == [nil, #"{"facilitator":"fac_x","shifted_from":"2027-06-01T09:00:00+08:00"}"#, JSONText.encode(plans[2]),
+                         JSONText.encode(["note": "a \"quoted\" é\n"])])
+        #expect(viewed == plans.map(JSONText.encode))
+
+        // `sqlite3`'s plan that is not JSON is kept as it was written.
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO history (at, caller_uid, caller_agent, entity_kind, entity_id, action, detail)
+                    VALUES (0, NULL, 'sqlite3', 'task', ?, 'planned', 'not json')
+                    """,
+                arguments: [tasks[0].id.rawValue])
+        }
+        #expect(try await queue.read { db in try String.fetchOne(db, sql: "SELECT detail FROM history ORDER BY seq DESC") } == "not json")
+
+        // A task keeps its workflow and step id; a new title is a step row of its own.
+        let plan0 = tasks[0].id.rawValue
+        try await queue.write { db in
+            try db.execute(sql: "INSERT INTO task_step (step_id, kind, title) VALUES ('decree', 'meeting', 'SK'), ('training', 'training', 'Pelatihan II')")
+        }
+        for change in [
+            "UPDATE task SET workflow_id = 'wf_other' WHERE id = ?",
+            "UPDATE task SET step = (SELECT n FROM task_step WHERE step_id = 'decree') WHERE id = ?",
+        ] {
+            let error = #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: change, arguments: [plan0]) } }
+            #expect(error?.message == "a task keeps the workflow and step it was planned for")
+        }
+        try await queue.write { db in
+            try db.execute(sql: "UPDATE task SET step = (SELECT n FROM task_step WHERE title = 'Pelatihan II') WHERE id = ?", arguments: [plan0])
+        }
+        #expect(try await store.read { try $0.task(tasks[0].id)?.title } == "Pelatihan II")
+        #expect(try await store.read { try $0.history(of: plan0) }.first?.detail == plans[0])
+    }
+
     @Test func keepsAnyTextInHistoryDetails() async throws {
         let store = try await TestBackend.makeStore(in: directory)
         let detail = [

@@ -168,6 +168,25 @@ import Testing
         }
         #expect(viewed == history)
         #expect(seq == last + 1 && newest == seq)
+
+        // Every plan is made again from its task's row (v15): its entry keeps only what the
+        // plan says beyond the task's step and workflow.
+        let plans = history.filter { $0["action"] == "planned" }
+        let (made, keptBytes) = try await DatabaseQueue(path: path).read { db in
+            (
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM history_entry e JOIN history_kind k ON k.n = e.kind WHERE k.detail = ?",
+                    arguments: [HistoryInsert.ofItsTask]) ?? 0,
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT SUM(length(e.detail)) FROM history_entry e JOIN history_kind k ON k.n = e.kind
+                        WHERE k.action = 'planned'
+                        """) ?? 0
+            )
+        }
+        #expect(plans.count == 22 && made == plans.count)
+        #expect(keptBytes * 3 < plans.map { ($0["detail"] as String).utf8.count }.reduce(0, +))
     }
 
     /// An upgraded store has the format of a store made new: the same tables, indexes and

@@ -162,4 +162,45 @@ import Testing
             #expect(listed.map(\.id) == expected.map(\.id), "\(region), \(days) days")
         }
     }
+
+    /// A list by state holds exactly the tasks in those states, in window order, page by
+    /// page: the states kept in the state index (scheduled, due, cancelled…) and those
+    /// found along the time index (done, missed), alone and together.
+    @Test func listsByStateHoldTheirTasksWhicheverIndexHoldsThem() async throws {
+        let store = try await TestBackend.makeStore(in: directory)
+        let village = try RegionCode("51.03.01.1002")
+        let first: TimeInterval = 1_800_000_000
+        let workflow = Workflow(
+            id: WorkflowID(random: "w1"), programID: "kpmd", programVersion: 1, village: village,
+            zoneIdentifier: "Asia/Makassar", cadres: [], startDate: try LocalDate(parsing: "2027-01-15"),
+            createdAt: Date(timeIntervalSince1970: first))
+        // Three tasks in each state, their windows interleaved across states, two sharing a start.
+        let tasks = TaskState.allCases.enumerated().flatMap { (s: Int, state: TaskState) in
+            (0..<3).map { (n: Int) -> WorkflowTask in
+                let start = first + TimeInterval((n * 7 + s) / 2) * 3600
+                return WorkflowTask(
+                    id: TaskID(random: "s\(s)n\(n)"), workflowID: workflow.id, stepID: "visit",
+                    kind: StepKind(rawValue: "visit"), title: "Kunjungan", occurrence: n + 1, occurrences: 3,
+                    village: village, zoneIdentifier: "Asia/Makassar", windowStart: Date(timeIntervalSince1970: start),
+                    windowEnd: Date(timeIntervalSince1970: start + 3600), state: state, records: [:],
+                    updatedAt: Date(timeIntervalSince1970: first))
+            }
+        }
+        try await store.write { try $0.insert(workflow, tasks: tasks) }
+        let lists: [[TaskState]] =
+            TaskState.allCases.map { [$0] } + [[.done, .missed], [.due, .done], [.scheduled, .cancelled, .inProgress]]
+        for states in lists {
+            let expected = tasks.filter { states.contains($0.state) }.sorted { ($0.windowStart, $0.id) < ($1.windowStart, $1.id) }
+            var listed: [WorkflowTask] = []
+            var cursor: String?
+            repeat {
+                let page = try await store.read { [cursor] in
+                    try $0.tasks(matching: TaskQuery(states: states), page: PageRequest(cursor: cursor, limit: 2))
+                }
+                listed += page.items
+                cursor = page.nextCursor
+            } while cursor != nil
+            #expect(listed.map(\.id) == expected.map(\.id), "\(states)")
+        }
+    }
 }

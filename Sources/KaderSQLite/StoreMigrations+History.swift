@@ -39,11 +39,7 @@ extension StoreMigrations {
                   SELECT e.seq, e.at, e.caller_uid, k.caller_agent, k.entity_kind, e.entity_id, k.action,
                          COALESCE(e.detail, k.detail)
                   FROM history_entry e CROSS JOIN history_kind k ON k.n = e.kind;
-                CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN
-                  SELECT RAISE(ABORT, 'NOT NULL constraint failed: history.detail') WHERE NEW.detail IS NULL;
-                  \(HistoryInsert(of: "NEW").kind);
-                  \(HistoryInsert(of: "NEW").entry);
-                END;
+                \(historyInsertTrigger);
                 INSERT INTO history SELECT * FROM history_v12 ORDER BY seq;
                 DROP TABLE history_v12;
                 CREATE INDEX history_by_entity ON history_entry(entity_id, seq);
@@ -81,11 +77,7 @@ extension StoreMigrations {
                          CASE k.detail WHEN '\(ofItsTask)' THEN \(HistoryInsert.plannedDetail(of: "e.entity_id", with: "e.detail"))
                                        ELSE COALESCE(e.detail, k.detail) END
                   FROM history_entry e CROSS JOIN history_kind k ON k.n = e.kind;
-                CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN
-                  SELECT RAISE(ABORT, 'NOT NULL constraint failed: history.detail') WHERE NEW.detail IS NULL;
-                  \(HistoryInsert(of: "NEW").kind);
-                  \(HistoryInsert(of: "NEW").entry);
-                END;
+                \(historyInsertTrigger);
                 CREATE TRIGGER task_keeps_its_workflow_and_step BEFORE UPDATE OF workflow_id, step ON task
                   WHEN NEW.workflow_id IS NOT OLD.workflow_id
                     OR (NEW.step IS NOT OLD.step
@@ -108,5 +100,17 @@ extension StoreMigrations {
                 CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history_entry
                   BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
                 """)
+    }
+
+    /// What `INSERT INTO history` does: the statements kaderd runs for its own entries. Made
+    /// again with the view whenever they change (v15), as dropping the view drops it.
+    private static var historyInsertTrigger: String {
+        """
+        CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN
+          SELECT RAISE(ABORT, 'NOT NULL constraint failed: history.detail') WHERE NEW.detail IS NULL;
+          \(HistoryInsert(of: "NEW").kind);
+          \(HistoryInsert(of: "NEW").entry);
+        END
+        """
     }
 }

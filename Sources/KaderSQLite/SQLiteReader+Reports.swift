@@ -26,7 +26,8 @@ extension SQLiteReader {
                     .map { ($0["region"], $0["status"], $0["n"]) },
                 kpmdVillages: try rows { ProgressQueries.kpmdVillages(within: region, length: length, bind: $0) }
                     .map { ($0["region"], $0["n"]) },
-                overdue: try rows { _ in ProgressQueries.overdue(length: length, now: cutoff.otherwise.timeIntervalSince1970) }
+                overdue: try rows { _ in ProgressQueries.overdue(
+                    length: length, now: cutoff.otherwise.timeIntervalSince1970, stateIndex: Self.inStateIndex) }
                     .map { ($0["region"], $0["n"]) },
                 months: try rows { ProgressQueries.months(within: region, bind: $0) }.map { ($0["month"], $0["key"], $0["n"]) })
         }

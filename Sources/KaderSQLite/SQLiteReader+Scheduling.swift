@@ -19,7 +19,7 @@ extension SQLiteReader {
         // `until` are among those whose window opens before it, read from one index.
         for row in try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT id, window_start, window_end FROM task WHERE state = 'scheduled' AND \(Self.inStateIndex) AND window_start < ?"),
+                sql: "SELECT id, window_start, window_end FROM task WHERE \(Self.stateIndex.condition([.scheduled])) AND window_start < ?"),
             arguments: [limit])
         {
             // By position and unchecked, as task rows are (`task(_:)`): the scheduler reads
@@ -47,7 +47,7 @@ extension SQLiteReader {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE state = 'scheduled' AND \(Self.inStateIndex)
+                SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE \(Self.stateIndex.condition([.scheduled]))
                   AND window_start >= ? AND window_start < ?
                 ORDER BY window_start, id
                 """,
@@ -71,7 +71,7 @@ extension SQLiteReader {
         try Row.fetchOne(
             db.cachedStatement(
                 sql: """
-                    SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE state = 'scheduled' AND \(Self.inStateIndex)
+                    SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE \(Self.stateIndex.condition([.scheduled]))
                     ORDER BY window_start, id LIMIT 1
                     """)
         ).map(Self.task)

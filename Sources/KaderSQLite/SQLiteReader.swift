@@ -178,11 +178,7 @@ public struct SQLiteReader: StoreReader {
         var conditions = query.region.conditions(column: "village")
         var arguments: [any DatabaseValueConvertible] = conditions.arguments
         if !query.states.isEmpty {
-            conditions.sql.append("state IN (\(query.states.map { _ in "?" }.joined(separator: ",")))")
-            arguments += query.states.map(\.rawValue)
-            if query.states.allSatisfy({ !Self.leftOutOfStateIndex.contains($0) }) {
-                conditions.sql.append(Self.inStateIndex)
-            }
+            conditions.sql.append(Self.stateIndex.condition(query.states))
         }
         if let workflow = query.workflow {
             conditions.sql.append("workflow_id = ?")
@@ -256,15 +252,10 @@ public struct SQLiteReader: StoreReader {
         return "INDEXED BY task_by_village"
     }
 
-    /// The states `task_by_state` leaves out (v16): most tasks end in them and stay there.
-    /// Stores keep the index v16 made: a change here needs a migration that makes it again.
-    static let leftOutOfStateIndex: Set<TaskState> = [.done, .missed]
-
-    /// The tasks `task_by_state` holds, as its definition says it. SQLite uses a partial
-    /// index only for a query that names its condition, word for word: a query that looks
-    /// for tasks in other states than these adds it.
-    static let inStateIndex =
-        "state NOT IN (\(leftOutOfStateIndex.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))"
+    /// `task_by_state` as v16 made it: done and missed tasks, most of them, are left out.
+    /// The index's definition in the store must say what this one does
+    /// (`theStateIndexIsTheOneQueriesName`): a change here needs a migration.
+    static let stateIndex = TaskStateIndex(leftOut: [.done, .missed])
 
     /// The longest range read along the time index for a province: a month.
     static let shortRange: TimeInterval = 31 * 86_400

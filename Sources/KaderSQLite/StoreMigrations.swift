@@ -330,7 +330,7 @@ enum StoreMigrations {
             try db.execute(
                 sql: """
                     DROP INDEX task_by_state;
-                    CREATE INDEX task_by_state ON task(state, window_start, id, window_end) WHERE \(SQLiteReader.inStateIndex);
+                    CREATE INDEX task_by_state ON task(state, window_start, id, window_end) WHERE state NOT IN ('done', 'missed');
                     """)
         }
         return migrator

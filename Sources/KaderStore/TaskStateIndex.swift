@@ -23,8 +23,10 @@ package struct TaskStateIndex: Sendable {
     }
 
     /// `state` is one of `states` (not empty), with the index's condition where the index
-    /// holds every one of them.
+    /// holds every one of them. The states are written in one order whatever order they come
+    /// in, so that a statement is prepared once per set of states, not once per order.
     package func condition(_ states: some Collection<TaskState>) -> String {
+        let states = Set(states).sorted { $0.rawValue < $1.rawValue }
         let picked = states.count == 1 ? "state = \(Self.literals(states))" : "state IN (\(Self.literals(states)))"
         guard let definition, leftOut.isDisjoint(with: states) else { return picked }
         return "\(picked) AND \(definition)"

@@ -548,9 +548,11 @@ import Testing
         #expect(facts[0] == "\(cluster.tasks)", "due entries: \(facts)")
         #expect(facts[1] == "\(cluster.tasks)", "tasks with a due entry: \(facts)")
         // The next leader's first pass: the lease lapsing after the kill, and a third of a
-        // lease until a survivor's heartbeat takes it (and a second for a loaded machine).
+        // lease until a survivor's heartbeat takes it, and two seconds for a loaded machine
+        // (8.2 s was seen once beside the whole suite: a second was too tight; waiting for a
+        // second lease would still fail).
         let takeover = Double(facts[3]) ?? .infinity
-        #expect(takeover < lease * 4 / 3 + 1, "the next leader's first due entry came \(takeover) s after the kill")
+        #expect(takeover < lease * 4 / 3 + 2, "the next leader's first due entry came \(takeover) s after the kill")
         // No task later than one lease and one heartbeat (a third of a lease) after its window
         // opened, plus the pass the killed leader had under way and a loaded machine's
         // slowness (4.6 s alone; 9.5 s beside two more clusters of thousands of tasks).

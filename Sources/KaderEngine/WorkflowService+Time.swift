@@ -53,46 +53,35 @@ extension WorkflowService {
                 try writer.catchUpDone()
             }
             let passed = try writer.reader.scheduledTasks(openingIn: downSince..<now)
+            let workflows = Dictionary(
+                try writer.reader.workflows(Array(Set(passed.map(\.workflowID)))).map { ($0.id, $0) }
+            ) { first, _ in first }
             var counts: [CatchUpPolicy: Int] = [:]
-            var workflows: [WorkflowID: Workflow?] = [:]
-            // Workflows with a task skipped: each may be complete once the pass is through.
-            var missed: Set<WorkflowID> = []
+            var moves = CatchUpMoves()
             let groups = Dictionary(grouping: passed) { "\($0.workflowID.rawValue)/\($0.stepID)" }
             for key in groups.keys.sorted() {
                 let tasks = groups[key]!.sorted { $0.windowStart < $1.windowStart }
                 let first = tasks[0]
-                if workflows[first.workflowID] == nil { workflows[first.workflowID] = try writer.reader.workflow(first.workflowID) }
-                let step = workflows[first.workflowID]!.flatMap { catalog.entry(id: $0.programID, version: $0.programVersion) }?
+                let step = workflows[first.workflowID].flatMap { catalog.entry(id: $0.programID, version: $0.programVersion) }?
                     .program.step(first.stepID)
                 let policy = step?.catchUp ?? .default(for: first.kind)
-                for (index, original) in tasks.enumerated() {
-                    var task = original
-                    let detail = ["policy": policy.rawValue, "down_since": ISO8601.string(downSince, in: .gmt)]
-                        .merging(leader?.detail ?? [:]) { _, new in new }
+                for (index, task) in tasks.enumerated() {
                     switch policy {
                     case .all:
-                        try Self.catchUpNow(&task, writer: writer, caller: caller, now: now, detail: detail)
+                        moves.makeDue(task, policy: policy, now: now)
                     case .once where index == tasks.count - 1:
-                        try Self.catchUpNow(&task, writer: writer, caller: caller, now: now, detail: detail)
+                        moves.makeDue(task, policy: policy, now: now)
                     case .once, .skip:
-                        try Self.transition(&task, to: .missed, writer: writer, caller: caller, at: now,
-                            detail: detail.merging(["reason": "skipped while the daemon was down"]) { _, new in new },
-                            completing: false, asRead: true)
-                        missed.insert(task.workflowID)
+                        moves.missed[policy, default: []].append(task.id)
+                        moves.incomplete.insert(task.workflowID)
                     case .reschedule:
-                        let shift = now.timeIntervalSince(downSince)
-                        task.windowStart.addTimeInterval(shift)
-                        task.windowEnd.addTimeInterval(shift)
-                        task.updatedAt = now
-                        try writer.update(task, from: task.state)
-                        try writer.record(
-                            "rescheduled", entityKind: "task", entityID: task.id.rawValue, caller: caller, at: now,
-                            detail: detail.merging(["shift_seconds": String(Int(shift))]) { _, new in new })
+                        moves.rescheduled.append(task)
                     }
                 }
                 counts[policy, default: 0] += tasks.count
             }
-            for workflow in missed.sorted(by: { $0.rawValue < $1.rawValue }) {
+            try moves.write(to: writer, caller: caller, now: now, downSince: downSince, signed: leader?.detail ?? [:])
+            for workflow in moves.incomplete.sorted(by: { $0.rawValue < $1.rawValue }) {
                 try Self.completeIfFinished(workflow, writer: writer, caller: caller, at: now)
             }
             let report = CatchUpReport(at: now, downSince: downSince, counts: counts)
@@ -103,19 +92,6 @@ extension WorkflowService {
             }
             return report
         }
-    }
-
-    /// Makes a passed task due now; a window that has already closed opens again from now.
-    private static func catchUpNow(
-        _ task: inout WorkflowTask, writer: StoreWriter, caller: Caller, now: Date, detail: [String: String]
-    ) throws {
-        let reopened = task.windowEnd <= now
-        if reopened {
-            let length = task.windowEnd.timeIntervalSince(task.windowStart)
-            task.windowStart = now
-            task.windowEnd = now.addingTimeInterval(length)
-        }
-        try transition(&task, to: .due, writer: writer, caller: caller, at: now, detail: detail, asRead: !reopened)
     }
 }
 

@@ -71,6 +71,23 @@ public struct PostgresReader: StoreReader {
         try session.rows("SELECT * FROM workflow WHERE id = \(id.rawValue)").first.map { try withCohort(Self.workflow($0)) }
     }
 
+    /// Two round trips for the whole batch: the rows, then every cohort in order.
+    public func workflows(_ ids: [WorkflowID]) throws -> [Workflow] {
+        guard !ids.isEmpty else { return [] }
+        let keys = Array(Set(ids.map(\.rawValue)))
+        var cohorts: [WorkflowID: [CadreID]] = [:]
+        for row in try session.rows(
+            "SELECT workflow_id, cadre_id FROM workflow_cadre WHERE workflow_id = ANY(\(keys)) ORDER BY workflow_id, position")
+        {
+            cohorts[try decodeStored(row[0], as: WorkflowID.self), default: []].append(try decodeStored(row[1], as: CadreID.self))
+        }
+        return try session.rows("SELECT * FROM workflow WHERE id = ANY(\(keys))").map { row in
+            var workflow = try Self.workflow(row)
+            workflow.cadres = cohorts[workflow.id] ?? []
+            return workflow
+        }
+    }
+
     public func workflows(matching query: WorkflowQuery, page: PageRequest) throws -> Page<Workflow> {
         var statement = PostgresStatement()
         var conditions = query.region.conditions(column: "village") { statement.bind($0) }

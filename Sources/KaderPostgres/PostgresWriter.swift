@@ -205,6 +205,22 @@ public struct PostgresWriter: StoreWriter {
         }
     }
 
+    public func reopen(_ tasks: [TaskID], from expected: TaskState, to state: TaskState, at: Date) throws {
+        let ids = Set(tasks.map(\.rawValue))
+        guard !ids.isEmpty else { return }
+        let start = Int64(at.timeIntervalSince1970)
+        let changed = try session.rows(
+            """
+            UPDATE task SET state = \(state.rawValue), window_end = \(start) + (window_end - window_start),
+              window_start = \(start), updated_at = \(at.timeIntervalSince1970)
+            WHERE id = ANY(\(Array(ids))) AND state = \(expected.rawValue)
+            RETURNING id
+            """)
+        guard changed.count == ids.count else {
+            throw StoreError.changedMeanwhile(what: "\(ids.count - changed.count) of \(ids.count) tasks")
+        }
+    }
+
     // MARK: History and the daemon's own facts
 
     @discardableResult

@@ -126,16 +126,47 @@ public struct SQLiteWriter: StoreWriter {
         }
     }
 
+    /// Sets only what changes (every SET expression reads the old window), so the indexes of
+    /// the other columns are left be.
+    public func reopen(_ tasks: [TaskID], from expected: TaskState, to state: TaskState, at: Date) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                UPDATE task SET state = ?, window_end = ? + (window_end - window_start), window_start = ?, updated_at = ?
+                WHERE id = ? AND state = ?
+                """)
+        let start = Int64(at.timeIntervalSince1970)
+        for id in tasks {
+            try statement.execute(arguments: [state.rawValue, start, start, at.timeIntervalSince1970, id.rawValue, expected.rawValue])
+            guard db.changesCount == 1 else { throw StoreError.changedMeanwhile(what: "task \(id)") }
+        }
+    }
+
     /// Appends to the history; returns the entry's sequence number.
     @discardableResult
     public func record(
         _ action: String, entityKind: String, entityID: String, caller: Caller, at: Date,
         detail: [String: String] = [:]
     ) throws -> Int64 {
-        let arguments: [(any DatabaseValueConvertible)?] = [
+        try record(action, entityKind: entityKind, entityIDs: [entityID], caller: caller, at: at, detail: detail)[0]
+    }
+
+    /// The detail is encoded once for every entry: a catch-up records a hundred thousand alike.
+    @discardableResult
+    public func record(
+        _ action: String, entityKind: String, entityIDs: [String], caller: Caller, at: Date, detail: [String: String]
+    ) throws -> [Int64] {
+        var arguments: [(any DatabaseValueConvertible)?] = [
             caller.agent, entityKind, action, JSONText.encode(detail), at.timeIntervalSince1970,
-            caller.uid.map { Int64($0) }, entityID,
+            caller.uid.map { Int64($0) }, nil,
         ]
+        return try entityIDs.map { entityID in
+            arguments[6] = entityID
+            return try record(arguments, entityID: entityID)
+        }
+    }
+
+    /// One entry made of `arguments`, whose last is the entity's id.
+    private func record(_ arguments: [(any DatabaseValueConvertible)?], entityID: String) throws -> Int64 {
         let (kind, entry) = (Self.historyKind, Self.historyEntry)
         // The entry's kind nearly always exists already: only when the entry found none is
         // the kind added first.

@@ -20,6 +20,8 @@ public protocol StoreReader {
     // MARK: Workflows
 
     func workflow(_ id: WorkflowID) throws -> Workflow?
+    /// The workflows of `ids` that exist, in no particular order: one round trip for a batch.
+    func workflows(_ ids: [WorkflowID]) throws -> [Workflow]
     /// Workflows in the order they were started.
     func workflows(matching query: WorkflowQuery, page: PageRequest) throws -> Page<Workflow>
     /// How far each workflow has come: its tasks done, and all of them.
@@ -93,6 +95,11 @@ extension StoreReader {
     /// One by one, where a read costs no round trip (SQLite).
     public func tasks(_ ids: [TaskID]) throws -> [WorkflowTask] {
         try ids.compactMap(task)
+    }
+
+    /// One by one, where a read costs no round trip (SQLite).
+    public func workflows(_ ids: [WorkflowID]) throws -> [Workflow] {
+        try ids.compactMap(workflow)
     }
 
     public func activeWorkflows(of cadre: CadreID) throws -> [WorkflowID] {

@@ -31,6 +31,9 @@ public protocol StoreWriter {
     /// in `expected` (`StoreError.changedMeanwhile` otherwise): the scheduler's batch of
     /// tasks falling due, in one statement where the database is a round trip away.
     func move(_ tasks: [TaskID], from expected: TaskState, to state: TaskState, at: Date) throws
+    /// Moves tasks as `move` does, and opens each one's window again from `at`, as long as
+    /// it was: the catch-up's tasks whose windows closed while the daemon was down.
+    func reopen(_ tasks: [TaskID], from expected: TaskState, to state: TaskState, at: Date) throws
 
     // MARK: Facilitators
 
@@ -81,16 +84,8 @@ extension StoreWriter {
         for cadre in cadres { try insert(cadre) }
     }
 
-    /// One by one, where a statement costs no round trip (SQLite).
-    public func move(_ tasks: [TaskID], from expected: TaskState, to state: TaskState, at: Date) throws {
-        for id in tasks {
-            guard var task = try reader.task(id) else { throw StoreError.changedMeanwhile(what: "task \(id)") }
-            task.state = state
-            task.updatedAt = at
-            try update(task, from: expected)
-        }
-    }
-
+    /// Entry by entry: PostgreSQL gathers the entries of a write and sends them a thousand a
+    /// statement.
     @discardableResult
     public func record(
         _ action: String, entityKind: String, entityIDs: [String], caller: Caller, at: Date, detail: [String: String]

@@ -172,6 +172,28 @@ import Testing
         let moved = try await fixture.service.task(firstRescheduled.id)
         #expect(moved.windowStart.timeIntervalSince(firstRescheduled.windowStart) == 7 * 86_400)
 
+        // A task made due keeps its window, or, where the window closed while down, has it
+        // open again from now for as long as it was.
+        let now = fixture.clock.now()
+        var reopened = 0
+        for original in tasks where original.stepID == "daily-all" && original.windowStart < now {
+            let caught = try await fixture.service.task(original.id)
+            let length = original.windowEnd.timeIntervalSince(original.windowStart)
+            if original.windowEnd <= now {
+                reopened += 1
+                #expect(caught.windowStart.timeIntervalSince1970 == now.timeIntervalSince1970.rounded(.down))
+                #expect(caught.windowEnd.timeIntervalSince(caught.windowStart) == length)
+            } else {
+                #expect(caught.windowStart == original.windowStart && caught.windowEnd == original.windowEnd)
+            }
+            let entry = try #require(try await fixture.store.read { try $0.history(of: original.id.rawValue) }.last)
+            #expect(entry.action == "moved" && entry.detail["policy"] == "all" && entry.detail["to"] == "due")
+        }
+        #expect(reopened > 0 && reopened < 7, "days 2–8: early windows closed while down, the last ones still open")
+        let skipped = try #require(tasks.first { $0.stepID == "daily-skip" })
+        let entry = try #require(try await fixture.store.read { try $0.history(of: skipped.id.rawValue) }.last)
+        #expect(entry.detail["reason"] == "skipped while the daemon was down" && entry.detail["to"] == "missed")
+
         let recorded = try await fixture.store.read { try $0.history(of: "catch-up") }
         #expect(recorded.last?.detail["once"] == "7")
         #expect(recorded.last?.detail["skip"] == "7")

@@ -28,12 +28,17 @@ final class GroupCommit: Sendable {
     static let maxBatch = 64
 
     private let pool: DatabasePool
+    private let checkpointer: Checkpointer
     private let state = Mutex(State())
     /// Runs last in each batch's transaction; what it returns runs once the batch committed.
     private let beforeCommit: @Sendable (Database) throws -> @Sendable () -> Void
 
-    init(pool: DatabasePool, beforeCommit: @escaping @Sendable (Database) throws -> @Sendable () -> Void) {
+    init(
+        pool: DatabasePool, checkpointer: Checkpointer,
+        beforeCommit: @escaping @Sendable (Database) throws -> @Sendable () -> Void
+    ) {
         self.pool = pool
+        self.checkpointer = checkpointer
         self.beforeCommit = beforeCommit
     }
 
@@ -67,23 +72,25 @@ final class GroupCommit: Sendable {
         outcomes.reserveCapacity(batch.count)
         var afterCommit: (@Sendable () -> Void)?
         do {
-            try db.inTransaction(.immediate) {
-                if batch.count == 1 {
-                    // Alone, a write needs no savepoint: if it fails, rolling the transaction
-                    // back undoes it alone. SQLite keeps a savepoint's journal in memory as a
-                    // list it walks at every statement, which made a large write (a catch-up
-                    // of 16,000 tasks) quadratic: 26 s instead of 3.
-                    do {
-                        outcomes.append(.success(try batch[0].run(db)))
-                    } catch {
-                        outcomes.append(.failure(error))
-                        throw error
+            try checkpointer.commit(on: db) {
+                try db.inTransaction(.immediate) {
+                    if batch.count == 1 {
+                        // Alone, a write needs no savepoint: if it fails, rolling the transaction
+                        // back undoes it alone. SQLite keeps a savepoint's journal in memory as a
+                        // list it walks at every statement, which made a large write (a catch-up
+                        // of 16,000 tasks) quadratic: 26 s instead of 3.
+                        do {
+                            outcomes.append(.success(try batch[0].run(db)))
+                        } catch {
+                            outcomes.append(.failure(error))
+                            throw error
+                        }
+                    } else {
+                        try writeInSavepoints(batch, in: db, outcomes: &outcomes)
                     }
-                } else {
-                    try writeInSavepoints(batch, in: db, outcomes: &outcomes)
+                    afterCommit = try beforeCommit(db)
+                    return .commit
                 }
-                afterCommit = try beforeCommit(db)
-                return .commit
             }
         } catch {
             for (index, pending) in batch.enumerated() {

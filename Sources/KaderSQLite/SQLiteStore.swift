@@ -46,11 +46,13 @@ public final class SQLiteStore: Store {
             // Savepoints (one per write of a group commit) keep the pages they change in a
             // statement journal, a temporary file by default: thousands of writes a second.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            // A checkpoint copies each page changed since the last one back into the file
-            // once, however often the log holds it: the hot pages (the time indexes' ends,
-            // the counts) are copied a tenth as often with 10,000 pages of log as with
-            // SQLite's default of 1,000 (what it gains: Benchmarks/README.md).
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+            // The group commit's writes are copied back into the file beside them
+            // (`Checkpointer`); the others, inside the commit, as seldom.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Checkpointer.pages)")
+            // A large write (a catch-up after a week down: gigabytes) leaves the log that long
+            // on disk until the store closes; once copied back, it is cut to what a checkpoint
+            // lets it reach between two.
+            try db.execute(sql: "PRAGMA journal_size_limit = \(Checkpointer.logSizeLimit)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -85,7 +87,7 @@ public final class SQLiteStore: Store {
             }
             let publisher = try pool.read(CommitPublisher.init(db:))
             self.publisher = publisher
-            groupCommit = GroupCommit(pool: pool, beforeCommit: publisher.prepare)
+            groupCommit = GroupCommit(pool: pool, checkpointer: try Checkpointer(path: path), beforeCommit: publisher.prepare)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {

@@ -390,4 +390,28 @@ import Testing
         let normal = try SQLiteStore(path: path, durability: .normal)
         #expect(try normal.synchronousInForce == 1)
     }
+
+    @Test func theLogIsCopiedBackIntoTheFileBesideTheWrites() async throws {
+        let store = try SQLiteStore(path: path)
+        func size(_ path: String) throws -> Int { try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int }
+        // 80 MiB in one write: 20,000 pages of log, past the 10,000 that ask for a checkpoint.
+        // Until one is made, the pages are in the log alone and the file keeps its size.
+        try await store.write { try $0.setMeta("ballast", String(repeating: "x", count: 80 << 20)) }
+        #expect(try size(path + "-wal") > 80 << 20)
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try size(path) < 80 << 20, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))  // between two looks at the file, not a wait for it
+        }
+        #expect(try size(path) >= 80 << 20, "a minute after the write the log was not copied back into the file")
+        // Copied back, the log starts again at the next write and is cut to 64 MiB.
+        var writes = 0
+        while try size(path + "-wal") > 64 << 20, ContinuousClock.now < deadline {
+            writes += 1
+            let value = "\(writes)"
+            try await store.write { try $0.setMeta("small", value) }
+            try await Task.sleep(for: .milliseconds(50))  // between two writes, not a wait for one
+        }
+        let log = try size(path + "-wal")
+        #expect(log <= 64 << 20, "the log is still \(log) bytes after \(writes) writes")
+    }
 }

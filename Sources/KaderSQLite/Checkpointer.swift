@@ -4,9 +4,9 @@ import Synchronization
 
 /// Copies the log back into the file on a connection of its own, beside the writes, not in
 /// the commit that filled the log: SQLite's automatic checkpoint runs inside a commit, so one
-/// commit in every 10,000 pages of log, and the subscribers and callers it answers, waited
-/// while thousands of pages scattered over the file were written and flushed (at 25,000,000
-/// tasks, the subscriber's p99: Benchmarks/README.md).
+/// commit in every 10,000 pages of log, and the callers it answers, waited while the pages
+/// were written back and flushed; after the catch-up of a week down, a gigabyte and more, a
+/// quarter of the time to ready (Benchmarks/README.md, sixth round).
 final class Checkpointer: Sendable {
     /// A checkpoint copies each page changed since the last one back into the file once,
     /// however often the log holds it: the hot pages (the time indexes' ends, the counts) are

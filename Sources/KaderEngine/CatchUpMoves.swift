@@ -7,12 +7,12 @@ import KaderStore
 struct CatchUpMoves {
     /// Made due now, by policy; `reopened` also had their windows close meanwhile, and open
     /// again from now for as long as they were.
-    var due: [CatchUpPolicy: [TaskID]] = [:]
-    var reopened: [CatchUpPolicy: [TaskID]] = [:]
-    var missed: [CatchUpPolicy: [TaskID]] = [:]
+    private var due: [CatchUpPolicy: [TaskID]] = [:]
+    private var reopened: [CatchUpPolicy: [TaskID]] = [:]
+    private var missed: [CatchUpPolicy: [TaskID]] = [:]
     var rescheduled: [WorkflowTask] = []
     /// Workflows with a task missed: each may be complete once the pass is through.
-    var incomplete: Set<WorkflowID> = []
+    private(set) var incomplete: Set<WorkflowID> = []
 
     mutating func makeDue(_ task: WorkflowTask, policy: CatchUpPolicy, now: Date) {
         if task.windowEnd <= now {
@@ -20,6 +20,11 @@ struct CatchUpMoves {
         } else {
             due[policy, default: []].append(task.id)
         }
+    }
+
+    mutating func miss(_ task: WorkflowTask, policy: CatchUpPolicy) {
+        missed[policy, default: []].append(task.id)
+        incomplete.insert(task.workflowID)
     }
 
     func write(to writer: StoreWriter, caller: Caller, now: Date, downSince: Date, signed: [String: String]) throws {

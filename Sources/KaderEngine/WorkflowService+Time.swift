@@ -54,8 +54,7 @@ extension WorkflowService {
             }
             let passed = try writer.reader.scheduledTasks(openingIn: downSince..<now)
             let workflows = Dictionary(
-                try writer.reader.workflows(Array(Set(passed.map(\.workflowID)))).map { ($0.id, $0) }
-            ) { first, _ in first }
+                uniqueKeysWithValues: try writer.reader.workflows(Array(Set(passed.map(\.workflowID)))).map { ($0.id, $0) })
             var counts: [CatchUpPolicy: Int] = [:]
             var moves = CatchUpMoves()
             let groups = Dictionary(grouping: passed) { "\($0.workflowID.rawValue)/\($0.stepID)" }
@@ -72,8 +71,7 @@ extension WorkflowService {
                     case .once where index == tasks.count - 1:
                         moves.makeDue(task, policy: policy, now: now)
                     case .once, .skip:
-                        moves.missed[policy, default: []].append(task.id)
-                        moves.incomplete.insert(task.workflowID)
+                        moves.miss(task, policy: policy)
                     case .reschedule:
                         moves.rescheduled.append(task)
                     }

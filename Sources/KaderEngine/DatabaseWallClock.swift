@@ -20,4 +20,8 @@ public struct DatabaseWallClock: WallClock {
     public func sleep(until deadline: Date) async throws {
         try await local.sleep(until: deadline.addingTimeInterval(-leadership.clockOffset))
     }
+
+    public func hold(until deadline: Date) {
+        local.hold(until: deadline.addingTimeInterval(-leadership.clockOffset))
+    }
 }

@@ -27,6 +27,13 @@ public final class Scheduler: Sendable {
         /// every commit cost more than the commits under a stream of writes. Deadlines
         /// already held still fall due on time meanwhile; a change is seen this late at most.
         public var reloadInterval: TimeInterval = 0.25
+        /// How long before a deadline its pass begins. The tasks are read and moved ahead of
+        /// time, in a transaction that holds its commit until the deadline: what falls due is
+        /// committed, and seen by subscribers, at the instant it does, where a pass begun at
+        /// the instant made them wait for the whole batch's write (tens of milliseconds in a
+        /// national store). Other writes wait for the held commit, this long at most. 0: a
+        /// pass begins at the deadline.
+        public var ahead: TimeInterval = 0
 
         public init() {}
     }
@@ -110,7 +117,8 @@ public final class Scheduler: Sendable {
         return report
     }
 
-    /// One pass: applies every deadline that has passed. Returns when the next one falls.
+    /// One pass: applies every deadline that has passed, and those that fall within
+    /// `ahead`. Returns when the next pass is to begin: `ahead` of the next deadline.
     @discardableResult
     public func tick() async throws -> Date {
         let now = self.now()
@@ -124,7 +132,7 @@ public final class Scheduler: Sendable {
         // changed: a load reads every deadline of the horizon (20 ms with a million tasks),
         // and before the due tasks it made each of them that late. A task the queue holds
         // stale is checked again in the transaction that moves it.
-        try await apply(state.withLock { $0.queue.popAll(through: now) }, now: now, as: leader)
+        try await applyQueued(now: now, as: leader)
         let seq = store.notifier.latest
         let reloadInterval = configuration.reloadInterval
         let needsLoad = state.withLock { state in
@@ -142,12 +150,12 @@ public final class Scheduler: Sendable {
                 state.loadedAt = seq
                 state.loadedOn = now
             }
-            try await apply(state.withLock { $0.queue.popAll(through: now) }, now: now, as: leader)
+            try await applyQueued(now: now, as: leader)
         }
         try await markAlive(now)
         let (report, next) = state.withLock { state in
             state.report.lastPass = now
-            var next = state.queue.next?.at ?? state.loadedUntil
+            var next = state.queue.next.map { $0.at.addingTimeInterval(-configuration.ahead) } ?? state.loadedUntil
             // Changes not loaded yet are loaded as soon as the interval allows.
             if state.loadedAt != seq { next = min(next, state.loadedOn.addingTimeInterval(reloadInterval)) }
             return (state.report, next)
@@ -156,15 +164,34 @@ public final class Scheduler: Sendable {
         return next
     }
 
+    /// Applies the queue's deadlines up to `now`, then each instant of those within `ahead`
+    /// on its own, committed no earlier than that instant.
+    private func applyQueued(now: Date, as leader: Leadership.Term?) async throws {
+        let popped = state.withLock { $0.queue.popAll(through: now.addingTimeInterval(configuration.ahead)) }
+        try await apply(popped.filter { $0.at <= now }, now: now, as: leader)
+        let coming = Dictionary(grouping: popped.filter { $0.at > now }, by: \.at)
+        for instant in coming.keys.sorted() {
+            try await apply(coming[instant]!, now: instant, committingAt: instant, as: leader)
+        }
+    }
+
     /// Moves the tasks of `passed` deadlines (due or missed), in transactions of `batch`: a
     /// write holds the store's writers back for as long as it runs, and a leader killed
-    /// halfway loses one batch, not the pass.
-    private func apply(_ passed: [TaskDeadline], now: Date, as leader: Leadership.Term?) async throws {
+    /// halfway loses one batch, not the pass. With `committingAt`, each commit waits until
+    /// that instant of the scheduler's time.
+    private func apply(
+        _ passed: [TaskDeadline], now: Date, committingAt instant: Date? = nil, as leader: Leadership.Term?
+    ) async throws {
+        // On this machine's clock, as the loop's sleeps are.
+        let hold: @Sendable () -> Void = { [clock, leadership] in
+            if let instant { clock.hold(until: instant.addingTimeInterval(-(leadership?.clockOffset ?? 0))) }
+        }
         for first in stride(from: 0, to: passed.count, by: Self.batch) {
             let batch = Array(passed[first..<min(first + Self.batch, passed.count)])
             let changed: [WorkflowTask]
             do {
-                changed = try await service.applyDeadlines(batch, now: now, grace: configuration.grace, as: leader)
+                changed = try await service.applyDeadlines(
+                    batch, now: now, grace: configuration.grace, as: leader, beforeCommit: hold)
             } catch {
                 // What was popped and not applied is still in the store: the next pass reloads it.
                 state.withLock { $0.loadedUntil = .distantPast }

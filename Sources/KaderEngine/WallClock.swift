@@ -5,12 +5,18 @@ public protocol WallClock: Sendable {
     func now() -> Date
     /// Returns at `deadline` (at once if it has passed); throws `CancellationError` when cancelled.
     func sleep(until deadline: Date) async throws
+    /// Blocks the calling thread until `deadline` (at once if it has passed): how a write
+    /// that must not commit before its instant holds its transaction open. For waits of a
+    /// fraction of a second only.
+    func hold(until deadline: Date)
 }
 
 public struct SystemWallClock: WallClock {
     /// The longest single sleep: the wall clock may be set while we sleep, and a minute is
     /// soon enough to notice.
     static let longestNap: TimeInterval = 60
+    /// The longest hold: a caller asking for more has miscounted, and the writers wait.
+    static let longestHold: TimeInterval = 1
 
     public init() {}
 
@@ -22,5 +28,10 @@ public struct SystemWallClock: WallClock {
             if remaining <= 0 { return }
             try await Task.sleep(for: .seconds(min(remaining, Self.longestNap)))
         }
+    }
+
+    public func hold(until deadline: Date) {
+        let remaining = deadline.timeIntervalSinceNow
+        if remaining > 0 { Thread.sleep(forTimeInterval: min(remaining, Self.longestHold)) }
     }
 }

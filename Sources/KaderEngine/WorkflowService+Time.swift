@@ -6,9 +6,11 @@ import KaderStore
 /// the daemon was down. The scheduler decides when; these decide what, in one transaction.
 extension WorkflowService {
     /// Applies the deadlines that have passed at `now`; a task changed meanwhile by someone
-    /// else is left as it is. Returns the tasks that changed, as they are now.
+    /// else is left as it is. Returns the tasks that changed, as they are now. `beforeCommit`
+    /// runs last in the transaction: the scheduler holds the commit there until `now` comes.
     public func applyDeadlines(
-        _ deadlines: [TaskDeadline], now: Date, grace: TimeInterval, as leader: Leadership.Term? = nil
+        _ deadlines: [TaskDeadline], now: Date, grace: TimeInterval, as leader: Leadership.Term? = nil,
+        beforeCommit: @escaping @Sendable () -> Void = {}
     ) async throws -> [WorkflowTask] {
         try await store.write { writer in
             if let leader { try writer.fence(term: leader.term) }
@@ -34,6 +36,7 @@ extension WorkflowService {
             try writer.record(
                 "moved", entityKind: "task", entityIDs: due.map(\.id.rawValue), caller: .scheduler, at: now,
                 detail: signed.merging(["from": TaskState.scheduled.rawValue, "to": TaskState.due.rawValue]) { _, new in new })
+            beforeCommit()
             return changed + due
         }
     }

@@ -4,6 +4,7 @@ import KaderEngine
 import KaderStore
 import KaderTesting
 import Logging
+import Synchronization
 import Testing
 
 @Suite struct SchedulerTests {
@@ -110,6 +111,40 @@ import Testing
         }
     }
 
+    /// With `ahead`, a pass begins before a window opens and its commit waits for the
+    /// instant: nothing is committed before it, the task is due as it comes, and its history
+    /// says it turned due then. A later window is left for its own pass.
+    @Test func aWindowOpeningShortlyIsWrittenAheadAndCommittedAtItsInstant() async throws {
+        let fixture = try await EngineFixture(now: "2026-03-01T12:00:00Z")
+        let tasks = try await start(fixture, village: aceh, on: "2026-03-02").sorted { $0.windowStart < $1.windowStart }
+        let (first, opens) = (tasks[0], tasks[0].windowStart)
+        let clock = HoldingClock(fixture.clock, store: fixture.store)
+        var configuration = Scheduler.Configuration()
+        configuration.ahead = 0.05
+        let scheduler = Scheduler(
+            service: fixture.service, clock: clock, configuration: configuration, logger: Logger(label: "test"))
+
+        fixture.clock.set(opens.addingTimeInterval(-1))
+        let next = try await scheduler.tick()
+        #expect(next == opens.addingTimeInterval(-0.05))
+        #expect(try await state(fixture, first) == .scheduled)
+
+        fixture.clock.set(next)
+        let before = fixture.store.notifier.latest
+        // Next: the end of what this pass loaded again after its commit; the next window is
+        // weeks away.
+        #expect(tasks[1].windowStart > opens.addingTimeInterval(configuration.horizon))
+        #expect(try await scheduler.tick() == next.addingTimeInterval(configuration.horizon))
+        #expect(try await state(fixture, first) == .due)
+        #expect(try await state(fixture, tasks[1]) == .scheduled)
+        // The writer held at the instant itself, with nothing of the pass committed yet.
+        #expect(clock.holds == [HoldingClock.Hold(until: opens, latestCommit: before)])
+        #expect(fixture.clock.now() == opens)
+        let entry = try #require(try await fixture.store.read { try $0.history(of: first.id.rawValue) }.last)
+        #expect(entry.at == opens)
+        #expect(entry.detail == ["from": "scheduled", "to": "due"])
+    }
+
     @Test func aTaskNotDoneIsMissedAfterItsWindowAndTheGrace() async throws {
         let fixture = try await EngineFixture(now: "2026-03-01T12:00:00Z")
         let tasks = try await start(fixture, village: aceh, on: "2026-03-02")
@@ -197,5 +232,33 @@ import Testing
         let recorded = try await fixture.store.read { try $0.history(of: "catch-up") }
         #expect(recorded.last?.detail["once"] == "7")
         #expect(recorded.last?.detail["skip"] == "7")
+    }
+}
+
+/// The test's clock, noting each hold and the store's latest commit at that moment.
+private final class HoldingClock: WallClock {
+    struct Hold: Equatable {
+        var until: Date
+        var latestCommit: Int64
+    }
+
+    private let clock: TestClock
+    private let store: any Store
+    private let held = Mutex<[Hold]>([])
+
+    init(_ clock: TestClock, store: any Store) {
+        self.clock = clock
+        self.store = store
+    }
+
+    var holds: [Hold] { held.withLock { $0 } }
+
+    func now() -> Date { clock.now() }
+
+    func sleep(until deadline: Date) async throws { try await clock.sleep(until: deadline) }
+
+    func hold(until deadline: Date) {
+        held.withLock { $0.append(Hold(until: deadline, latestCommit: store.notifier.latest)) }
+        clock.hold(until: deadline)
     }
 }

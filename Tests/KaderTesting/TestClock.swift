@@ -49,6 +49,12 @@ public final class TestClock: WallClock {
         }
     }
 
+    /// Time passes while a writer holds, as real time would: the clock moves on to
+    /// `deadline`, waking whoever sleeps until then.
+    public func hold(until deadline: Date) {
+        if now() < deadline { set(deadline) }
+    }
+
     public func advance(by interval: TimeInterval) {
         set(now().addingTimeInterval(interval))
     }

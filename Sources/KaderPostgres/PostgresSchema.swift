@@ -104,7 +104,7 @@ public enum PostgresSchema {
             -- A new task's state is counted by the writer, once per write.
             \(countEnded("new_rows"))
           ELSIF TG_OP = 'UPDATE' THEN
-            \(count(.changed, into: "state_count", keys: ["entity", "state"]) { "'task', \($0).state" })
+            \(countStates(.changed, of: "task"))
             \(countEnded(movedTasks))
             UPDATE workflow w SET reached_step = r.step_id, reached_start = r.window_start
             FROM (
@@ -116,7 +116,7 @@ public enum PostgresSchema {
               AND (w.reached_start IS NULL OR w.reached_start < r.window_start
                    OR (w.reached_start = r.window_start AND w.reached_step IS DISTINCT FROM r.step_id));
           ELSE
-            \(count(.removed, into: "state_count", keys: ["entity", "state"]) { "'task', \($0).state" })
+            \(countStates(.removed, of: "task"))
           END IF;
           RETURN NULL;
         END $$
@@ -125,13 +125,13 @@ public enum PostgresSchema {
         CREATE FUNCTION kaderd_workflow_changed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           IF TG_OP = 'INSERT' THEN
-            \(count(.added, into: "state_count", keys: ["entity", "state"]) { "'workflow', \($0).state" })
+            \(countStates(.added, of: "workflow"))
             \(countSteps(.added))
           ELSIF TG_OP = 'UPDATE' THEN
-            \(count(.changed, into: "state_count", keys: ["entity", "state"]) { "'workflow', \($0).state" })
+            \(countStates(.changed, of: "workflow"))
             \(countSteps(.changed))
           ELSE
-            \(count(.removed, into: "state_count", keys: ["entity", "state"]) { "'workflow', \($0).state" })
+            \(countStates(.removed, of: "workflow"))
           END IF;
           RETURN NULL;
         END $$
@@ -204,6 +204,11 @@ public enum PostgresSchema {
                 GROUP BY \(keyed) HAVING sum(c.delta) <> 0
                 ON CONFLICT (\(columns)) DO UPDATE SET n = \(table).n + excluded.n;
             """
+    }
+
+    /// Tasks or workflows by state, for `daemon.status`.
+    private static func countStates(_ change: Change, of entity: String) -> String {
+        count(change, into: "state_count", keys: ["entity", "state"]) { "'\(entity)', \($0).state" }
     }
 
     /// Active workflows by the step they reached, by district.

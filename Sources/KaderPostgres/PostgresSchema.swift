@@ -97,56 +97,31 @@ public enum PostgresSchema {
         "DROP TRIGGER progress_cadre ON cadre",
         "DROP FUNCTION kaderd_count_states(), kaderd_progress_task(), kaderd_progress_workflow(), kaderd_progress_cadre()",
         "DROP FUNCTION kaderd_progress_add(TEXT, TEXT, BIGINT)",
-        """
-        CREATE FUNCTION kaderd_task_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF TG_OP = 'INSERT' THEN
-            -- A new task's state is counted by the writer, once per write.
-            \(countEnded("new_rows"))
-          ELSIF TG_OP = 'UPDATE' THEN
-            \(countStates(.changed, of: "task"))
-            \(countEnded(movedTasks))
-            UPDATE workflow w SET reached_step = r.step_id, reached_start = r.window_start
-            FROM (
-              SELECT DISTINCT ON (t.workflow_id) t.workflow_id, t.step_id, t.window_start FROM \(movedTasks) AS t
-              WHERE t.state IN \(ProgressCounters.reachingStates)
-              ORDER BY t.workflow_id, t.window_start DESC, t.id DESC
-            ) AS r
-            WHERE w.id = r.workflow_id
-              AND (w.reached_start IS NULL OR w.reached_start < r.window_start
-                   OR (w.reached_start = r.window_start AND w.reached_step IS DISTINCT FROM r.step_id));
-          ELSE
-            \(countStates(.removed, of: "task"))
-          END IF;
-          RETURN NULL;
-        END $$
-        """,
-        """
-        CREATE FUNCTION kaderd_workflow_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF TG_OP = 'INSERT' THEN
-            \(countStates(.added, of: "workflow"))
-            \(countSteps(.added))
-          ELSIF TG_OP = 'UPDATE' THEN
-            \(countStates(.changed, of: "workflow"))
-            \(countSteps(.changed))
-          ELSE
-            \(countStates(.removed, of: "workflow"))
-          END IF;
-          RETURN NULL;
-        END $$
-        """,
-        """
-        CREATE FUNCTION kaderd_cadre_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF TG_OP = 'INSERT' THEN
-            \(countCadres(.added))
-          ELSE
-            \(countCadres(.changed))
-          END IF;
-          RETURN NULL;
-        END $$
-        """,
+        countingFunction(
+            "task",
+            // A new task's state is counted by the writer, once per write.
+            added: countEnded("new_rows"),
+            changed: """
+                \(countStates(.changed, of: "task"))
+                \(countEnded(movedTasks))
+                UPDATE workflow w SET reached_step = r.step_id, reached_start = r.window_start
+                FROM (
+                  SELECT DISTINCT ON (t.workflow_id) t.workflow_id, t.step_id, t.window_start FROM \(movedTasks) AS t
+                  WHERE t.state IN \(ProgressCounters.reachingStates)
+                  ORDER BY t.workflow_id, t.window_start DESC, t.id DESC
+                ) AS r
+                WHERE w.id = r.workflow_id
+                  AND (w.reached_start IS NULL OR w.reached_start < r.window_start
+                       OR (w.reached_start = r.window_start AND w.reached_step IS DISTINCT FROM r.step_id));
+                """,
+            removed: countStates(.removed, of: "task")),
+        countingFunction(
+            "workflow",
+            added: countStates(.added, of: "workflow") + "\n" + countSteps(.added),
+            changed: countStates(.changed, of: "workflow") + "\n" + countSteps(.changed),
+            removed: countStates(.removed, of: "workflow")),
+        // No cadre is ever deleted (nor has a delete trigger).
+        countingFunction("cadre", added: countCadres(.added), changed: countCadres(.changed), removed: "NULL;"),
     ] + ["task", "workflow", "cadre"].flatMap { table in
         [
             """
@@ -162,6 +137,24 @@ public enum PostgresSchema {
         """
         CREATE TRIGGER \(table)_removed AFTER DELETE ON \(table) REFERENCING OLD TABLE AS old_rows
           FOR EACH STATEMENT EXECUTE FUNCTION kaderd_\(table)_changed()
+        """
+    }
+
+    /// The function `table`'s triggers run: the statements that count what an insert, an
+    /// update and a delete changed.
+    private static func countingFunction(_ table: String, added: String, changed: String, removed: String) -> String {
+        """
+        CREATE FUNCTION kaderd_\(table)_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'INSERT' THEN
+            \(added)
+          ELSIF TG_OP = 'UPDATE' THEN
+            \(changed)
+          ELSE
+            \(removed)
+          END IF;
+          RETURN NULL;
+        END $$
         """
     }
 

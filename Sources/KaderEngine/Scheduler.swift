@@ -167,11 +167,12 @@ public final class Scheduler: Sendable {
     /// Applies the queue's deadlines up to `now`, then each instant of those within `ahead`
     /// on its own, committed no earlier than that instant.
     private func applyQueued(now: Date, as leader: Leadership.Term?) async throws {
+        // In the order they fall: those passed come first.
         let popped = state.withLock { $0.queue.popAll(through: now.addingTimeInterval(configuration.ahead)) }
-        try await apply(popped.filter { $0.at <= now }, now: now, as: leader)
-        let coming = Dictionary(grouping: popped.filter { $0.at > now }, by: \.at)
-        for instant in coming.keys.sorted() {
-            try await apply(coming[instant]!, now: instant, committingAt: instant, as: leader)
+        let passed = popped.prefix { $0.at <= now }
+        try await apply(Array(passed), now: now, as: leader)
+        for (instant, coming) in Dictionary(grouping: popped.dropFirst(passed.count), by: \.at).sorted(by: { $0.key < $1.key }) {
+            try await apply(coming, now: instant, committingAt: instant, as: leader)
         }
     }
 

@@ -28,15 +28,17 @@ public final class NotifyListener: Sendable {
 
     /// Skips messages until one satisfies `matches` (WATCHDOG=1 and STATUS= come at any time);
     /// nil when none does within `timeout`.
+    ///
+    /// A message already queued still counts once the deadline has passed: beside a busy
+    /// suite this task may resume late, and the READY=1 behind a STATUS= must not be lost.
     public func next(timeout: Double = waitLimit, where matches: (String) -> Bool) async throws -> String? {
         let deadline = ContinuousClock.now + .seconds(timeout)
-        while ContinuousClock.now < deadline {
-            let left = deadline - ContinuousClock.now
+        while true {
+            let left = max(.zero, deadline - ContinuousClock.now)
             let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
-            guard let message = try await next(timeout: max(0.001, seconds)) else { return nil }
+            guard let message = try await next(timeout: seconds) else { return nil }
             if matches(message) { return message }
         }
-        return nil
     }
 
     /// Every message received so far, for failure reports.

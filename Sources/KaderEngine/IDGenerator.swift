@@ -2,19 +2,19 @@ import Foundation
 import KaderCore
 import Synchronization
 
-/// Makes new ids: 14 characters of lowercase base-32 (no 0/o, 1/l, so they read aloud
-/// without ambiguity), ordered by creation time.
+/// Makes new ids: an `IDStamp`, the millisecond of creation and a number that starts at
+/// random in each millisecond and counts up within it, ordered by creation time.
 ///
-/// The first nine characters are the millisecond of creation, the last five a number that
-/// starts at random in each millisecond and counts up within it. Ordered ids keep the
-/// store's indexes on ids appending at their end: random ones would touch a different page
-/// of each index for every row, which made every change write several times the pages.
-/// Counting up within a millisecond keeps ids made together distinct; the random start
-/// keeps them apart from ids made in the same millisecond by an earlier run.
+/// Ordered ids keep the store's indexes on ids appending at their end: random ones would
+/// touch a different page of each index for every row, which made every change write
+/// several times the pages. Counting up within a millisecond keeps ids made together
+/// distinct; the random start keeps them apart from ids made in the same millisecond by an
+/// earlier run.
+///
+/// The counter stays under 2^21 (ids made before 2027 counted to 2^25): the SQLite store
+/// keys a task by its stamp as one 63-bit number, and 21 bits leave 42 to the millisecond.
 public struct IDGenerator: Sendable {
-    /// In ascending byte order, so that ids sort as the numbers they encode.
-    private static let alphabet = Array("23456789abcdefghijkmnpqrstuvwxyz".utf8)
-    private static let counterBits = 25
+    static let counterBits = 21
 
     private final class State: Sendable {
         let last = Mutex<(millisecond: UInt64, counter: UInt64)>((0, 0))
@@ -33,22 +33,11 @@ public struct IDGenerator: Sendable {
             } else if last.counter + 1 < 1 << Self.counterBits {
                 last.counter += 1
             } else {
-                // Only after 16 million ids in one millisecond: borrow the next one.
+                // Only after a million ids in one millisecond: borrow the next one.
                 last = (last.millisecond + 1, 0)
             }
             return last
         }
-        var characters = [UInt8](repeating: 0, count: 14)
-        var value = millisecond
-        for index in stride(from: 8, through: 0, by: -1) {
-            characters[index] = Self.alphabet[Int(value & 31)]
-            value >>= 5
-        }
-        value = counter
-        for index in stride(from: 13, through: 9, by: -1) {
-            characters[index] = Self.alphabet[Int(value & 31)]
-            value >>= 5
-        }
-        return EntityID<Kind>(random: String(decoding: characters, as: UTF8.self))
+        return IDStamp(millisecond: millisecond, counter: counter).id(kind)
     }
 }

@@ -1,37 +1,65 @@
 /// How an entry goes into the history since v13: its kind, if it is new, and the entry with
 /// its kind's number. The one place that decides what a kind keeps: the view's trigger runs
 /// these statements on `NEW`, `SQLiteWriter` on its arguments. The trigger's copy lives in
-/// each store's schema, made by v13: a change here needs a migration that makes it again
-/// (`anUpgradedStoreHasTheFormatOfANewOne` fails until it has one).
+/// each store's schema, made by v13 and again by v15 and v17: a change here needs a
+/// migration that makes it again (`anUpgradedStoreHasTheFormatOfANewOne` fails until it has
+/// one).
 struct HistoryInsert {
+    /// How an entry names its entity: by its id's text (v13 to v16), or a task by its key
+    /// (v17, `TaskKey`). The migrations before v17 make their trigger with the first.
+    enum Keys {
+        case textIDs, taskKeys
+
+        /// The column a task's row is found by.
+        var taskColumn: String {
+            switch self {
+            case .textIDs: "id"
+            case .taskKeys: "key"
+            }
+        }
+    }
+
     /// The entry's columns, as SQL: `NEW.at`… in the trigger, `?5`… for the writer.
+    /// `entityID` is what the entry keeps: a task's key, since v17, where the row has its id.
     private let seq: String, at: String, callerUID: String, callerAgent: String, entityKind: String
     private let entityID: String, action: String, detail: String
+    private let keys: Keys
 
     /// The columns of `row` (`NEW` in a trigger).
-    init(of row: String) {
+    init(of row: String, keys: Keys) {
         seq = "\(row).seq"
         at = "\(row).at"
         callerUID = "\(row).caller_uid"
         callerAgent = "\(row).caller_agent"
-        entityKind = "\(row).entity_kind"
-        entityID = "\(row).entity_id"
+        let (kind, id) = ("\(row).entity_kind", "\(row).entity_id")
+        entityKind = kind
+        switch keys {
+        case .textIDs: entityID = id
+        case .taskKeys:
+            // A task id that spells no key and names no task keeps its text, as others do.
+            entityID = """
+                CASE WHEN \(kind) = 'task' THEN COALESCE(\(TaskKey.keySQL(id)), \(TaskKey.keptKeySQL(id)), \(id)) \
+                ELSE \(id) END
+                """
+        }
         action = "\(row).action"
         detail = "\(row).detail"
+        self.keys = keys
     }
 
     /// Numbered parameters, seven for both statements: caller's agent, entity kind, action,
-    /// detail, time, caller's uid, entity id.
+    /// detail, time, caller's uid, entity id (a task's key: `SQLiteWriter` finds it).
     static let numbered = HistoryInsert(
         seq: "NULL", at: "?5", callerUID: "?6", callerAgent: "?1", entityKind: "?2", entityID: "?7", action: "?3",
-        detail: "?4")
+        detail: "?4", keys: .taskKeys)
 
     private init(
         seq: String, at: String, callerUID: String, callerAgent: String, entityKind: String, entityID: String,
-        action: String, detail: String
+        action: String, detail: String, keys: Keys
     ) {
         (self.seq, self.at, self.callerUID, self.callerAgent) = (seq, at, callerUID, callerAgent)
         (self.entityKind, self.entityID, self.action, self.detail) = (entityKind, entityID, action, detail)
+        self.keys = keys
     }
 
     /// Adds the entry's kind unless it is there.
@@ -62,7 +90,7 @@ struct HistoryInsert {
         """
         CASE WHEN \(detail) = '{}' THEN '{}'
              WHEN \(action) = 'planned' AND \(entityKind) = 'task' THEN (
-               CASE WHEN \(Self.isMadeFromItsTask(detail, taskID: entityID)) THEN '\(Self.ofItsTask)' ELSE '' END)
+               CASE WHEN \(Self.isMadeFromItsTask(detail, task: entityID, keys: keys)) THEN '\(Self.ofItsTask)' ELSE '' END)
              WHEN json_valid(\(detail)) THEN (
                CASE WHEN \(detail) = json_object('from', json_extract(\(detail), '$.from'),
                                                  'to', json_extract(\(detail), '$.to'))
@@ -86,20 +114,20 @@ struct HistoryInsert {
     /// what its entry would keep beyond it: the one test of what `ofItsTask` may keep, for
     /// the insert statements and for v15's conversion of the entries before it. False for
     /// text that is not a JSON object, which the entry keeps whole.
-    static func isMadeFromItsTask(_ detail: String, taskID: String) -> String {
+    static func isMadeFromItsTask(_ detail: String, task: String, keys: Keys) -> String {
         """
         CASE WHEN NOT json_valid(\(detail)) OR json_type(\(detail)) != 'object' THEN 0
-             ELSE \(detail) = \(plannedDetail(of: taskID, with: beyondTheTask(detail))) END
+             ELSE \(detail) = \(plannedDetail(of: task, with: beyondTheTask(detail), keys: keys)) END
         """
     }
 
     /// A task's plan made again: its row's step and workflow, with what the entry kept
     /// (`beyond`), keys in order as kaderd writes them. A task's step and workflow never
-    /// change (`task_keeps_its_workflow_and_step`).
-    static func plannedDetail(of taskID: String, with beyond: String) -> String {
+    /// change (`task_keeps_its_workflow_and_step`). `task` is its id or, since v17, its key.
+    static func plannedDetail(of task: String, with beyond: String, keys: Keys) -> String {
         let ofTheRow = """
             (SELECT json_object('step', s.step_id, 'workflow', t.workflow_id) FROM task t JOIN task_step s ON s.n = t.step \
-            WHERE t.id = \(taskID))
+            WHERE t.\(keys.taskColumn) = \(task))
             """
         return """
             CASE WHEN \(beyond) IS NULL THEN \(ofTheRow)

@@ -26,21 +26,21 @@ public struct SQLiteExport: Sendable {
     }
 
     /// The rows of `table`'s `columns`, `batchSize` at a time, each value as SQLite holds it,
-    /// in the order of the table's key: its rowid, its id where it has no rowid (`task`), or
-    /// the entry's number (`history`, a view). A task's row comes with its step's id, kind
-    /// and title.
+    /// in the order of the table's key: its rowid, or the entry's number (`history`, a view).
+    /// A task's row comes with its id's text (`TaskKey`) and its step's id, kind and title.
     package func rows(
         of table: String, columns: [String], batchSize: Int = 10_000,
         _ body: ([[StoredValue]]) async throws -> Void
     ) async throws {
-        // Tasks are kept by their id, without rowid (v12), and come with their step's columns,
-        // as every other store keeps them; history entries with their kind's.
+        // Tasks come with their id and their step's columns, as every other store keeps them;
+        // history entries with their kind's.
         let (key, source) =
             switch table {
-            case "task": ("id", SQLiteReader.taskRows())
+            case "task": ("task.key", SQLiteReader.taskRows())
             case "history": ("seq", table)  // a view since v13
             default: ("rowid", table)
             }
+        let columns = columns.map { table == "task" && $0 == "id" ? TaskKey.idSQL("task.key") : $0 }
         var after: DatabaseValue?
         while true {
             let (batch, last) = try await queue.read { [after] db -> ([[StoredValue]], DatabaseValue?) in

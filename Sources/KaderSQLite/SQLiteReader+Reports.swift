@@ -27,13 +27,13 @@ extension SQLiteReader {
                 kpmdVillages: try rows { ProgressQueries.kpmdVillages(within: region, length: length, bind: $0) }
                     .map { ($0["region"], $0["n"]) },
                 overdue: try rows { _ in ProgressQueries.overdue(
-                    length: length, now: cutoff.otherwise.timeIntervalSince1970, stateIndex: Self.stateIndex) }
+                    length: length, now: cutoff.otherwise.timeIntervalSince1970, stateIndex: Self.stateIndex, taskKey: "key") }
                     .map { ($0["region"], $0["n"]) },
                 months: try rows { ProgressQueries.months(within: region, bind: $0) }.map { ($0["month"], $0["key"], $0["n"]) })
         }
         let cadres = try rows { ProgressQueries.cadres(within: region, cutoff: cutoff, bind: $0) }
         let workflows = try rows { ProgressQueries.workflows(
-                within: region, cutoff: cutoff, stepOf: Self.stepOfTask, bind: $0) }
+                within: region, cutoff: cutoff, stepOf: Self.stepOfTask, taskKey: "key", bind: $0) }
         let tasks = try rows { ProgressQueries.tasks(within: region, cutoff: cutoff, bind: $0) }
         let days = try rows { ProgressQueries.days(within: region, cutoff: cutoff, bind: $0) }
         return ProgressQueries.tally(

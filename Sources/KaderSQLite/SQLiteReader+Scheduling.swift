@@ -19,25 +19,28 @@ extension SQLiteReader {
         // `until` are among those whose window opens before it, read from one index.
         for row in try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT id, window_start, window_end FROM task WHERE \(Self.stateIndex.condition([.scheduled])) AND window_start < ?"),
+                sql: """
+                    SELECT window_start, window_end, task.key, \(Self.keptID) FROM task
+                    WHERE \(Self.stateIndex.condition([.scheduled])) AND window_start < ?
+                    """),
             arguments: [limit])
         {
             // By position and unchecked, as task rows are (`task(_:)`): the scheduler reads
             // the horizon's thousands of deadlines again after changes, four times a second.
-            let task = TaskID.trusted(row[0])
+            let task = TaskKey.id(of: row[2], kept: row[3])
             opening.append(
-                TaskDeadline(at: Date(timeIntervalSince1970: TimeInterval(row[1] as Int64)), task: task, kind: .opens))
-            let end: Int64 = row[2]
+                TaskDeadline(at: Date(timeIntervalSince1970: TimeInterval(row[0] as Int64)), task: task, kind: .opens))
+            let end: Int64 = row[1]
             if end < limit - graceSeconds { close(task, windowEnd: end) }
         }
         // Named, or SQLite (without statistics) walks every due task in the scheduled index;
         // the literal state is what lets it use this partial one.
         for row in try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT id, window_end FROM task INDEXED BY task_due_by_end WHERE state = 'due' AND window_end < ?"),
+                sql: "SELECT window_end, task.key, \(Self.keptID) FROM task INDEXED BY task_due_by_end WHERE state = 'due' AND window_end < ?"),
             arguments: [limit - graceSeconds])
         {
-            close(TaskID.trusted(row[0]), windowEnd: row[1])
+            close(TaskKey.id(of: row[1], kept: row[2]), windowEnd: row[0])
         }
         return (opening + closing).sorted { ($0.at, $0.task) < ($1.at, $1.task) }
     }
@@ -49,7 +52,7 @@ extension SQLiteReader {
             sql: """
                 SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE \(Self.stateIndex.condition([.scheduled]))
                   AND window_start >= ? AND window_start < ?
-                ORDER BY window_start, id
+                ORDER BY window_start, task.key
                 """,
             arguments: [Int64(range.lowerBound.timeIntervalSince1970), Int64(range.upperBound.timeIntervalSince1970.rounded(.up))]
         ).map(Self.task)
@@ -72,7 +75,7 @@ extension SQLiteReader {
             db.cachedStatement(
                 sql: """
                     SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE \(Self.stateIndex.condition([.scheduled]))
-                    ORDER BY window_start, id LIMIT 1
+                    ORDER BY window_start, task.key LIMIT 1
                     """)
         ).map(Self.task)
     }

@@ -6,11 +6,15 @@ import KaderStore
 /// Task rows, read by column position: a page of tasks reads sixteen columns of a hundred
 /// rows, and reading by name made GRDB lowercase each name at every lookup.
 extension SQLiteReader {
-    /// What every task query selects, in the order `task(_:)` reads it.
+    /// What every task query selects, in the order `task(_:)` reads it: the task's key
+    /// first, the text of its id last where it is kept (`TaskKey`).
     static let taskColumns = """
-        id, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone, \
-        window_start, window_end, state, records, updated_at, facilitator_id, conflict
+        task.key, workflow_id, step_id, kind, title, occurrence, occurrences, village, zone, \
+        window_start, window_end, state, records, updated_at, facilitator_id, conflict, \(keptID)
         """
+
+    /// The id text kept for a task row's key, where one is (`TaskKey`); NULL for the others.
+    static let keptID = "CASE WHEN task.key < 0 THEN \(TaskKey.keptIDSQL("task.key")) END"
 
     /// Where task rows are read from: a task's step id, kind and title are kept once per
     /// step, in task_step (v12). `index` names the task index to read by, if any. The task
@@ -26,7 +30,7 @@ extension SQLiteReader {
     /// they were checked before the store wrote them, and only an altered file would fail.
     static func task(_ row: Row) -> WorkflowTask {
         WorkflowTask(
-            id: TaskID.trusted(row[0]),
+            id: TaskKey.id(of: row[0], kept: row[16]),
             workflowID: WorkflowID.trusted(row[1]),
             stepID: row[2],
             kind: StepKind(rawValue: row[3]),

@@ -169,7 +169,8 @@ public struct SQLiteReader: StoreReader {
     // MARK: Tasks
 
     public func task(_ id: TaskID) throws -> WorkflowTask? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE id = ?"), arguments: [id.rawValue])
+        guard let key = try TaskKey.find(id, in: db) else { return nil }
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE task.key = ?"), arguments: [key])
             .map(Self.task)
     }
 
@@ -198,24 +199,24 @@ public struct SQLiteReader: StoreReader {
             arguments.append(Int64(until.timeIntervalSince1970.rounded(.up)))
         }
         if let (start, id) = try page.taskAfter() {
-            conditions.sql.append("(window_start > ? OR (window_start = ? AND id > ?))")
-            arguments += [start, start, id]
+            // A cursor's task is in the store: it was read from it, and tasks stay.
+            conditions.sql.append("(window_start > ? OR (window_start = ? AND key > ?))")
+            arguments += [start, start, try TaskKey.find(TaskID.trusted(id), in: db) ?? Int64.max]
         }
         // Prepared once per shape of query: the filters give a few dozen shapes at most.
         // Rows are read where SQLite holds them, without copying each into a `Row` first.
         // The page's ids are found first, from the index alone where the filters allow, and
-        // only their rows are read: a task row is found by its id (v12), which SQLite does at
-        // once for every index entry it looks at, where a rowid's lookup waited until a
-        // column outside the index was needed. A province's week looks at every task of the
-        // province in its village index, and only a few hundred are in the week.
+        // only their rows are read: SQLite looks up a row for every index entry it looks at
+        // once it needs a column outside the index. A province's week looks at every task of
+        // the province in its village index, and only a few hundred are in the week.
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
                     SELECT \(Self.taskColumns) FROM (
-                      SELECT id AS hit_id, window_start AS hit_start FROM task \(Self.taskIndex(for: query)) \
-                      \(Self.whereClause(conditions.sql)) ORDER BY window_start, id LIMIT ?
-                    ) CROSS JOIN \(Self.taskRows()) WHERE task.id = hit_id
-                    ORDER BY hit_start, hit_id
+                      SELECT key AS hit_key, window_start AS hit_start FROM task \(Self.taskIndex(for: query)) \
+                      \(Self.whereClause(conditions.sql)) ORDER BY window_start, key LIMIT ?
+                    ) CROSS JOIN \(Self.taskRows()) WHERE task.key = hit_key
+                    ORDER BY hit_start, hit_key
                     """),
             arguments: StatementArguments(arguments + [page.limit + 1]))
         var items: [WorkflowTask] = []
@@ -262,7 +263,7 @@ public struct SQLiteReader: StoreReader {
 
     public func tasks(of workflow: WorkflowID) throws -> [WorkflowTask] {
         try Row.fetchAll(
-            db, sql: "SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE workflow_id = ? ORDER BY window_start, id",
+            db, sql: "SELECT \(Self.taskColumns) FROM \(Self.taskRows()) WHERE workflow_id = ? ORDER BY window_start, task.key",
             arguments: [workflow.rawValue]
         ).map(Self.task)
     }
@@ -275,9 +276,15 @@ public struct SQLiteReader: StoreReader {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'history_entry'")) ?? 0
     }
 
+    /// A task's entries are kept under its key (v17): they are found by it in the history's
+    /// index, then read through the view, which gives them as every reader knows them.
     public func history(of entityID: String) throws -> [HistoryEntry] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM history WHERE entity_id = ? ORDER BY seq"), arguments: [entityID])
-            .map(Self.historyEntry)
+        var entity: any DatabaseValueConvertible = entityID
+        if let task = try? TaskID(entityID), let key = try TaskKey.find(task, in: db) { entity = key }
+        return try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM history WHERE seq IN (SELECT seq FROM history_entry WHERE entity_id = ?) ORDER BY seq"),
+            arguments: [entity]
+        ).map(Self.historyEntry)
     }
 
     public func history(after seq: Int64, limit: Int) throws -> [HistoryEntry] {

@@ -46,7 +46,7 @@ public struct SQLiteWriter: StoreWriter {
     public func insert(_ tasks: [WorkflowTask]) throws {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO task (id, workflow_id, step, occurrence, occurrences, village, zone,
+                INSERT INTO task (key, workflow_id, step, occurrence, occurrences, village, zone,
                                   window_start, window_end, state, records, updated_at, facilitator_id, conflict)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
@@ -57,7 +57,7 @@ public struct SQLiteWriter: StoreWriter {
             let step = try steps[shape] ?? self.step(shape)
             steps[shape] = step
             try statement.execute(arguments: [
-                task.id.rawValue, task.workflowID.rawValue, step,
+                try TaskKey.make(for: task.id, in: db), task.workflowID.rawValue, step,
                 task.occurrence, task.occurrences, task.village.description, task.zoneIdentifier,
                 Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
                 task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
@@ -82,13 +82,13 @@ public struct SQLiteWriter: StoreWriter {
             sql: """
                 UPDATE task SET step = ?, window_start = ?, window_end = ?, state = ?, records = ?, updated_at = ?,
                                 facilitator_id = ?, conflict = ?
-                WHERE id = ? AND state = ?
+                WHERE key = ? AND state = ?
                 """
         ).execute(
             arguments: [
                 try step(TaskStep(task)), Int64(task.windowStart.timeIntervalSince1970), Int64(task.windowEnd.timeIntervalSince1970),
                 task.state.rawValue, JSONText.encode(task.records), task.updatedAt.timeIntervalSince1970,
-                task.facilitatorID?.rawValue, task.conflict, task.id.rawValue, expected.rawValue,
+                task.facilitatorID?.rawValue, task.conflict, try key(of: task.id), expected.rawValue,
             ])
         guard db.changesCount == 1 else { throw StoreError.changedMeanwhile(what: "task \(task.id)") }
     }
@@ -119,9 +119,9 @@ public struct SQLiteWriter: StoreWriter {
     /// Only the state and its time: an update naming the other columns rewrites every index
     /// that holds them, and the scheduler moves thousands of tasks a pass.
     public func move(_ tasks: [TaskID], from expected: TaskState, to state: TaskState, at: Date) throws {
-        let statement = try db.cachedStatement(sql: "UPDATE task SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
+        let statement = try db.cachedStatement(sql: "UPDATE task SET state = ?, updated_at = ? WHERE key = ? AND state = ?")
         for id in tasks {
-            try statement.execute(arguments: [state.rawValue, at.timeIntervalSince1970, id.rawValue, expected.rawValue])
+            try statement.execute(arguments: [state.rawValue, at.timeIntervalSince1970, try key(of: id), expected.rawValue])
             guard db.changesCount == 1 else { throw StoreError.changedMeanwhile(what: "task \(id)") }
         }
     }
@@ -132,11 +132,11 @@ public struct SQLiteWriter: StoreWriter {
         let statement = try db.cachedStatement(
             sql: """
                 UPDATE task SET state = ?, window_end = ? + (window_end - window_start), window_start = ?, updated_at = ?
-                WHERE id = ? AND state = ?
+                WHERE key = ? AND state = ?
                 """)
         let start = Int64(at.timeIntervalSince1970)
         for id in tasks {
-            try statement.execute(arguments: [state.rawValue, start, start, at.timeIntervalSince1970, id.rawValue, expected.rawValue])
+            try statement.execute(arguments: [state.rawValue, start, start, at.timeIntervalSince1970, try key(of: id), expected.rawValue])
             guard db.changesCount == 1 else { throw StoreError.changedMeanwhile(what: "task \(id)") }
         }
     }
@@ -161,8 +161,18 @@ public struct SQLiteWriter: StoreWriter {
         ]
         return try entityIDs.map { entityID in
             arguments[6] = entityID
+            // A task's entries are kept under its key (v17).
+            if entityKind == "task", let task = try? TaskID(entityID), let key = try TaskKey.find(task, in: db) {
+                arguments[6] = key
+            }
             return try record(arguments, entityID: entityID)
         }
+    }
+
+    /// The key of task `id`; one no task has when it spells none and no task has its text,
+    /// so that the statement changes nothing and says so.
+    private func key(of id: TaskID) throws -> Int64 {
+        try TaskKey.find(id, in: db) ?? Int64.min
     }
 
     /// One entry made of `arguments`, whose last is the entity's id.

@@ -39,7 +39,7 @@ extension StoreMigrations {
                   SELECT e.seq, e.at, e.caller_uid, k.caller_agent, k.entity_kind, e.entity_id, k.action,
                          COALESCE(e.detail, k.detail)
                   FROM history_entry e CROSS JOIN history_kind k ON k.n = e.kind;
-                \(historyInsertTrigger);
+                \(historyInsertTrigger(keys: .textIDs));
                 INSERT INTO history SELECT * FROM history_v12 ORDER BY seq;
                 DROP TABLE history_v12;
                 CREATE INDEX history_by_entity ON history_entry(entity_id, seq);
@@ -73,10 +73,10 @@ extension StoreMigrations {
                 DROP VIEW history;
                 CREATE VIEW history (seq, at, caller_uid, caller_agent, entity_kind, entity_id, action, detail) AS
                   SELECT e.seq, e.at, e.caller_uid, k.caller_agent, k.entity_kind, e.entity_id, k.action,
-                         CASE k.detail WHEN '\(ofItsTask)' THEN \(HistoryInsert.plannedDetail(of: "e.entity_id", with: "e.detail"))
+                         CASE k.detail WHEN '\(ofItsTask)' THEN \(HistoryInsert.plannedDetail(of: "e.entity_id", with: "e.detail", keys: .textIDs))
                                        ELSE COALESCE(e.detail, k.detail) END
                   FROM history_entry e CROSS JOIN history_kind k ON k.n = e.kind;
-                \(historyInsertTrigger);
+                \(historyInsertTrigger(keys: .textIDs));
                 CREATE TRIGGER task_keeps_its_workflow_and_step BEFORE UPDATE OF workflow_id, step ON task
                   WHEN NEW.workflow_id IS NOT OLD.workflow_id
                     OR (NEW.step IS NOT OLD.step
@@ -101,7 +101,7 @@ extension StoreMigrations {
                   detail = \(HistoryInsert.beyondTheTask("detail"))
                 WHERE seq > ? AND seq <= ?
                   AND kind IN (SELECT n FROM history_kind WHERE entity_kind = 'task' AND action = 'planned' AND detail = '')
-                  AND \(HistoryInsert.isMadeFromItsTask("detail", taskID: "history_entry.entity_id"))
+                  AND \(HistoryInsert.isMadeFromItsTask("detail", task: "history_entry.entity_id", keys: .textIDs))
                 """)
         let last = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM history_entry") ?? 0
         for first in stride(from: Int64(0), to: last, by: 250_000) {
@@ -115,13 +115,13 @@ extension StoreMigrations {
     }
 
     /// What `INSERT INTO history` does: the statements kaderd runs for its own entries. Made
-    /// again with the view whenever they change (v15), as dropping the view drops it.
-    private static var historyInsertTrigger: String {
+    /// again with the view whenever they change (v15, v17), as dropping the view drops it.
+    static func historyInsertTrigger(keys: HistoryInsert.Keys) -> String {
         """
         CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN
           SELECT RAISE(ABORT, 'NOT NULL constraint failed: history.detail') WHERE NEW.detail IS NULL;
-          \(HistoryInsert(of: "NEW").kind);
-          \(HistoryInsert(of: "NEW").entry);
+          \(HistoryInsert(of: "NEW", keys: keys).kind);
+          \(HistoryInsert(of: "NEW", keys: keys).entry);
         END
         """
     }

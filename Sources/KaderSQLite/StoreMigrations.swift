@@ -333,6 +333,9 @@ enum StoreMigrations {
                     CREATE INDEX task_by_state ON task(state, window_start, id, window_end) WHERE state NOT IN ('done', 'missed');
                     """)
         }
+        migrator.registerMigration("v17: tasks kept by the number their id spells") { db in
+            try taskKeys(db)
+        }
         return migrator
     }
 

@@ -26,14 +26,15 @@ package enum ProgressCounters {
 
     /// Statements that make the counts from the tables, into empty count tables.
     /// `month(instant)` is the backend's SQL for the `YYYY-MM` of an instant in seconds since 1970;
-    /// `stepOf` its SQL for the step id of task `t`.
-    package static func rebuild(month: (String) -> String, stepOf: String = "t.step_id") -> [String] {
+    /// `stepOf` its SQL for the step id of task `t`, `taskKey` the column a task is kept by
+    /// (SQLite's `key` since v17).
+    package static func rebuild(month: (String) -> String, stepOf: String = "t.step_id", taskKey: String = "id") -> [String] {
         [
             """
             UPDATE workflow SET (reached_step, reached_start) = (
               SELECT \(stepOf), t.window_start FROM task t
               WHERE t.workflow_id = workflow.id AND t.state IN \(reachingStates)
-              ORDER BY t.window_start DESC, t.id DESC LIMIT 1)
+              ORDER BY t.window_start DESC, t.\(taskKey) DESC LIMIT 1)
             """,
             "DELETE FROM progress_cadre",
             "DELETE FROM progress_count",

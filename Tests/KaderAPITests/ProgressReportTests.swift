@@ -217,7 +217,7 @@ import Testing
                 }
                 try await queue.write { db in
                     let month = { (instant: String) in "strftime('%Y-%m', \(instant), 'unixepoch')" }
-                    for statement in ProgressCounters.rebuild(month: month, stepOf: SQLiteReader.stepOfTask) {
+                    for statement in ProgressCounters.rebuild(month: month, stepOf: SQLiteReader.stepOfTask, taskKey: "key") {
                         try db.execute(sql: statement)
                     }
                 }

@@ -18,6 +18,8 @@ import Testing
             #expect(random.count == 14)
             #expect(random.allSatisfy(allowed.contains))
         }
+        // The counter stays under 2^21, so that the store can keep each id as one number.
+        #expect(ids.allSatisfy { (IDStamp(try! TaskID($0))?.counter ?? .max) < 1 << 21 })
     }
 
     /// Copies share their state, as the service's closures hold copies.

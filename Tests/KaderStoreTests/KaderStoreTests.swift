@@ -340,20 +340,23 @@ import Testing
         }
         #expect(try await queue.read { db in try String.fetchOne(db, sql: "SELECT detail FROM history ORDER BY seq DESC") } == "not json")
 
-        // A task keeps its workflow and step id; a new title is a step row of its own.
+        // A task keeps its workflow and step id; a new title is a step row of its own. (Its
+        // id, made by hand, spells no key: the store keeps its text.)
         let plan0 = tasks[0].id.rawValue
+        let key0 = "(SELECT key FROM task_id_text WHERE id = ?)"
         try await queue.write { db in
             try db.execute(sql: "INSERT INTO task_step (step_id, kind, title) VALUES ('decree', 'meeting', 'SK'), ('training', 'training', 'Pelatihan II')")
         }
         for change in [
-            "UPDATE task SET workflow_id = 'wf_other' WHERE id = ?",
-            "UPDATE task SET step = (SELECT n FROM task_step WHERE step_id = 'decree') WHERE id = ?",
+            "UPDATE task SET workflow_id = 'wf_other' WHERE key = \(key0)",
+            "UPDATE task SET step = (SELECT n FROM task_step WHERE step_id = 'decree') WHERE key = \(key0)",
         ] {
             let error = #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: change, arguments: [plan0]) } }
             #expect(error?.message == "a task keeps the workflow and step it was planned for")
         }
         try await queue.write { db in
-            try db.execute(sql: "UPDATE task SET step = (SELECT n FROM task_step WHERE title = 'Pelatihan II') WHERE id = ?", arguments: [plan0])
+            try db.execute(
+                sql: "UPDATE task SET step = (SELECT n FROM task_step WHERE title = 'Pelatihan II') WHERE key = \(key0)", arguments: [plan0])
         }
         #expect(try await store.read { try $0.task(tasks[0].id)?.title } == "Pelatihan II")
         #expect(try await store.read { try $0.history(of: plan0) }.first?.detail == plans[0])

@@ -11,13 +11,15 @@ import Testing
 
     private func tasks(of workflow: WorkflowID, village: RegionCode) -> [WorkflowTask] {
         (0..<5).map { (n: Int) -> WorkflowTask in
-            // Two tasks share a start, so the cursor's tie-break on the id is used.
+            // Two tasks share a start, so the cursor's tie-break on the id is used: ids as
+            // kaderd makes them, in the reverse order of the tasks, which SQLite keeps by the
+            // number each spells (v17).
             let start: TimeInterval = 1_800_000_000 + TimeInterval(n / 2 * 3600)
             let end: TimeInterval = start + 7200
             let updated: TimeInterval = 1_767_000_000.25 + TimeInterval(n)
             let records: [String: String] = n == 3 ? ["decree_number": "12/2026", "note": "é\n"] : [:]
             return WorkflowTask(
-                id: TaskID(random: "t\(4 - n)"), workflowID: workflow, stepID: "step\(n)",
+                id: IDStamp(millisecond: 1_767_000_000_000, counter: UInt64(4 - n)).id(), workflowID: workflow, stepID: "step\(n)",
                 kind: StepKind(rawValue: "meeting"), title: "Rapat \"\(n)\"", occurrence: n + 1, occurrences: 5,
                 village: village, zoneIdentifier: "Asia/Makassar", windowStart: Date(timeIntervalSince1970: start),
                 windowEnd: Date(timeIntervalSince1970: end), state: n == 3 ? .done : .scheduled, records: records,

@@ -3,17 +3,17 @@ import KaderCore
 
 extension StoreMigrations {
     /// v17. A task's 18-character id was its row's key and was held again by each of the
-    /// task's six index entries and by each of its history entries and their index: 135 of
-    /// the 497 bytes a task of a five-year store (25,000,000 tasks). Its key is now the
-    /// number its id spells (`TaskKey`), eight bytes, and the row keeps no text of the id.
+    /// task's six index entries and by each of its history entries and their index. Its key
+    /// is now the number its id spells (`TaskKey`), eight bytes, and the row keeps no text
+    /// of the id: 445 bytes a task of 5,000,000 before, 352 after (Benchmarks/README.md).
     /// The few ids that spell none keep their text in `task_id_text`.
     ///
     /// `task` and `history_entry` are copied in key order into tables of the new form; the
     /// `history` view, with the id's text made again from the key, reads as it did, and
     /// `task_with_id` shows `sqlite3` users each task with its id and step.
     static func taskKeys(_ db: Database) throws {
-        // Each id's key made in Swift: the SQL the views use (`TaskKey.keySQL`) made the
-        // migration of 25,000,000 tasks and 68,000,000 entries run for over half an hour.
+        // Each id's key made in Swift: with the SQL the views use (`TaskKey.keySQL`), the
+        // migration of 25,000,000 tasks and 68,000,000 entries was on course for half an hour.
         let key = DatabaseFunction("kaderd_task_key", argumentCount: 1, pure: true) { values in
             String.fromDatabaseValue(values[0]).flatMap { try? TaskID($0) }.flatMap(TaskKey.key(of:))
         }

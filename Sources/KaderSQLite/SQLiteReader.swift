@@ -279,11 +279,9 @@ public struct SQLiteReader: StoreReader {
     /// A task's entries are kept under its key (v17): they are found by it in the history's
     /// index, then read through the view, which gives them as every reader knows them.
     public func history(of entityID: String) throws -> [HistoryEntry] {
-        var entity: any DatabaseValueConvertible = entityID
-        if let task = try? TaskID(entityID), let key = try TaskKey.find(task, in: db) { entity = key }
-        return try Row.fetchAll(
+        try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM history WHERE seq IN (SELECT seq FROM history_entry WHERE entity_id = ?) ORDER BY seq"),
-            arguments: [entity]
+            arguments: [try TaskKey.historyEntity(entityID, in: db)]
         ).map(Self.historyEntry)
     }
 

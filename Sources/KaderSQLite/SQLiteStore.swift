@@ -76,9 +76,8 @@ public final class SQLiteStore: Store {
             let pending = migrator.migrations.filter { !done.contains($0) }
             // A migration's sorts and statement journals go to temporary files, not memory:
             // v17 over 25,000,000 tasks held 6.5 GB in memory so, 306 MiB over 5,000,000 now.
-            if !done.isEmpty && !pending.isEmpty {
-                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = FILE") }
-            }
+            let upgrading = !done.isEmpty && !pending.isEmpty
+            if upgrading { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = FILE") } }
             if pending.elementsEqual(migrator.migrations.suffix(pending.count)) {
                 for (index, name) in pending.enumerated() {
                     // A new file's schema is made in a moment: only an upgrade is announced.
@@ -90,7 +89,7 @@ public final class SQLiteStore: Store {
                 // asked to migrate up to one below one applied, so all go at once.
                 try migrator.migrate(pool)
             }
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            if upgrading { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") } }
             let publisher = try pool.read(CommitPublisher.init(db:))
             self.publisher = publisher
             groupCommit = GroupCommit(pool: pool, checkpointer: try Checkpointer(path: path), beforeCommit: publisher.prepare)

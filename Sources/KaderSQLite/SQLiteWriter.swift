@@ -160,11 +160,7 @@ public struct SQLiteWriter: StoreWriter {
             caller.uid.map { Int64($0) }, nil,
         ]
         return try entityIDs.map { entityID in
-            arguments[6] = entityID
-            // A task's entries are kept under its key (v17).
-            if entityKind == "task", let task = try? TaskID(entityID), let key = try TaskKey.find(task, in: db) {
-                arguments[6] = key
-            }
+            arguments[6] = try TaskKey.historyEntity(entityID, in: db)
             return try record(arguments, entityID: entityID)
         }
     }

@@ -43,24 +43,32 @@ extension StoreMigrations {
                 INSERT INTO history SELECT * FROM history_v12 ORDER BY seq;
                 DROP TABLE history_v12;
                 CREATE INDEX history_by_entity ON history_entry(entity_id, seq);
-                CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history_entry
-                  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
-                CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history_entry
-                  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+                \(historyEntryIsAppendOnly)
                 CREATE TRIGGER history_kind_is_append_only_update BEFORE UPDATE ON history_kind
                   BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
                 CREATE TRIGGER history_kind_is_append_only_delete BEFORE DELETE ON history_kind
                   BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
                 """)
-        // Numbers are never given twice, even those of entries that were never kept.
-        if let sequence {
-            try db.execute(
-                sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'history_entry'", arguments: [sequence])
-            if db.changesCount == 0 {
-                try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('history_entry', ?)", arguments: [sequence])
-            }
+        try keepNumbering(after: sequence, db)
+    }
+
+    /// Numbers are never given twice, even those of entries that were never kept: a new
+    /// `history_entry` goes on from `sequence`, the last number its predecessor gave.
+    static func keepNumbering(after sequence: Int64?, _ db: Database) throws {
+        guard let sequence else { return }
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'history_entry'", arguments: [sequence])
+        if db.changesCount == 0 {
+            try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('history_entry', ?)", arguments: [sequence])
         }
     }
+
+    /// The triggers that keep `history_entry`'s rows as written (v13, made again by v17).
+    static let historyEntryIsAppendOnly = """
+        CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history_entry
+          BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+        CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history_entry
+          BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+        """
 
     /// v15. Every task's plan was kept in its own words, its step and workflow, which its
     /// row holds too: 50 of the history's 116 bytes a task. A plan that says no more is

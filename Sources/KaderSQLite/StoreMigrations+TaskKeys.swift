@@ -89,21 +89,12 @@ extension StoreMigrations {
                   FROM history_entry_v16 e CROSS JOIN history_kind k ON k.n = e.kind ORDER BY e.seq;
                 DROP TABLE history_entry_v16;
                 CREATE INDEX history_by_entity ON history_entry(entity_id, seq);
-                CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history_entry
-                  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
-                CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history_entry
-                  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+                \(historyEntryIsAppendOnly)
                 \(historyView);
                 \(historyInsertTrigger(keys: .taskKeys));
                 """)
         for trigger in triggers { try db.execute(sql: trigger) }
-        // Numbers are never given twice, even those of entries that were never kept.
-        if let sequence {
-            try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'history_entry'", arguments: [sequence])
-            if db.changesCount == 0 {
-                try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('history_entry', ?)", arguments: [sequence])
-            }
-        }
+        try keepNumbering(after: sequence, db)
     }
 
     /// The history as every reader knows it, a task's id made again from its key.

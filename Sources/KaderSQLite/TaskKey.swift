@@ -52,6 +52,13 @@ enum TaskKey {
         return try Int64.fetchOne(db.cachedStatement(sql: "SELECT key FROM task_id_text WHERE id = ?"), arguments: [id.rawValue])
     }
 
+    /// An entity id as the history keeps it (v17): a task's key where the id names one, else
+    /// the id's text (a cadre's, a workflow's, or a task id that spells no key and names no task).
+    static func historyEntity(_ entityID: String, in db: Database) throws -> any DatabaseValueConvertible {
+        guard let task = try? TaskID(entityID), let key = try find(task, in: db) else { return entityID }
+        return key
+    }
+
     /// The key of a new task `id`: the one it spells, or else the next key of an id kept as
     /// text, its text kept.
     static func make(for id: TaskID, in db: Database) throws -> Int64 {
